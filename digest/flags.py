@@ -1,0 +1,13 @@
+"""Warnings attached to an article, with the plain words a reader sees on its source card."""
+
+from __future__ import annotations
+
+FLAGS: dict[str, str] = {
+    "syndicated": "Largely copies another article in this topic; it is counted once with it.",
+    "date_anomaly": "The date printed on the page contradicts the dates in the story itself.",
+    "loaded_language": "Uses opinion or loaded words outside quotes.",
+    "no_date": "The page does not say when it was published.",
+    "no_url": "No link to the original page was recorded.",
+    "no_outlet": "The page does not name the outlet that published it.",
+}
+"""Every flag an article can carry, and what it means for a reader."""

@@ -1,0 +1,157 @@
+"""Blocks and sentences of an article body: the one numbering shared by analysis and pages.
+
+A sentence's 1-based index is its address: the analysis cites `SentenceRef(article, index)`
+and the article page gives that sentence the anchor `#s<index>`. Both sides call
+`sentences()` on the same body, so the numbers always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph, heading, list item or quotation of the body."""
+
+    kind: str
+    """'paragraph', 'heading', 'item' or 'quote'."""
+    text: str
+    """Plain text (inline Markdown reduced to its words)."""
+    level: int = 0
+    """Heading level (1-6) for headings, else 0."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article."""
+
+    index: int
+    """1-based position in the article; the page anchor is `s<index>`."""
+    text: str
+    """The sentence as written."""
+    block: int
+    """Index of the block it belongs to."""
+    heading: bool
+    """True for a heading (a label, not a statement)."""
+    section: str
+    """Text of the nearest heading above it ('' before the first heading)."""
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # HTML off: article text is untrusted and never becomes markup.
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def _inline_text(token) -> str:
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            continue
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def blocks(body: str) -> list[Block]:
+    """The body's text blocks, in order."""
+    result: list[Block] = []
+    tokens = _parser().parse(body)
+    context: list[str] = []
+    for index, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            context.append("item")
+        elif token.type == "blockquote_open":
+            context.append("quote")
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            context.pop()
+        elif token.type == "inline":
+            opener = tokens[index - 1]
+            text = _inline_text(token)
+            if not text:
+                continue
+            if opener.type == "heading_open":
+                result.append(Block("heading", text, int(opener.tag[1])))
+            else:
+                result.append(Block(context[-1] if context else "paragraph", text))
+        elif token.type in ("code_block", "fence"):
+            text = re.sub(r"\s+", " ", token.content).strip()
+            if text:
+                result.append(Block("paragraph", text))
+    return result
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov",
+    "sen", "rep", "pres", "st", "jr", "sr", "rev", "hon", "no", "nos", "vs", "etc", "e.g", "i.e", "inc",
+    "corp", "ltd", "co", "mt", "ft", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "fig", "vol", "al", "dept", "univ", "assn",
+}
+# Abbreviations that also end sentences often ("... troops from the U.S. The talks ...").
+_TERMINAL_ABBREVIATIONS = {"u.s", "u.k", "u.n", "e.u", "u.s.a", "etc", "a.m", "p.m", "inc", "co", "ltd", "corp"}
+_SENTENCE_STARTERS = {
+    "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "in", "on",
+    "at", "a", "an", "but", "and", "however", "meanwhile", "after", "before", "while", "when", "as",
+    "there", "his", "her", "their", "our", "officials", "some", "many", "both", "since", "according",
+    "last", "earlier", "later", "for", "if", "one", "two", "no", "yet", "still", "also", "then",
+}
+
+_BOUNDARY = re.compile(r"""([.!?]+)(["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])""")
+
+
+def _ends_sentence(before: str, after: str) -> bool:
+    match = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
+    word = match.group(1).lower().rstrip(".") if match else ""
+    next_word = re.match(r"""["'\u201c\u2018(\[]?([A-Za-z]+)""", after)
+    starter = next_word.group(1).lower() if next_word else ""
+    if word in _TERMINAL_ABBREVIATIONS:
+        return starter in _SENTENCE_STARTERS
+    if word in _ABBREVIATIONS:
+        return False
+    is_initial = bool(match) and len(match.group(1)) == 1 and match.group(1).isupper()  # "George W. Bush"
+    return not is_initial
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a block of prose into sentences, keeping each one's wording exactly."""
+    result = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group(1) == "." and not _ends_sentence(text[start:match.start()], text[match.end():]):
+            continue
+        end = match.end(2)
+        piece = text[start:end].strip()
+        if piece:
+            result.append(piece)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        result.append(tail)
+    return result
+
+
+def sentences(body: str) -> list[Sentence]:
+    """Every sentence of the body, headings included, numbered from 1."""
+    result: list[Sentence] = []
+    section = ""
+    for block_index, block in enumerate(blocks(body)):
+        if block.kind == "heading":
+            section = block.text
+            result.append(Sentence(len(result) + 1, block.text, block_index, True, section))
+            continue
+        for piece in split_sentences(block.text):
+            result.append(Sentence(len(result) + 1, piece, block_index, False, section))
+    return result
+
+
+def word_count(body: str) -> int:
+    """Words of the body's text (Markdown syntax not counted)."""
+    return sum(len(block.text.split()) for block in blocks(body))
