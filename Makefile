@@ -1,0 +1,48 @@
+# One command each: `make site` sets up and builds the site, `make test` sets up and runs the tests.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SEEDS  ?= ../shared/seeds
+SEED_TOPIC := us-led-coalition-iraq
+
+.PHONY: site serve test lint browser seed bench clean
+
+$(VENV)/.site: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.site
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+## site: set up, check the content and build the site into site/
+site: $(VENV)/.site
+	$(BIN)/digest check content
+	$(BIN)/digest build --strict
+
+## serve: preview the site at http://127.0.0.1:8000 with live reload
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve
+
+## browser: install Debian's Chromium for the browser tests (needs root or sudo)
+browser:
+	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh
+
+## test: set up (Python packages and Chromium) and run the linters and the whole test suite
+test: $(VENV)/.test browser
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+## seed: re-import the seed topic from $(SEEDS) (keeps topic.yml, replaces the articles)
+seed: $(VENV)/.site
+	find content/$(SEED_TOPIC) -name '*.md' -delete 2>/dev/null || true
+	$(BIN)/digest import $(SEEDS)/*.txt --topic $(SEED_TOPIC) --content content
+
+clean:
+	rm -rf site .site.building .site.previous .cache
