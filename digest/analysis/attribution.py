@@ -1,0 +1,90 @@
+"""Who said, claimed or denied what: reporting verbs and the speakers they name.
+
+News sentences carry their source in a few fixed shapes: "The Pentagon stated that ...",
+"..., the ministry said.", "according to officials, ...", "a claim Baghdad denied".
+Knowing the speaker and the verb's stance (statement, claim, denial) lets later stages
+tell a fact from an assertion and put a claim next to its denial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Reporting verbs by stance, as base forms; `_forms` adds the inflections.
+VERBS = {
+    "statement": ("say", "state", "announce", "add", "tell", "note", "explain", "confirm", "report", "write",
+                  "declare", "emphasise", "emphasize", "stress", "reiterate", "describe", "express", "convey",
+                  "assert", "acknowledge", "admit", "indicate"),
+    "claim": ("claim", "allege", "insist", "argue", "maintain", "contend", "accuse", "charge", "suggest"),
+    "denial": ("deny", "dispute", "reject", "refute", "dismiss", "rebuff", "contradict"),
+    "warning": ("warn", "caution", "threaten", "criticise", "criticize", "condemn", "denounce"),
+}
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
+
+
+def _forms(verb: str) -> set[str]:
+    """Base, -s, past and -ing forms of a reporting verb ("deny" -> denies, denied, denying)."""
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        regular = {f"{verb[:-1]}ies", f"{verb[:-1]}ied", f"{verb}ing"}
+    elif verb.endswith("e"):
+        regular = {f"{verb}s", f"{verb}d", f"{verb[:-1]}ing"}
+    else:
+        ending = "es" if verb.endswith(("s", "sh", "ch")) else "s"
+        regular = {f"{verb}{ending}", f"{verb}ed", f"{verb}ing"}
+    irregular = _IRREGULAR.get(verb)
+    if irregular:
+        regular = {form for form in regular if not form.endswith("ed")} | set(irregular)
+    return {verb, *regular}
+
+
+_FORMS = {form: (stance, verb) for stance, verbs in VERBS.items() for verb in verbs for form in _forms(verb)}
+_VERB = "|".join(sorted(_FORMS, key=lambda form: (-len(form), form)))
+
+# A speaker: a run of capitalised words, optionally led by "the"/"a"/"an" and a title or role.
+_SPEAKER = (r"(?P<speaker>(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
+            r"(?:[A-Z][\w.'\u2019-]*(?:\s+(?:of|for|and|the|al-|de|von)?\s*[A-Z][\w.'\u2019-]*)*"
+            r"|(?:[a-z]+\s+)?(?:officials?|spokes(?:man|woman|person)|ministry|government|minister|military|"
+            r"sources?|analysts?|experts?|critics?|lawmakers?|diplomats?|police|residents?|witnesses?)))")
+_PRONOUN = r"(?P<speaker>[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+_PATTERNS = (
+    re.compile(rf"\baccording to {_SPEAKER}"),
+    re.compile(rf"\b(?:a|the) (?:claim|allegation|report|accusation)s? (?:that )?{_SPEAKER}\s+(?P<verb>{_VERB})\b"),
+    re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly|was|were)\s+)*"
+               rf"(?P<verb>{_VERB})\b"),
+    re.compile(rf",\s+(?P<verb>said|says|added|stated|claimed|noted|told reporters)\s+{_SPEAKER}"),
+    re.compile(rf"(?:^|[,;]\s+){_PRONOUN}\s+(?:(?:has|have|had|also|later|again)\s+)*(?P<verb>{_VERB})\b"),
+)
+_NOT_SPEAKERS = {"this", "that", "these", "those", "it", "there", "which", "who", "what", "when", "while",
+                 "report", "reports", "a report", "the report", "the statement", "this statement"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker and what the sentence says they did with words."""
+
+    speaker: str
+    """Who speaks, as written ("The Pentagon", "al-Sudani", "officials"; a pronoun when that is all there is)."""
+    verb: str
+    """The reporting verb's base form ("say", "claim", "deny"; "according to" for that phrase)."""
+    stance: str
+    """'statement', 'claim', 'denial' or 'warning'."""
+    start: int
+    """Offset of the speaker in the sentence."""
+
+
+def find_attributions(text: str) -> tuple[Attribution, ...]:
+    """The attributions of a sentence, in text order, one per speaker position."""
+    found: dict[int, Attribution] = {}
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            speaker = match.group("speaker").strip()
+            if speaker.lower() in _NOT_SPEAKERS or match.start("speaker") in found:
+                continue
+            verb_text = match.groupdict().get("verb")
+            if verb_text is None:
+                stance, verb = "statement", "according to"
+            else:
+                stance, verb = _FORMS.get(verb_text.lower().split()[0], ("statement", "say"))
+            found[match.start("speaker")] = Attribution(speaker, verb, stance, match.start("speaker"))
+    return tuple(found[start] for start in sorted(found))

@@ -1,0 +1,236 @@
+"""A topic's articles read once into sentence units: the common input of every analysis step.
+
+Each sentence becomes a `Unit` carrying what later steps compare: content words, names,
+quantities, time expressions and attributions, plus the outlet it counts for (a
+syndicated copy counts for its original, so a wire story printed twice is one voice).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+from digest.analysis.attribution import Attribution, find_attributions
+from digest.analysis.dates import TimeExpression, find_dates
+from digest.analysis.quantities import Quantity, find_quantities, singular
+from digest.model import Article, SentenceRef, Topic
+from digest.text import sentences
+
+_STOPWORD_TEXT = """
+a about above after again against all also although am among an and any are as at be because been before
+being below between both but by can could did do does doing down during each either else even ever every few
+for from further had has have having he her here hers herself him himself his how however i if in into is it
+its itself just least less like made make many may me might more most much must my myself neither no nor not
+now of off on once one only or other our ours ourselves out over own per perhaps rather really said same
+say says she should since so some still such than that the their theirs them themselves then there these
+they this those though through thus to too under until up upon us very was we were what whatever when
+where whether which while who whom whose why will with within without would yet you your yours
+amid among toward towards onto across along around behind beyond despite via
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+"""Words too common to tell one fact from another."""
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*|\d[\d,.]*")
+_NAME = re.compile(r"\b(?:[A-Z][a-z\u00c0-\u024f'\u2019]+|[A-Z]{2,}|[A-Z](?:\.[A-Z])+\.?)"
+                   r"(?:[\s-]+(?:al-|bin\s|de\s|of\s)?(?:[A-Z][a-z\u00c0-\u024f'\u2019]+|[A-Z]{2,}))*")
+# Lines that are page furniture rather than statements, even when the cleaner kept them.
+_FURNITURE = re.compile(
+    r"^(?:published|updated|posted|last updated|first published|credit|photo|image|source|read more|"
+    r"related|advertisement|by\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*$)\b",
+    re.IGNORECASE,
+)
+# A dateline opening a paragraph: "WASHINGTON, Jan 5 (Reuters) -" or "BAGHDAD (AP) —".
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+                       r"\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014:]\s+")
+MIN_STATEMENT_WORDS = 5
+"""A sentence shorter than this is a label or a fragment, not a statement."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One sentence of one article, with what the analysis compares."""
+
+    ref: SentenceRef
+    """Where the sentence stands (article id and 1-based index)."""
+    article: str
+    """Article id."""
+    outlet: str
+    """Key of the outlet it counts for: normalised outlet name, or the article id when unknown;
+    a syndicated copy takes its original's key."""
+    text: str
+    """The sentence as written (verbatim from the cleaned body)."""
+    heading: bool
+    """True for a heading: a label, never a statement."""
+    furniture: bool
+    """True for page furniture (headings, datelines, bylines, credits, short labels): not a statement,
+    so none of its dates reaches the timeline."""
+    section: str
+    """The nearest heading above it ('' when none)."""
+    position: int
+    """0-based position among the article's sentences."""
+    share: float
+    """Position as a share of the article (0 at the top, towards 1 at the end)."""
+    tokens: tuple[str, ...]
+    """Distinct content words, lower-case and singular, in first-seen order."""
+    names: tuple[str, ...]
+    """Capitalised names (people, places, bodies), as written, in first-seen order."""
+    quantities: tuple[Quantity, ...]
+    """Numbers and what they count."""
+    dates: tuple[TimeExpression, ...]
+    """Time expressions, resolved against the article's publication date when it has one."""
+    attributions: tuple[Attribution, ...]
+    """Who said, claimed or denied what."""
+    published: date | None
+    """The article's publication date (the anchor of relative dates)."""
+
+    @property
+    def words(self) -> int:
+        """Length in words."""
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Every sentence of a topic, with the lookups the analysis steps share."""
+
+    topic: Topic
+    """The topic as loaded."""
+    articles: Mapping[str, Article]
+    """Articles by id, in id order."""
+    units: tuple[Unit, ...]
+    """Every sentence of every article, article by article, in reading order."""
+    by_article: Mapping[str, tuple[Unit, ...]]
+    """Each article's units, in reading order."""
+    outlets: Mapping[str, str]
+    """Outlet key of each article id (see `Unit.outlet`)."""
+    syndicated: Mapping[str, str]
+    """Article id -> id of the original it copies (only for copies)."""
+    token_articles: Mapping[str, int]
+    """In how many distinct outlets each content word occurs: the topic's vocabulary weights."""
+
+    def idf(self, token: str) -> float:
+        """Inverse outlet frequency: rare words say more about which fact a sentence states."""
+        outlets = max(1, len(set(self.outlets.values())))
+        return math.log((outlets + 1) / (self.token_articles.get(token, 0) + 0.5))
+
+
+def outlet_key(name: str) -> str:
+    """A comparable outlet name: "The Associated Press" and "associated press" are one outlet."""
+    name = unicodedata.normalize("NFKC", name).lower()
+    name = re.sub(r"^(?:more from|follow|@)\s*", "", name)
+    name = re.sub(r"^the\s+", "", name)
+    return re.sub(r"[^a-z0-9]+", "-", name).strip("-") or name
+
+
+def content_tokens(text: str) -> tuple[str, ...]:
+    """Distinct content words of a text: lower-case, singular, stopwords and bare numbers left out."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(text):
+        lowered = word.lower().replace("\u2019", "'").strip("'-.,")
+        if lowered.endswith("'s"):
+            lowered = lowered[:-2]
+        if not lowered or lowered in STOPWORDS or lowered[0].isdigit() or len(lowered) < 2:
+            continue
+        seen.setdefault(singular(lowered), None)
+    return tuple(seen)
+
+
+def find_names(text: str) -> tuple[str, ...]:
+    """Capitalised names of a sentence; a capitalised common word opening the sentence is not a name."""
+    seen: dict[str, None] = {}
+    for match in _NAME.finditer(text):
+        name = match.group(0).strip()
+        first = name.split()[0].lower()
+        if match.start() == 0 and first in STOPWORDS and " " not in name:
+            continue
+        if first in STOPWORDS:
+            name = name.split(None, 1)[1] if " " in name else ""
+        if len(name) > 1:
+            seen.setdefault(name, None)
+    return tuple(seen)
+
+
+def _is_furniture(text: str, heading: bool) -> bool:
+    if heading or _FURNITURE.match(text):
+        return True
+    words = text.split()
+    return len(words) < MIN_STATEMENT_WORDS or not re.search(r"[a-z]{3}", text)
+
+
+def _outlet_keys(articles: Mapping[str, Article]) -> tuple[dict[str, str], dict[str, str]]:
+    """Outlet key per article, and the copy -> original map (followed to the first original)."""
+    originals: dict[str, str] = {}
+    for article_id, article in articles.items():
+        original, seen = article.meta.syndicated_from, {article_id}
+        while original in articles and original not in seen:
+            seen.add(original)
+            originals[article_id] = original
+            original = articles[original].meta.syndicated_from
+    outlets = {}
+    for article_id in articles:
+        source = articles[originals.get(article_id, article_id)]
+        outlets[article_id] = outlet_key(source.meta.outlet) if source.meta.outlet else source.id
+    return outlets, originals
+
+
+def _unit(article: Article, outlet: str, sentence, count: int) -> Unit:
+    text = sentence.text
+    furniture = _is_furniture(text, sentence.heading)
+    dateline = _DATELINE.match(text)
+    dated_from = dateline.end() if dateline else 0
+    anchor = article.meta.published
+    expressions = find_dates(text, anchor)
+    dates = () if furniture else tuple(expression for expression in expressions if expression.start >= dated_from)
+    date_spans = tuple((expression.start, expression.end) for expression in expressions)
+    return Unit(
+        ref=SentenceRef(article.id, sentence.index),
+        article=article.id,
+        outlet=outlet,
+        text=text,
+        heading=sentence.heading,
+        furniture=furniture,
+        section=sentence.section,
+        position=sentence.index - 1,
+        share=(sentence.index - 1) / max(1, count),
+        tokens=content_tokens(text),
+        names=find_names(text),
+        quantities=find_quantities(text, date_spans),
+        dates=dates,
+        attributions=() if furniture else find_attributions(text),
+        published=anchor,
+    )
+
+
+def build_corpus(topic: Topic) -> Corpus:
+    """Read every article of the topic into units."""
+    articles = {article.id: article for article in sorted(topic.articles, key=lambda article: article.id)}
+    outlets, originals = _outlet_keys(articles)
+    units: list[Unit] = []
+    by_article: dict[str, tuple[Unit, ...]] = {}
+    for article_id, article in articles.items():
+        article_sentences = sentences(article.body)
+        article_units = tuple(
+            _unit(article, outlets[article_id], sentence, len(article_sentences)) for sentence in article_sentences
+        )
+        by_article[article_id] = article_units
+        units.extend(article_units)
+    token_outlets: dict[str, set[str]] = {}
+    for unit in units:
+        if not unit.furniture:
+            for token in unit.tokens:
+                token_outlets.setdefault(token, set()).add(unit.outlet)
+    token_counts = Counter({token: len(owners) for token, owners in token_outlets.items()})
+    return Corpus(
+        topic=topic,
+        articles=MappingProxyType(articles),
+        units=tuple(units),
+        by_article=MappingProxyType(by_article),
+        outlets=MappingProxyType(outlets),
+        syndicated=MappingProxyType(originals),
+        token_articles=MappingProxyType(dict(sorted(token_counts.items()))),
+    )

@@ -1,0 +1,194 @@
+"""Cross-source grouping: sentences of different articles that report the same fact.
+
+Two sentences are candidates only when they share a rare word, a quantity or a date
+(an inverted index, so the work grows with the corpus, not with its square). Candidates
+are scored by weighted word overlap plus shared numbers, dates and names, and the best
+pairs are merged first; a group never takes two sentences of one article, which keeps
+a chain of loose matches from swallowing a whole story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from digest.analysis.corpus import Corpus, Unit
+from digest.content import fold
+
+SIMILARITY_THRESHOLD = 0.42
+"""Score from which two sentences are taken to report the same fact."""
+BLOCKING_KEYS = 8
+"""How many of a sentence's rarest words serve to look up candidates."""
+MAX_POSTING = 300
+"""Words used by more sentences than this are too common to find candidates with."""
+QUANTITY_BONUS = 0.15
+DATE_BONUS = 0.12
+NAME_BONUS = 0.04
+
+
+@dataclass(frozen=True, slots=True)
+class FactGroup:
+    """Sentences from one or more articles that state the same fact."""
+
+    id: str
+    """Stable id: hash of the representative sentence's folded text."""
+    units: tuple[Unit, ...]
+    """The sentences, representative first, then in article order; at most one per article."""
+    outlets: tuple[str, ...]
+    """Distinct outlet keys reporting it, sorted (a syndicated copy counts for its original)."""
+    representative: Unit
+    """The sentence that states the fact best for the whole group (closest to the group's centre)."""
+    numbers: tuple[str, ...]
+    """Quantity keys ("2500 troop") that the group's outlets share (all of them for one outlet)."""
+    dates: tuple[str, ...]
+    """Resolved dates the group's outlets share (all of them for one outlet), in date-text order."""
+    names: tuple[str, ...]
+    """Names the group's outlets share (all of them for one outlet), sorted."""
+    centrality: float
+    """0-1: how much of the group's vocabulary the topic's outlets share (the story's core, not an aside)."""
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Article ids of its sentences, in the group's order."""
+        return tuple(unit.article for unit in self.units)
+
+
+def _vectors(corpus: Corpus, statements: list[Unit]) -> list[dict[str, float]]:
+    return [{token: corpus.idf(token) for token in unit.tokens} for unit in statements]
+
+
+def _cosine(left: dict[str, float], right: dict[str, float], norms: tuple[float, float]) -> float:
+    if len(left) > len(right):
+        left, right = right, left
+    dot = sum(weight * right[token] for token, weight in left.items() if token in right)
+    return dot / (norms[0] * norms[1]) if dot else 0.0
+
+
+def _keys(unit: Unit, frequency: Counter[str]) -> list[str]:
+    rare = sorted((token for token in unit.tokens if frequency[token] > 1), key=lambda t: (frequency[t], t))
+    keys = rare[:BLOCKING_KEYS]
+    keys += [f"#q:{quantity.key}" for quantity in unit.quantities if quantity.counts]
+    keys += [f"#d:{expression.value}" for expression in unit.dates if expression.value]
+    return keys
+
+
+def similarity(first: Unit, second: Unit, cosine: float) -> float:
+    """Word overlap plus evidence that both state the same numbers, dates and names."""
+    shared_numbers = {q.key for q in first.quantities if q.counts} & {q.key for q in second.quantities if q.counts}
+    shared_dates = {d.value for d in first.dates if d.value} & {d.value for d in second.dates if d.value}
+    shared_names = set(first.names) & set(second.names)
+    return (cosine + QUANTITY_BONUS * min(2, len(shared_numbers)) + DATE_BONUS * min(2, len(shared_dates))
+            + NAME_BONUS * min(3, len(shared_names)))
+
+
+def candidate_pairs(corpus: Corpus, statements: list[Unit]) -> list[tuple[float, int, int]]:
+    """Scored pairs of sentences from different articles that may state the same fact, best first."""
+    frequency: Counter[str] = Counter(token for unit in statements for token in unit.tokens)
+    vectors = _vectors(corpus, statements)
+    norms = [math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0 for vector in vectors]
+    postings: dict[str, list[int]] = {}
+    unit_keys = [_keys(unit, frequency) for unit in statements]
+    for index, keys in enumerate(unit_keys):
+        for key in keys:
+            postings.setdefault(key, []).append(index)
+    pairs = []
+    for index, keys in enumerate(unit_keys):
+        hits: Counter[int] = Counter()
+        for key in keys:
+            posting = postings[key]
+            if len(posting) > MAX_POSTING:
+                continue
+            for other in posting:
+                if other > index:
+                    hits[other] += 2 if key.startswith("#") else 1
+        unit = statements[index]
+        for other, hit_count in hits.items():
+            if hit_count < 2 or statements[other].article == unit.article:
+                continue
+            cosine = _cosine(vectors[index], vectors[other], (norms[index], norms[other]))
+            score = similarity(unit, statements[other], cosine)
+            if score >= SIMILARITY_THRESHOLD:
+                pairs.append((score, index, other))
+    pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
+    return pairs
+
+
+def _centralities(corpus: Corpus, statements: list[Unit]) -> list[float]:
+    outlets = max(1, len(set(corpus.outlets.values())))
+    if outlets == 1:
+        return [0.0 for _ in statements]
+    share = {token: (count - 1) / (outlets - 1) for token, count in corpus.token_articles.items()}
+    raw = [sum(share.get(token, 0.0) for token in unit.tokens) / math.sqrt(len(unit.tokens) or 1)
+           for unit in statements]
+    top = max(raw, default=0.0) or 1.0
+    return [value / top for value in raw]
+
+
+def _shared(values_by_outlet: dict[str, set[str]]) -> tuple[str, ...]:
+    counts = Counter(value for values in values_by_outlet.values() for value in values)
+    needed = 2 if len(values_by_outlet) > 1 else 1
+    return tuple(sorted(value for value, count in counts.items() if count >= needed))
+
+
+def _group(members: list[int], statements: list[Unit], vectors: list[dict[str, float]],
+           centralities: list[float]) -> FactGroup:
+    units = [statements[index] for index in members]
+    centre: Counter[str] = Counter()
+    for index in members:
+        centre.update(vectors[index])
+    centre_norm = math.sqrt(sum(weight * weight for weight in centre.values())) or 1.0
+
+    def closeness(index: int) -> tuple[float, int]:
+        vector = vectors[index]
+        norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
+        return (_cosine(vector, dict(centre), (norm, centre_norm)) + 0.2 * centralities[index], -index)
+
+    best = max(members, key=closeness)
+    representative = statements[best]
+    ordered = [representative, *(unit for unit in units if unit is not representative)]
+    by_outlet_numbers: dict[str, set[str]] = {}
+    by_outlet_dates: dict[str, set[str]] = {}
+    by_outlet_names: dict[str, set[str]] = {}
+    for unit in units:
+        by_outlet_numbers.setdefault(unit.outlet, set()).update(q.key for q in unit.quantities if q.counts)
+        by_outlet_dates.setdefault(unit.outlet, set()).update(d.value for d in unit.dates if d.value)
+        by_outlet_names.setdefault(unit.outlet, set()).update(unit.names)
+    return FactGroup(
+        id=hashlib.sha1(fold(representative.text).encode()).hexdigest()[:12],
+        units=tuple(ordered),
+        outlets=tuple(sorted({unit.outlet for unit in units})),
+        representative=representative,
+        numbers=_shared(by_outlet_numbers),
+        dates=_shared(by_outlet_dates),
+        names=_shared(by_outlet_names),
+        centrality=round(max(centralities[index] for index in members), 6),
+    )
+
+
+def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
+    """Every statement of the topic in exactly one group; groups ordered by first sentence."""
+    statements = [unit for unit in corpus.units if not unit.furniture]
+    parent = list(range(len(statements)))
+    articles: list[set[str]] = [{unit.article} for unit in statements]
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for _, first, second in candidate_pairs(corpus, statements):
+        left, right = root(first), root(second)
+        if left == right or articles[left] & articles[right]:
+            continue
+        keep, gone = min(left, right), max(left, right)
+        parent[gone] = keep
+        articles[keep] |= articles[gone]
+    members: dict[int, list[int]] = {}
+    for index in range(len(statements)):
+        members.setdefault(root(index), []).append(index)
+    vectors = _vectors(corpus, statements)
+    centralities = _centralities(corpus, statements)
+    return tuple(_group(members[key], statements, vectors, centralities) for key in sorted(members))

@@ -1,0 +1,137 @@
+"""Quantities in news sentences: a number and what it counts ("2,500 troops", "$300 million").
+
+Two sources that give the same count of the same thing probably report the same fact;
+two that give different counts of the same thing may disagree. Both comparisons need
+the number as a value and the thing it counts as a normalised word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
+    "hundreds": 200, "thousands": 2000,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
+APPROXIMATE = ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "more than",
+               "fewer than", "less than", "up to", "at least", "an estimated", "estimated")
+# Words between a number and the thing it counts that say nothing about what is counted.
+_SKIP = {
+    "u.s.", "us", "american", "more", "additional", "other", "new", "foreign", "international", "coalition",
+    "of", "the", "its", "their", "his", "her", "active", "remaining", "extra", "armed", "military", "local",
+}
+_NOT_COUNTED = {"and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "as", "that", "which", "who",
+                "was", "were", "is", "are", "had", "have", "has", "a", "an", "it", "they", "he", "she", "when"}
+
+_NUMBER = re.compile(
+    r"(?P<currency>[$£€])?\s?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|"
+    r"hundreds|thousands)\b)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|k|m)\b)?"
+    r"(?P<percent>\s?(?:%|percent\b|per\s+cent\b))?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number of a sentence and the thing it counts."""
+
+    text: str
+    """The number as written, with its currency, scale and unit words ("$300 million", "2,500 troops")."""
+    start: int
+    """Offset of the number in the sentence."""
+    end: int
+    """Offset just past the counted word (or the number when nothing is counted)."""
+    value: float
+    """The number's value, scales applied (300 million -> 3e8)."""
+    counts: str
+    """What is counted, as a lower-case singular word ("troop", "dollar", "percent"); '' when unknown."""
+    approximate: bool
+    """True when the text hedges it ("about", "nearly", "some", "dozens")."""
+
+    @property
+    def key(self) -> str:
+        """Value and counted thing in one comparable token ("2500 troop")."""
+        return f"{self.value:g} {self.counts}".strip()
+
+
+def singular(word: str) -> str:
+    """A crude English singular, good enough to compare counted nouns ("troops" ~ "troop")."""
+    word = word.lower().strip(".'")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _value(number: str) -> float | None:
+    number = re.sub(r"\s+", " ", number.lower())
+    if number[0].isdigit():
+        return float(number.replace(",", ""))
+    if number == "a dozen":
+        return 12.0
+    value = NUMBER_WORDS.get(number)
+    return float(value) if value is not None else None
+
+
+def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Quantity, ...]:
+    """The quantities of a sentence, leaving out the spans in `skip` (dates already read)."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        start = match.start("currency") if match.group("currency") else match.start("number")
+        if any(start < end and begin < match.end() for begin, end in skip):
+            continue
+        if match.group("number")[0].isdigit() and start > 0 and text[start - 1].isalpha():
+            continue  # part of a code or name ("F-16", "COVID19")
+        value = _value(match.group("number"))
+        if value is None:
+            continue
+        scale = (match.group("scale") or "").lower()
+        if scale in ("k", "m") and not match.group("currency"):
+            continue
+        value *= SCALES.get(scale, 1.0)
+        end = match.end()
+        if match.group("currency"):
+            counts = CURRENCIES[match.group("currency")]
+        elif match.group("percent"):
+            counts = "percent"
+        else:
+            counts, end = _counted(text, match.end())
+        if not counts and not match.group("number")[0].isdigit():
+            continue  # "one" alone is a pronoun far more often than a count
+        before = text[max(0, start - 20) : start].lower()
+        approximate = match.group("number").lower() in ("dozens", "hundreds", "thousands") or any(
+            re.search(rf"\b{re.escape(hedge)}\s*$", before) for hedge in APPROXIMATE
+        )
+        found.append(Quantity(text[start:end].strip(), start, end, value, counts, approximate))
+    return tuple(found)
+
+
+def _counted(text: str, offset: int) -> tuple[str, int]:
+    """The noun a number counts: the first meaningful word within the next few words."""
+    position = offset
+    for _ in range(4):
+        word = _WORD.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
+        if word is None:
+            return "", offset
+        lowered = word.group(0).lower()
+        position = word.end()
+        if lowered in _NOT_COUNTED or lowered.rstrip(".") in _NOT_COUNTED:
+            return "", offset
+        if lowered in _SKIP or lowered.endswith("-led") or word.group(0)[0].isupper():
+            continue
+        return singular(word.group(0).rstrip(".")), word.end() - (1 if word.group(0).endswith(".") else 0)
+    return "", offset

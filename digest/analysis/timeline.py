@@ -1,0 +1,136 @@
+"""The timeline: dated events, one entry per event, merged across sources.
+
+An event is a fact group whose sentences carry a resolved date. Each date a group's
+sentences give becomes an entry (the date most of its outlets give weighs most); entries
+of one date that share their wording are merged, so an event reported in different
+words by different groups still appears once. `weight` ranks entries for a page that
+shows only the heaviest: how many outlets report the event, how central it is to the
+story, and how many outlets mention that date at all (the story's significant dates).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.dates import date_sort_key
+from digest.analysis.grouping import FactGroup
+from digest.content import fold
+from digest.model import Cited, TimelineEntry
+
+MERGE_OVERLAP = 0.3
+"""Share of common words (of the shorter sentence) from which two entries of one date are one event."""
+SECONDARY_DATE = 0.6
+"""Weight factor of a date that is not the group's main date (a sentence that names two dates)."""
+SAME_DATE_DECAY = 0.5
+"""Each further entry of the same date weighs this much less, so the heaviest entries span many dates."""
+
+
+@dataclass(slots=True)
+class _Event:
+    """An entry being assembled: a date and the sentences that place an event on it."""
+
+    date: str
+    units: list[Unit]
+    centrality: float
+    factor: float
+
+
+def _date_votes(group: FactGroup) -> Counter[str]:
+    """How many outlets of the group give each date."""
+    by_outlet: dict[str, set[str]] = {}
+    for unit in group.units:
+        by_outlet.setdefault(unit.outlet, set()).update(d.value for d in unit.dates if d.value)
+    return Counter(value for values in by_outlet.values() for value in values)
+
+
+def _events(group: FactGroup) -> list[_Event]:
+    votes = _date_votes(group)
+    if not votes:
+        return []
+    ranked = sorted(votes, key=lambda value: (-votes[value], -value.count("-"), date_sort_key(value), value))
+    events = []
+    for rank, value in enumerate(ranked):
+        dated = [unit for unit in group.units if any(d.value == value for d in unit.dates)]
+        undated = [unit for unit in group.units if unit not in dated] if rank == 0 else []
+        units = dated + undated  # the sentences that state the date come first: one of them is quoted
+        events.append(_Event(value, units, group.centrality, 1.0 if rank == 0 else SECONDARY_DATE))
+    return events
+
+
+def _overlap(first: Unit, second: Unit) -> float:
+    shared = len(set(first.tokens) & set(second.tokens))
+    return shared / max(1, min(len(first.tokens), len(second.tokens)))
+
+
+def _merge_same_date(events: list[_Event]) -> list[_Event]:
+    by_date: dict[str, list[_Event]] = {}
+    for event in events:
+        by_date.setdefault(event.date, []).append(event)
+    merged: list[_Event] = []
+    for value in sorted(by_date, key=date_sort_key):
+        kept: list[_Event] = []
+        for event in by_date[value]:
+            target = next((other for other in kept if _overlap(other.units[0], event.units[0]) >= MERGE_OVERLAP), None)
+            if target is None:
+                kept.append(_Event(event.date, list(event.units), event.centrality, event.factor))
+                continue
+            articles = {unit.article for unit in target.units}
+            target.units.extend(unit for unit in event.units if unit.article not in articles)
+            target.centrality = max(target.centrality, event.centrality)
+            target.factor = max(target.factor, event.factor)
+        merged.extend(kept)
+    return merged
+
+
+def _date_salience(corpus: Corpus) -> Counter[str]:
+    """How many outlets mention each date (any precision) in their statements."""
+    by_outlet: dict[str, set[str]] = {}
+    for unit in corpus.units:
+        by_outlet.setdefault(unit.outlet, set()).update(d.value for d in unit.dates if d.value)
+    return Counter(value for values in by_outlet.values() for value in values)
+
+
+def _entry(event: _Event, salience: Counter[str]) -> TimelineEntry:
+    outlets = {unit.outlet for unit in event.units}
+    units = sorted(event.units, key=lambda unit: (-_centrality_of(unit, event), unit.ref.article, unit.ref.index))
+    quoted = units[0]
+    others = sorted((unit for unit in units[1:]), key=lambda unit: (unit.article, unit.ref.index))
+    ordered = [quoted, *others]
+    weight = (len(outlets) + event.centrality + 0.5 * math.log1p(salience[event.date])) * event.factor
+    return TimelineEntry(
+        id=hashlib.sha1(f"{event.date} {fold(quoted.text)}".encode()).hexdigest()[:12],
+        date=event.date,
+        event=Cited(
+            text=quoted.text,
+            sources=tuple(unit.article for unit in ordered),
+            refs=tuple(unit.ref for unit in ordered),
+        ),
+        weight=weight,
+    )
+
+
+def _centrality_of(unit: Unit, event: _Event) -> float:
+    """Quote a sentence that states the date, plainly (absolute) if possible, early in its article."""
+    dated = [d for d in unit.dates if d.value == event.date]
+    return (2.0 if dated else 0.0) + (1.0 if any(not d.relative for d in dated) else 0.0) + (1.0 - unit.share) * 0.5
+
+
+def build_timeline(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[TimelineEntry, ...]:
+    """Every dated event of the topic, in date order, each with its weight."""
+    events = [event for group in groups for event in _events(group)]
+    salience = _date_salience(corpus)
+    entries = [_entry(event, salience) for event in _merge_same_date(events)]
+    by_date: dict[str, list[TimelineEntry]] = {}
+    for entry in entries:
+        by_date.setdefault(entry.date, []).append(entry)
+    result = []
+    for value in sorted(by_date, key=date_sort_key):
+        ranked = sorted(by_date[value], key=lambda entry: (-entry.weight, entry.id))
+        for rank, entry in enumerate(ranked):
+            result.append(TimelineEntry(entry.id, entry.date, entry.event,
+                                        round(entry.weight * SAME_DATE_DECAY ** rank, 4)))
+    return tuple(sorted(result, key=lambda entry: (date_sort_key(entry.date), -entry.weight, entry.id)))
