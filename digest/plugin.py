@@ -1,0 +1,93 @@
+"""The mkdocs plugin: a thin shell that reads the content, analyses it and hands mkdocs the generated pages.
+
+Pages exist in memory only (`File.generated`), never in the docs folder, so `mkdocs serve`
+does not rebuild forever; the content folder is watched instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from digest.cache import DEFAULT_CACHE_DIR, analyse_topics
+from digest.content import ContentError, load_content
+from digest.model import Digest, Topic
+from digest.render import Layout, environment, render_site, urls
+
+log = get_plugin_logger(__name__)
+
+
+class DigestConfig(Config):
+    """The `digest` entry under `plugins:` in mkdocs.yml."""
+
+    content = c.Type(str, default="content")
+    """Folder of topics, relative to mkdocs.yml."""
+    cache_dir = c.Type(str, default=str(DEFAULT_CACHE_DIR))
+    """Where analysed topics are cached, relative to mkdocs.yml; empty to analyse every build afresh."""
+    jobs = c.Optional(c.Type(int))
+    """Processes that analyse topics at once (default: one per core)."""
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
+    """Generates the home, tags, topic and article pages, the Atom feed and each topic's digest JSON."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.content_dir = self.root / self.config.content
+        self.updated: dict[str, str] = {}
+        """Page source path -> date shown as the page's update date (from content, never the clock)."""
+        self.newest: str | None = None
+        return config
+
+    def _load(self) -> list[tuple[Topic, Digest]]:
+        try:
+            loaded = load_content(self.content_dir)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        if loaded.problems:
+            lines = "\n".join(str(problem) for problem in loaded.problems)
+            raise PluginError(f"the content has {len(loaded.problems)} problem(s); fix them "
+                              f"(`digest check` lists the same):\n{lines}")
+        cache_dir = self.root / self.config.cache_dir if self.config.cache_dir else None
+        digests = analyse_topics(loaded.topics, cache_dir=cache_dir, jobs=self.config.jobs)
+        return [(topic, digests[topic.slug]) for topic in loaded.topics]
+
+    @event_priority(-50)  # after other plugins have collected the docs folder's own files
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        pairs = self._load()
+        layout = Layout(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
+        env = environment(config.theme.dirs)
+        for output in render_site(env, pairs, layout, config.site_name):
+            if files.get_file_from_path(output.path) is not None:
+                raise PluginError(f"{Path(config.docs_dir) / output.path}: this page is generated from the "
+                                  "content; remove the file from the docs folder")
+            inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
+        for topic, digest in pairs:
+            if digest.updated:
+                self.updated[urls.topic_page(topic.slug)] = digest.updated
+                for info in digest.articles:
+                    self.updated[urls.article_page(topic.slug, info.id)] = info.published or digest.updated
+        self.newest = max(self.updated.values(), default=None)
+        log.info("generated pages for %d topic(s) from %s", len(pairs), self.content_dir)
+        return files
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        # mkdocs stamps pages (sitemap, gzip header) with today's date; use the content's dates instead.
+        date = self.updated.get(page.file.src_uri, self.newest)
+        if date:
+            page.update_date = date
+        return page
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        if self.content_dir.is_dir():
+            server.watch(str(self.content_dir))
+        return server

@@ -1,0 +1,65 @@
+"""Page text for mkdocs: a safe title in front matter, then HTML blocks rendered by the theme's templates.
+
+Untrusted text is escaped by Jinja's autoescape before Python-Markdown sees the page, and it
+only ever sits inside raw HTML blocks, so Markdown never interprets it. Templates live in the
+theme (`fragments/digest/`), where a site can override them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+TEMPLATES = "fragments/digest"
+"""Folder of the digest templates inside a theme directory."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_UNSAFE_IN_TITLE = re.compile(r"[<>&\"'\x00-\x1f\x7f]")
+
+
+def _plain(value: Any) -> Any:
+    """Drop control characters from source text (Python-Markdown uses some as placeholders)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _CONTROL.sub("", value)
+    return value
+
+
+def environment(theme_dirs: Sequence[str | Path]) -> Environment:
+    """A template environment over the theme directories; everything printed is escaped."""
+    return Environment(
+        loader=FileSystemLoader([str(path) for path in theme_dirs]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_plain,
+    )
+
+
+def nav_title(title: str, fallback: str) -> str:
+    """The title handed to mkdocs (nav, <title>, search), which material prints unescaped:
+    characters that could form markup or entities are removed."""
+    cleaned = " ".join(_UNSAFE_IN_TITLE.sub(" ", title).split())
+    return cleaned or fallback
+
+
+def markdown_page(title: str, body: str, hide: Sequence[str] = ()) -> str:
+    """A Markdown page: front matter with the (already safe) title, then the rendered body."""
+    meta: dict[str, Any] = {"title": title}
+    if hide:
+        meta["hide"] = list(hide)
+    # JSON is valid YAML; with ensure_ascii every value is a plain double-quoted scalar.
+    head = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
+    return f"---\n{head}\n---\n\n{body.rstrip()}\n"
+
+
+def render(env: Environment, template: str, **values: Any) -> str:
+    """Render one of the digest templates."""
+    return env.get_template(f"{TEMPLATES}/{template}").render(**values)

@@ -1,0 +1,192 @@
+"""The render stage on a hand-made digest: golden pages, the numbers and labels pages show, and links."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from digest.content import load_content
+from digest.model import (
+    ArticleInfo,
+    Cited,
+    ContestedPoint,
+    ContestedSide,
+    Digest,
+    SentenceRef,
+    SourceCard,
+    TimelineEntry,
+    Topic,
+    TopicSettings,
+)
+from digest.render import Layout, environment, render_article, render_site, render_topic, urls
+from digest.render.dates import show_date
+from digest.render.pages import nav_title
+from digest.render.views import coverage_line, heaviest_in_date_order, topic_view
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "site"
+GOLDEN = FIXTURES / "golden"
+THEME = ROOT / "theme_overrides"
+
+
+def cited(text: str, *refs: tuple[str, int]) -> Cited:
+    return Cited(text, tuple(dict.fromkeys(article for article, _ in refs)),
+                 tuple(SentenceRef(article, index) for article, index in refs))
+
+
+def handmade(topic: Topic) -> Digest:
+    """A digest of the fixture topic written by hand, so these tests do not depend on the analysis."""
+    courier, post, radio = "valley-courier-bridge-opens", "river-post-repairs-done", "town-radio-bridge"
+    infos = tuple(
+        ArticleInfo(a.id, a.path.name, a.meta.title, a.meta.outlet, a.meta.url,
+                    a.meta.published.isoformat() if a.meta.published else None, a.meta.author, 40, a.meta.flags)
+        for a in topic.articles
+    )
+    reopened = cited("The Riverside bridge reopened to traffic on 13 March 2023 after two years of repairs.",
+                     (post, 1), (courier, 1), (radio, 1))
+    closed = cited("The bridge was closed in March 2021 when inspectors found cracks in its steel beams.",
+                   (post, 2), (courier, 2))
+    return Digest(
+        slug=topic.slug,
+        title=topic.title,
+        articles=infos,
+        summary=(reopened, closed, cited("Lorries heavier than 12 tonnes must still use the ring road.",
+                                         (radio, 2), (post, 6))),
+        timeline=(
+            TimelineEntry("t1", "2021-03", closed, 2.0),
+            TimelineEntry("t2", "2023", cited("Shop owners near the bridge said the closure had cut their "
+                                              "sales by a third.", (post, 4)), 0.5),
+            TimelineEntry("t3", "2023-03-13", reopened, 3.0),
+            TimelineEntry("t4", "2023-04", cited("Buses will return to the bridge route in April 2023.",
+                                                 (courier, 7)), 1.0),
+        ),
+        contested=(
+            ContestedPoint("c1", "number", "Cost of the repairs", (
+                ContestedSide("4.2 million euros", cited("The repairs cost 4.2 million euros, according to the "
+                                                         "town council.", (courier, 3))),
+                ContestedSide("5 million euros", cited("The town council said the repairs cost 5 million euros.",
+                                                       (post, 3))),
+            ), 2.0),
+            ContestedPoint("c2", "denial", "Whether the repairs went over budget", (
+                ContestedSide("", cited("The council denied reports that the repairs had gone over budget.",
+                                        (radio, 4))),
+                ContestedSide("", cited("The town council said the repairs cost 5 million euros.", (post, 3))),
+            ), 1.0),
+        ),
+        cards=(
+            SourceCard(post, 6, 3, (cited("Cyclists get a new protected lane on the east side.", (post, 5)),), ()),
+            SourceCard(radio, 4, 2, (), ("no_url",)),
+            SourceCard(courier, 6, 2, (), ()),
+        ),
+        updated="2023-03-15",
+    )
+
+
+@pytest.fixture(scope="module")
+def topic() -> Topic:
+    loaded = load_content(FIXTURES / "content")
+    assert not loaded.problems
+    return loaded.topics[0]
+
+
+@pytest.fixture(scope="module")
+def env():
+    return environment([THEME])
+
+
+def test_topic_page_matches_golden_file(topic, env, file_regression) -> None:
+    page = render_topic(env, topic, handmade(topic), Layout())
+    file_regression.check(page, fullpath=GOLDEN / "topic.md")
+
+
+def test_article_page_matches_golden_file(topic, env, file_regression) -> None:
+    page = render_article(env, topic, handmade(topic), "valley-courier-bridge-opens", Layout())
+    file_regression.check(page, fullpath=GOLDEN / "article.md")
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("2020", "2020"),
+    ("2020-01", "Jan 2020"),
+    ("2022-12-09", "9 Dec 2022"),
+    ("1999-11-30", "30 Nov 1999"),
+])
+def test_dates_show_only_the_precision_given(value: str, shown: str) -> None:
+    assert show_date(value) == shown
+
+
+def test_coverage_line_counts_articles_and_distinct_outlets(topic) -> None:
+    digest = handmade(topic)
+    assert coverage_line(digest) == "3 articles from 3 outlets, updated 15 Mar 2023"
+    one = replace(digest, articles=digest.articles[:1], updated=None)
+    assert coverage_line(one) == "1 article from 1 outlet"
+    unnamed = replace(one, articles=(replace(one.articles[0], outlet=None),))
+    assert coverage_line(unnamed) == "1 article"
+
+
+def test_timeline_shows_the_heaviest_entries_in_date_order(topic) -> None:
+    digest = handmade(topic)
+    assert heaviest_in_date_order(digest, 2) == (0, 2)
+    few = replace(topic, settings=TopicSettings(timeline_entries=3, contested_shown=1))
+    view = topic_view(few, digest, Layout())
+    assert [item.label for item in view.timeline] == ["Mar 2021", "13 Mar 2023", "Apr 2023"]
+    assert [point.title for point in view.contested] == ["Cost of the repairs"]
+    assert view.timeline_total == 4 and view.contested_total == 2
+
+
+@pytest.mark.parametrize(("directory_urls", "href"), [
+    (True, "valley-courier-bridge-opens/#s1"),
+    (False, "valley-courier-bridge-opens.html#s1"),
+])
+def test_citations_link_to_the_sentence_on_the_article_page(topic, directory_urls: bool, href: str) -> None:
+    view = topic_view(topic, handmade(topic), Layout(directory_urls=directory_urls))
+    first = view.summary[0]
+    assert [c.number for c in first.citations] == [1, 2, 3]  # sources numbered in id order
+    assert first.citations[2].href == href
+
+
+@pytest.mark.parametrize(("target", "current", "link"), [
+    ("topics/a/b/#s3", "topics/a/", "b/#s3"),
+    ("", "topics/a/", "../../"),
+    ("topics/a/", "topics/a/b/", "../"),
+    ("tags/#tag-x", "", "tags/#tag-x"),
+    ("feed.xml", "", "feed.xml"),
+    ("topics/a/b.html#s1", "topics/a/index.html", "b.html#s1"),
+    ("index.html", "topics/a/b.html", "../../index.html"),
+])
+def test_relative_links(target: str, current: str, link: str) -> None:
+    assert urls.relative(target, current) == link
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("Plain title", "Plain title"),
+    ('</title><script>alert("x")</script>', "/title script alert( x ) /script"),
+    ("Tom & Jerry's &amp; <b>", "Tom Jerry s amp; b"),
+    ("<>&\"'", "fallback"),
+])
+def test_titles_given_to_mkdocs_cannot_form_markup(title: str, shown: str) -> None:
+    assert nav_title(title, "fallback") == shown
+
+
+def test_site_outputs_every_page_feed_and_data(topic, env) -> None:
+    outputs = {out.path: out for out in render_site(env, [(topic, handmade(topic))], Layout(), "Digests")}
+    slug = topic.slug
+    assert set(outputs) == {"index.md", "tags.md", "feed.xml", f"topics/{slug}/index.md",
+                            f"topics/{slug}/digest.json"} | {f"topics/{slug}/{a.id}.md" for a in topic.articles}
+    assert [out.in_nav for out in outputs.values()].count(False) == len(topic.articles)
+    feed = ElementTree.fromstring(outputs["feed.xml"].content)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert feed.findtext("a:updated", namespaces=ns) == "2023-03-15T00:00:00Z"
+    assert feed.find("a:entry/a:link", ns).get("href") == f"topics/{slug}/"
+    assert 'href="tags/#tag-transport"' in outputs["index.md"].content
+    assert 'id="tag-transport"' in outputs["tags.md"].content
+
+
+def test_home_lists_topics_newest_first(topic, env) -> None:
+    older = replace(topic, slug="older-story", title="An older story")
+    digest = handmade(topic)
+    pairs = [(older, replace(digest, slug="older-story", updated="2020-01-01")), (topic, digest)]
+    home = render_site(env, pairs, Layout(), "Digests")[0].content
+    assert home.index(topic.title) < home.index("An older story")
