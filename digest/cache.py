@@ -1,0 +1,157 @@
+"""Analyse many topics fast: a content-hash cache, and topics spread over the machine's cores.
+
+A topic is re-analysed only when something the analysis reads has changed: its topic.yml,
+an article file (added, removed or edited), the digest version, the source of the analysis,
+the Python version or a dependency's version. Everything else comes from the cache folder,
+one JSON file per topic. A cache entry that cannot be read back is ignored and rewritten,
+so a corrupt cache can cost time but never change a page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from digest import __version__
+from digest.analysis import analyse
+from digest.content import TOPIC_FILE
+from digest.export import from_dict, to_dict
+from digest.model import Digest, Topic
+
+DEFAULT_CACHE_DIR = Path(".cache/digest")
+"""Where the cache lives, relative to the site's folder (git-ignored)."""
+
+_PACKAGE_DIR = Path(__file__).parent
+_PRESENTATION_ONLY = ("render", "plugin.py", "cli.py", "site.py", "__main__.py")
+"""Parts of the package that only show or ship results: editing them keeps the cache."""
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of what, besides the content, decides an analysis result."""
+    digest = hashlib.sha256()
+    digest.update(f"digest {__version__}\npython {sys.version_info[:2]}\n".encode())
+    for requirement in sorted(metadata.requires("digest") or ()):
+        name = requirement.split(";")[0].split("[")[0]
+        for cut in "<>=!~ ":
+            name = name.split(cut)[0]
+        try:
+            digest.update(f"{name} {metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name} missing\n".encode())
+    for path in sorted(_PACKAGE_DIR.rglob("*.py")):
+        relative = path.relative_to(_PACKAGE_DIR)
+        if relative.parts[0] in _PRESENTATION_ONLY:
+            continue
+        digest.update(relative.as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def topic_key(topic: Topic) -> str:
+    """Content hash of a topic: its name, topic.yml and every article file it loaded, byte for byte."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+
+    def add(name: str, data: bytes) -> None:
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+
+    add("slug", topic.slug.encode())
+    topic_file = topic.path / TOPIC_FILE
+    add(TOPIC_FILE, topic_file.read_bytes() if topic_file.is_file() else b"")
+    for article in topic.articles:
+        add(f"article {article.id}", article.path.read_bytes())
+    return digest.hexdigest()
+
+
+def _entry_path(cache_dir: Path, slug: str, key: str) -> Path:
+    # Slugs hold no dots, so "<slug>.<key>.json" splits back unambiguously.
+    return cache_dir / f"{slug}.{key}.json"
+
+
+def read_cached(cache_dir: Path, slug: str, key: str) -> Digest | None:
+    """The cached digest for this key, or None when there is none or it is unreadable."""
+    try:
+        envelope = json.loads(_entry_path(cache_dir, slug, key).read_text(encoding="utf-8"))
+        if envelope["key"] != key:
+            return None
+        result = from_dict(envelope["digest"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return result if result.slug == slug else None
+
+
+def write_cached(cache_dir: Path, key: str, digest: Digest) -> None:
+    """Store a digest atomically (temporary file, then rename) and drop the topic's older entries."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"key": key, "digest": to_dict(digest, exact=True)}, ensure_ascii=False,
+                      separators=(",", ":"))
+    final = _entry_path(cache_dir, digest.slug, key)
+    handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=f".{digest.slug}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, final)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    for stale in cache_dir.glob(f"{digest.slug}.*.json"):
+        if stale != final:
+            stale.unlink(missing_ok=True)
+
+
+def _size(topic: Topic) -> int:
+    return sum(len(article.body) for article in topic.articles)
+
+
+def _analyse_all(topics: Sequence[Topic], jobs: int) -> Iterable[Digest]:
+    """Analyse topics, in worker processes when there are several topics and cores to share."""
+    if jobs <= 1 or len(topics) <= 1:
+        yield from map(analyse, topics)
+        return
+    # Largest topics first, so one long story does not start last and hold up the end.
+    order = sorted(range(len(topics)), key=lambda i: (-_size(topics[i]), i))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(topics))) as pool:
+        futures = {i: pool.submit(analyse, topics[i]) for i in order}
+        for i in range(len(topics)):
+            yield futures[i].result()
+
+
+def available_cores() -> int:
+    """Cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def analyse_topics(topics: Sequence[Topic], cache_dir: Path | None = None,
+                   jobs: int | None = None) -> dict[str, Digest]:
+    """Digest of every topic, by slug in the given order.
+
+    `cache_dir` None analyses everything and stores nothing. `jobs` is how many processes
+    analyse at once (None: one per core; 1: all in this process). The result never depends
+    on either: a cached, parallel run gives the same digests as a fresh single-core one.
+    """
+    workers = available_cores() if jobs is None else max(1, jobs)
+    keys = {topic.slug: topic_key(topic) for topic in topics} if cache_dir is not None else {}
+    found: dict[str, Digest] = {}
+    if cache_dir is not None:
+        for topic in topics:
+            cached = read_cached(cache_dir, topic.slug, keys[topic.slug])
+            if cached is not None:
+                found[topic.slug] = cached
+    missing = [topic for topic in topics if topic.slug not in found]
+    for topic, result in zip(missing, _analyse_all(missing, workers), strict=True):
+        found[topic.slug] = result
+        if cache_dir is not None:
+            write_cached(cache_dir, keys[topic.slug], result)
+    return {topic.slug: found[topic.slug] for topic in topics}
