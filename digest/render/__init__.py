@@ -57,7 +57,7 @@ def _feed(env: Environment, pairs: Sequence[tuple[Topic, Digest]], layout: Layou
     ]
     updated = max((entry["updated"] for entry in entries), default=atom_time("1970-01-01"))
     return render(
-        env, "feed.xml", site_name=site_name, entries=entries, updated=updated,
+        env, "feed.html", site_name=site_name, entries=entries, updated=updated,
         feed_id=layout.absolute(urls.FEED_FILE) if layout.site_url else "urn:digest:feed",
         self_href=layout.absolute(urls.FEED_FILE), home_href=layout.absolute(layout.page_url(urls.HOME_PAGE)) or "./",
     )
