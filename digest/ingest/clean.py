@@ -1,0 +1,106 @@
+"""From a read page to a CleanedArticle: clean the text, settle the metadata, record flags and notes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from digest.content import is_safe_url
+from digest.flags import FLAGS
+from digest.ingest import metadata
+from digest.ingest.model import NO_OVERRIDES, CleanedArticle, Found, IngestError, Overrides
+from digest.ingest.source import Page
+from digest.ingest.text import CleanText, clean_text
+from digest.model import ArticleMeta
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_LIMITS = {"title": 500, "outlet": 200, "author": 500, "credit": 500, "section": 200}
+"""Front-matter length limits of `digest.content`; longer values are cut at a word."""
+
+
+def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
+               boilerplate: frozenset[str] = frozenset()) -> CleanedArticle:
+    """Clean one page and merge what it says about itself with the command-line overrides."""
+    if page.html:
+        from digest.ingest.html import clean_html, page_language
+
+        clean: CleanText = clean_html(page.text, page.source, page.url, boilerplate)
+        language = page_language(page.text) or "en"
+    else:
+        clean = clean_text(page.text, boilerplate=boilerplate)
+        language = "en"
+    if not clean.body.strip():
+        raise IngestError(f"{page.source}: no article text left after cleaning; check that the file holds "
+                          "the article (its paragraphs end with full stops) and not only page furniture")
+    notes = list(sorted(clean.notes, key=_line_of))
+    found = clean.found
+    title = _field(found.title, "title") or _fallback_title(clean)
+    url = overrides.url or found.url
+    if url and not is_safe_url(url):
+        notes.append(f"url {url[:80]!r} is not an http(s) address: left out")
+        url = None
+    published = overrides.published or found.published
+    if overrides.published and found.published and overrides.published != found.published:
+        notes.append(f"the page is dated {found.published.isoformat()}; recorded {overrides.published.isoformat()} "
+                     "as given on the command line")
+    flags = _flags(published, clean.paragraphs, url, overrides.outlet or found.outlet, notes)
+    meta = ArticleMeta(
+        title=title,
+        outlet=_field(overrides.outlet or found.outlet, "outlet"),
+        url=url,
+        published=published,
+        author=_field(found.author, "author"),
+        credit=_field(found.credit, "credit"),
+        section=_field(found.section, "section"),
+        language=language,
+        flags=flags,
+        source=page.name[:2000],
+    )
+    return CleanedArticle(meta=meta, body=_CONTROL.sub("", clean.body), notes=tuple(notes))
+
+
+def _flags(published: date | None, paragraphs: tuple[str, ...], url: str | None, outlet: str | None,
+           notes: list[str]) -> tuple[str, ...]:
+    raised: set[str] = set()
+    if published is None:
+        raised.add("no_date")
+    else:
+        sentences = [s for paragraph in paragraphs for s in _SENTENCE_END.split(paragraph)]
+        why = metadata.date_contradicted(published, sentences)
+        if why:
+            raised.add("date_anomaly")
+            notes.append(f"flagged date_anomaly: {why}")
+    if url is None:
+        raised.add("no_url")
+    if not outlet:
+        raised.add("no_outlet")
+    return tuple(flag for flag in FLAGS if flag in raised)
+
+
+def _field(value: str | None, key: str) -> str | None:
+    if not value:
+        return None
+    value = re.sub(r"\s+", " ", _CONTROL.sub(" ", unicodedata.normalize("NFC", value))).strip()
+    limit = _LIMITS[key]
+    if len(value) > limit:
+        value = value[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return value or None
+
+
+def _fallback_title(clean: CleanText) -> str:
+    """No headline on the page: the first sentence of the body, shortened at a word."""
+    first = _SENTENCE_END.split(clean.paragraphs[0])[0] if clean.paragraphs else "Untitled article"
+    return _field(first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…", "title") or "Untitled article"
+
+
+def _line_of(note: str) -> int:
+    match = re.match(r"line (\d+):", note)
+    return int(match.group(1)) if match else 0
+
+
+def found_of(article: CleanedArticle) -> Found:
+    """The metadata of a cleaned article, as a Found (for comparing articles)."""
+    meta = article.meta
+    return Found(meta.title, meta.outlet, meta.url, meta.published, meta.author, meta.credit, meta.section)

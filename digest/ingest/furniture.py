@@ -1,0 +1,107 @@
+"""Page furniture recognised by its form: the lines every news site wraps around an article.
+
+Patterns are about kinds of furniture (teasers, share bars, comment forms, photo credits), phrased the
+way English-language sites phrase them, never about one site's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.ingest import metadata
+
+_RAW_PATTERNS = (
+    ("ad-block notice", r"\bad[- ]?block(?:er|ing)?s?\b.*\b(?:detected|disable|enabled|whitelist|turn off|using|"
+                        r"allow|support)|^ad[- ]?block(?:er)? detected|using an? ad[- ]?blocker"),
+    ("ad-block notice", r"\b(?:disable|turn off|pause)\b.{0,30}\bad[- ]?block"),
+    ("cookie notice", r"\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b|"
+                      r"\bcookie (?:policy|settings)"),
+    ("javascript notice", r"\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)"),
+    ("advertising", r"^(?:advertisement|advertising|sponsored(?: content)?|promoted|paid (?:post|content)|ad|ads)"
+                    r"\s*(?:[-–—:]|$)|\bto advertise\b|\badvertise with us\b|\bstory continues (?:below|after)"),
+    ("social links", r"^(?:follow|like|join|find|connect with) us\b|^(?:share|tweet|pin|email|print|post)"
+                     r"(?: this)?(?: (?:article|story|post|page))?\s*(?:on|via|with|:|$)"),
+    ("social links", r"^(?:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube|reddit|pinterest|threads|"
+                     r"tiktok|email|e-mail|print|copy link|copy url|messenger|flipboard|rss|share)"
+                     r"(?:\s*[,|/&]\s*(?:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube|reddit|"
+                     r"pinterest|threads|tiktok|email|e-mail|print|copy link|messenger|rss))*$"),
+    ("subscribe prompt", r"^(?:subscribe|sign up|signup|sign in|log ?in|register|join now|get (?:our|the|free)\b"
+                         r"|unlock|already a (?:subscriber|member)|become a (?:member|subscriber)"
+                         r"|support (?:our|us)\b)"),
+    ("subscribe prompt", r"\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|email)\b|"
+                         r"\b(?:sign up|subscribe)\b.*\bnewsletters?\b"),
+    ("page navigation", r"^(?:scroll|back|go back|return) to (?:the )?top\b|"
+                        r"^skip to (?:main )?(?:content|navigation)\b|"
+                        r"^(?:menu|main menu|search|close|open|home|toggle navigation|navigation|previous|next|"
+                        r"previous article|next article|load more|show more|see more|view all|more|loading\.*)$"),
+    ("comment form", r"please (?:enter|type|write) your (?:comment|name|email)|^leave a (?:reply|comment)|"
+                     r"your email address will not be published|required fields are marked|"
+                     r"^save my name|^(?:post|submit|add|view|show|hide) (?:a )?comments?\b|^\d+\s+comments?$|"
+                     r"^comments?(?: \(\d+\))?$|^cancel reply$|^(?:log|sign) in to (?:comment|reply)|"
+                     r"^(?:join|start) the (?:discussion|conversation)|^notify me of"),
+    ("legal footer", r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|^(?:privacy(?: policy)?|terms (?:of use|and "
+                     r"conditions|of service)|cookie policy|contact(?: us)?|about(?: us)?|careers|sitemap|imprint|"
+                     r"disclaimer|accessibility)$"),
+    ("teaser", r"^(?:read more|also read|read also|read next|read|see also|related|related stories|related articles|"
+               r"related coverage|recommended|suggested|watch|watch now|listen|listen now|more|must read|don't miss|"
+               r"do not miss|trending|popular|latest|top stories|editor'?s picks?|in case you missed it|opinion)"
+               r"\s*(?::|\||–|—|-|>|»)\s*\S"),
+    ("reading aid", r"^\d+\s*(?:min(?:ute)?s?|mins?)\.?\s+read$|^listen to (?:this )?(?:article|story)|"
+                    r"^(?:reading|read) time\b|^(?:font size|text size)\b|^\d+\s+(?:views|shares|likes)$"),
+    ("photo caption", r"^(?:(?:file|stock)\s+)?(?:photo|image|picture|illustration|video)\s*(?::|/|by\b)|"
+                      r"\((?:photo|image|picture)(?: credit)?\s*(?::|by)[^)]*\)\s*$|"
+                      r"^source\s*:\s*(?:getty|reuters|ap|afp)"),
+    ("photo credit", r"^[^.!?]{0,60}\b(?:getty images|shutterstock|depositphotos|istock(?:photo)?|alamy|"
+                     r"ap photo|afp via getty|unsplash|pexels|wikimedia commons)\b[^.!?]{0,40}$"),
+    ("email or link", r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$"),
+)
+_LINE_PATTERNS = tuple((reason, re.compile(pattern, re.I)) for reason, pattern in _RAW_PATTERNS)
+
+_TERMINATORS = re.compile(
+    r"^(?:related(?: news| articles| posts| stories| content| coverage| topics| reading| links)?|"
+    r"more (?:posts|stories|news|articles|headlines|coverage|videos|to read|like this)|more from\b.*|"
+    r"about (?:us|the author|the writer)|on this day|today in history|comments?|\d+ comments?|"
+    r"leave a (?:reply|comment)|(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy)|"
+    r"recommended(?: for you| stories| articles| reading)?|(?:most )?(?:popular|read|viewed|shared|commented)"
+    r"(?: news| stories| articles| posts| now| today| this week)?|most (?:popular|read|viewed|shared)\b.*|"
+    r"trending(?: now| stories| news| topics)?|latest(?: news| posts| stories| articles| headlines)?|"
+    r"top stories|editor'?s picks?|tags?|topics|share(?: this)?(?: article| story| post)?|newsletter|"
+    r"what to read next|further reading|in other news|from around the web|sponsored(?: content| stories)?|"
+    r"partner content|promoted(?: stories| content)?|don't miss|also on\b.*|explore more|keep reading|"
+    r"please enter your comment!?|leave a comment|post a comment|join the conversation|"
+    r"(?:read|see) (?:more|all) (?:news|stories|articles|from\b.*))\s*:?$", re.I)
+"""Short headings that open the page's furniture after an article: what follows is other stories or chrome."""
+
+_BULLET = re.compile(r"^(?:[-*•·▪►]|\d{1,2}[.)])\s+")
+_LETTERS = re.compile(r"[^\W\d_]", re.U)
+
+
+def furniture_reason(text: str) -> str | None:
+    """Why a line is furniture whatever its position, or None."""
+    stripped = text.strip()
+    if not _LETTERS.search(stripped):
+        return "no words"
+    if metadata.photo_credit(stripped):
+        return "photo credit"
+    words = len(stripped.split())
+    for reason, pattern in _LINE_PATTERNS:
+        if pattern.search(stripped):
+            if reason in ("cookie notice", "subscribe prompt", "social links", "advertising", "comment form",
+                          "legal footer") and words > 45:
+                continue
+            if reason == "teaser" and stripped.rstrip()[-1:] in ".!?\"”" and words > 25:
+                continue
+            return reason
+    return None
+
+
+def is_terminator(text: str) -> bool:
+    """A heading after which a page shows other stories, comments or its footer."""
+    stripped = text.strip().strip("#").strip()
+    return len(stripped.split()) <= 12 and bool(_TERMINATORS.match(stripped))
+
+
+def bullet(text: str) -> str | None:
+    """The text of a list item ("- x", "• x", "1. x"), or None."""
+    match = _BULLET.match(text)
+    return text[match.end():].strip() if match else None

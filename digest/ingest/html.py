@@ -1,0 +1,87 @@
+"""Clean an HTML page: trafilatura finds the article and its metadata, then the text cleaner tidies it.
+
+trafilatura is imported lazily so that cleaning a text file stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from digest.ingest import metadata
+from digest.ingest.model import Found, IngestError
+from digest.ingest.text import CleanText, clean_lines
+
+_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+
+
+def page_language(html: str) -> str | None:
+    """The language the page declares on its <html> element."""
+    match = _LANG.search(html[:20000])
+    return match.group(1).lower() if match else None
+
+
+def clean_html(html: str, source: str, url: str | None = None,
+               boilerplate: frozenset[str] = frozenset()) -> CleanText:
+    """The article of an HTML page, with its metadata; raise IngestError if the page holds no article text."""
+    import trafilatura
+
+    options = dict(output_format="markdown", include_formatting=True, include_comments=False, include_links=False,
+                   include_images=False, include_tables=False, deduplicate=False, url=url)
+    extracted = trafilatura.extract(html, **options) or trafilatura.extract(html, favor_recall=True, **options)
+    if not extracted:
+        raise IngestError(f"{source}: no article text found in the HTML page; "
+                          "copy the article's text into a .txt file and import that")
+    info = trafilatura.extract_metadata(html, default_url=url)
+    title = section = outlet = None
+    if info is not None and info.title:
+        title, section, outlet = metadata.split_title(info.title)
+        if info.sitename:
+            title = _strip_site(title, info.sitename)
+    lines = []
+    for number, line in enumerate(extracted.split("\n"), 1):
+        text = _EMPHASIS.sub(r"\2", line.strip())
+        if text:
+            heading = text.startswith("#")
+            lines.append((number, text.lstrip("#").strip() if heading else text, heading))
+    clean = clean_lines(lines, title_hint=title, boilerplate=boilerplate)
+    published = _published(html, info.date if info else None, url)
+    found = clean.found
+    return CleanText(
+        found=Found(
+            title=found.title,
+            outlet=(info.sitename if info and info.sitename and "." not in info.sitename else None)
+            or found.outlet or outlet,
+            url=url or (info.url if info else None),
+            published=published or found.published,
+            author=(info.author if info and info.author else None) or found.author,
+            credit=found.credit,
+            section=section or found.section,
+        ),
+        body=clean.body,
+        paragraphs=clean.paragraphs,
+        notes=clean.notes,
+    )
+
+
+def _strip_site(title: str, sitename: str) -> str:
+    """Drop a trailing " - Site" that trafilatura left on the headline."""
+    for separator in (" - ", " – ", " — ", " | "):
+        suffix = separator + sitename
+        if title.lower().endswith(suffix.lower()):
+            return title[: -len(suffix)].strip()
+    return title
+
+
+def _published(html: str, found: str | None, url: str | None) -> date | None:
+    if not found:
+        import htmldate
+
+        found = htmldate.find_date(html, extensive_search=False, original_date=True, url=url)
+    if found:
+        try:
+            return date.fromisoformat(found[:10])
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,172 @@
+"""Metadata hidden in a page's visible text: datelines, bylines, wire credits, title suffixes, self-naming."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), start=1) for name in names}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|urday)?\.?,?\s+)?"
+_DATE_PATTERNS = (
+    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
+    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+               + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<monthnum>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
+)
+_DATE_PREFIX = re.compile(r"^(?:(?:first\s+)?published|posted|updated|last updated|modified|date|dated)"
+                          r"(?:\s+(?:on|at))?\s*:?\s*", re.I)
+_TIME = re.compile(r"\b(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4}\b)?|\b\d{1,2}\s*[ap]\.?m\.?\b"
+                   r"|\b(?:gmt|utc|[a-z]{1,2}[sd]t)\b(?:[+-]\d{1,2})?", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|words by|story by|author\s*:|reporter\s*:)\s+(?P<names>[^\d].{1,120})$", re.I)
+_NAME = re.compile(r"^(?:(?:[A-Z][\w'’.-]*|al-\w+|de|van|von|bin|da|la|le)\s*){2,5}$")
+_REPORTING = re.compile(r"^\(?\s*((?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research)"
+                        r"\s+by\b.*?)\s*\)?$", re.I)
+_CREDIT = re.compile(r"^(?:(?:photo|image|picture|video|cover|header|featured image|main image)\s+)?"
+                     r"credits?\s*:\s*(?P<value>.+)$", re.I)
+_STOCK = re.compile(r"photo|image|picture|getty|shutterstock|deposit|istock|alamy|unsplash|pexels|pixabay|"
+                    r"wikimedia|wikipedia|creative commons|\bcc[- ]by\b|\bap\b|\bafp\b|\bepa\b|/|file|handout|"
+                    r"courtesy|screenshot|screengrab|twitter|x\.com|instagram|facebook|youtube", re.I)
+_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})\b")
+_SELF_NAMED = (
+    re.compile(r"^(?i:more\s+(?:from|on|at))\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5})\s*(?:[–—:|-]|$)"),
+    re.compile(r"^(?i:subscribe\s+to)\s+(?P<name>[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5})"
+               r"(?:'s)?\s+(?i:for|to|and|newsletter|on)\b"),
+    re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\s*)?,?\s*"
+               r"(?P<name>(?:the\s+)?[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5}?)\s*(?:\.|,|all rights|$)", re.I),
+)
+_FUTURE = re.compile(r"\b(?:will|would|expected|expects|expecting|plans?|planned|planning|scheduled|set to|could|may|"
+                     r"might|aims?|aiming|targets?|by|until|through|forecasts?|projected|deadline|due|should|"
+                     r"intends?|hopes?|before)\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def parse_date(text: str) -> date | None:
+    """The first calendar date written in `text` (e.g. "DECEMBER 9, 2022", "9 Dec 2022", "2022-12-09")."""
+    match = find_date(text)
+    return match[0] if match else None
+
+
+def find_date(text: str) -> tuple[date, int, int] | None:
+    """First date in `text` with its span, or None."""
+    best: tuple[date, int, int] | None = None
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = _MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["monthnum"])
+            try:
+                found = date(int(parts["year"]), month, int(parts["day"]))
+            except ValueError:
+                continue
+            if best is None or match.start() < best[1]:
+                best = (found, match.start(), match.end())
+            break
+    return best
+
+
+def dateline(line: str) -> date | None:
+    """The date of a line that says little but a date ("DECEMBER 9, 2022", "Published: 9 Dec 2022 10:00 GMT")."""
+    found = find_date(line)
+    if found is None:
+        return None
+    rest = line[: found[1]] + " " + line[found[2]:]
+    rest = _TIME.sub(" ", _DATE_PREFIX.sub("", rest.strip()))
+    words = re.findall(r"[A-Za-z]{2,}", rest)
+    return found[0] if len(words) <= 2 else None
+
+
+def byline(line: str) -> str | None:
+    """Author names from a byline ("By Jane Doe and John Roe"), or None."""
+    match = _BYLINE.match(line.strip())
+    if not match:
+        return None
+    names = re.split(r"\s*(?:\||•|·|,\s*(?=(?:19|20)\d{2}|updated|published)).*$", match["names"], maxsplit=1)[0]
+    names = names.strip(" ,;:-–—")
+    parts = [part for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", names) if part]
+    if parts and all(_NAME.match(part) for part in parts):
+        return names
+    return None
+
+
+def wire_credit(line: str) -> str | None:
+    """A reporting credit: "Credit: A; B;C" naming people, or "Reporting by A; Editing by B"."""
+    text = line.strip()
+    reporting = _REPORTING.match(text)
+    if reporting:
+        return re.sub(r"\s*;\s*", "; ", reporting.group(1).strip())
+    credit = _CREDIT.match(text)
+    if not credit or re.match(r"^(?:photo|image|picture|video|cover|header|featured|main)\b", text, re.I):
+        return None
+    value = credit["value"].strip().rstrip(".")
+    if _STOCK.search(value):
+        return None
+    names = [name.strip() for name in re.split(r"[;,]|\band\b", value) if name.strip()]
+    if names and all(_NAME.match(name) and len(name.split()) >= 2 for name in names):
+        return "; ".join(names)
+    return None
+
+
+def photo_credit(line: str) -> bool:
+    """A credit line that names a photo agency or stock library rather than reporters."""
+    return bool(_CREDIT.match(line.strip())) and wire_credit(line) is None
+
+
+def self_named_outlet(line: str) -> str | None:
+    """The outlet when a line names the site it sits on ("More from X – ...", "Subscribe to X for ...", "© X")."""
+    text = line.strip()
+    for pattern in _SELF_NAMED:
+        match = pattern.match(text)
+        if match:
+            name = match["name"].strip(" .,")
+            if name and not re.fullmatch(r"(?:the\s+)?(?:us|our|this|news|author|site|page|newsletter)", name, re.I):
+                return name
+    return None
+
+
+def handles(line: str) -> list[str]:
+    """Social handles ("@name") named in a follow-us line."""
+    return _HANDLE.findall(line)
+
+
+def pick_handle(found: list[str]) -> str | None:
+    """The site's own handle: the one written most often, then the one other handles extend (nya360 over nya360_)."""
+    if not found:
+        return None
+    counts = {name: found.count(name) for name in found}
+    cores = {name: name.strip("_").lower() for name in counts}
+    best = max(counts, key=lambda name: (counts[name] + sum(1 for other in counts if other != name and
+                                                          cores[other].startswith(cores[name])), -len(name)))
+    return "@" + best
+
+
+def split_title(title: str) -> tuple[str, str | None, str | None]:
+    """Strip a site suffix: "Headline | Section | Outlet" -> (headline, section, outlet)."""
+    parts = [part.strip() for part in re.split(r"\s+[|•·]\s+|\s+::\s+", title) if part.strip()]
+    if len(parts) < 2 or any(len(part.split()) > 6 for part in parts[1:]):
+        return title.strip(), None, None
+    if len(parts) == 2:
+        return parts[0], parts[1], None
+    return parts[0], parts[1], parts[-1]
+
+
+def date_contradicted(published: date, sentences: list[str]) -> str | None:
+    """Why the story's own text cannot date from `published`, or None.
+
+    A year later than the dateline counts when the sentence reports it as past, or when a month is named
+    with a year two or more years ahead (papers rarely forecast to the month that far).
+    """
+    for sentence in sentences:
+        for match in _YEAR.finditer(sentence):
+            year = int(match.group(1))
+            if year <= published.year:
+                continue
+            before = sentence[max(0, match.start() - 12): match.start()].lower()
+            month_named = any(name in before for name in _MONTHS if len(name) > 3 or name == "may")
+            if not _FUTURE.search(sentence):
+                return f"the text reports {year} as past, after the dateline {published.isoformat()}"
+            if month_named and year >= published.year + 2:
+                return f"the text names a month of {year}, years after the dateline {published.isoformat()}"
+    return None

@@ -1,0 +1,304 @@
+"""Clean the visible text of a news page: keep the story's lines, drop the page around it.
+
+The page is read as a sequence of lines. Three general signals decide:
+
+- form: prose paragraphs are long and end like sentences; furniture is short, link-like or
+  matches a known kind (teasers, share bars, comment forms, photo credits, see `furniture`);
+- position: the article starts at the first prose paragraph (the header above it gives the
+  title, dateline and byline) and ends at a heading that opens the page's furniture
+  ("Related News", "More from ...", a comment form), unless more prose resumes right after;
+- repetition: short lines repeated on the page, or recurring across the articles of a batch.
+
+Short lines inside the article are kept as `## ` subheadings when article text follows them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from digest.ingest import furniture, metadata
+from digest.ingest.model import Found
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_WORD = re.compile(r"\S+")
+PROSE_WORDS = 12
+"""A line of at least this many words that ends like a sentence is article prose."""
+HEADING_WORDS = 20
+"""Longer lines without final punctuation are paragraphs, not subheadings."""
+RESUME_WINDOW = 8
+"""After a furniture heading, article prose may resume within this many lines (an inline "Related" box)."""
+
+
+@dataclass(slots=True)
+class _Block:
+    number: int
+    text: str
+    heading_hint: bool = False
+    words: int = 0
+    reason: str | None = None
+    kind: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """A page's text after cleaning."""
+
+    found: Found
+    """Metadata read from the page."""
+    body: str
+    """Markdown body."""
+    paragraphs: tuple[str, ...]
+    """Body paragraphs in plain text (for date checks and duplicate detection)."""
+    notes: tuple[str, ...]
+    """What was dropped and why, with line numbers."""
+
+
+@dataclass(slots=True)
+class _Meta:
+    published: date | None = None
+    author: str | None = None
+    credit: str | None = None
+    outlets: list[str] = field(default_factory=list)
+    handles: list[str] = field(default_factory=list)
+
+
+def fold_line(text: str) -> str:
+    """A line reduced to its letters and digits, to spot repeats."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def split_lines(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with their 1-based numbers; hard-wrapped paragraph lines are joined."""
+    result: list[tuple[int, str]] = []
+    previous_blank = True
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = re.sub(r"\s+", " ", raw).strip()
+        if not line:
+            previous_blank = True
+            continue
+        if (result and not previous_blank and line[0].islower() and not _TERMINAL.search(result[-1][1])
+                and not result[-1][1].endswith(":")):
+            result[-1] = (result[-1][0], result[-1][1] + " " + line)
+        else:
+            result.append((number, line))
+        previous_blank = False
+    return result
+
+
+def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = None,
+                boilerplate: frozenset[str] = frozenset()) -> CleanText:
+    """Clean numbered lines (number, text, marked as heading by the source) into an article."""
+    blocks = [_Block(number, text, hint, len(_WORD.findall(text))) for number, text, hint in lines]
+    notes: list[str] = []
+    meta = _Meta()
+    for block in blocks:
+        _classify(block, boilerplate)
+        outlet = metadata.self_named_outlet(block.text)
+        if outlet:
+            meta.outlets.append(outlet)
+        if block.reason == "social links" or block.text.lower().startswith(("follow", "find us", "connect")):
+            meta.handles += metadata.handles(block.text)
+    _mark_repeats(blocks)
+    start = next((i for i, b in enumerate(blocks) if b.kind == "prose"), None)
+    if start is None:
+        start = next((i for i, b in enumerate(blocks) if b.kind == "sentence"), len(blocks))
+    title_line, header_keep = _read_header(blocks[:start], title_hint, meta, notes)
+    title = title_hint or (title_line.text.lstrip("# ").strip() if title_line else None)
+    spans = _article_spans(blocks, start)
+    kept: list[_Block] = list(header_keep)
+    title_keys = {fold_line(title)} if title else set()
+    if title_line:
+        title_keys.add(fold_line(title_line.text))
+    in_article = {i for first, last in spans for i in range(first, last)}
+    for index in range(start, len(blocks)):
+        block = blocks[index]
+        if index not in in_article:
+            _read_meta(block, meta, tail=True)
+            notes.append(_note(block, "after the article" if index > start else "furniture"))
+            continue
+        if fold_line(block.text) in title_keys:
+            notes.append(_note(block, "headline repeated"))
+        elif block.reason:
+            if not _read_meta(block, meta, tail=False):
+                notes.append(_note(block, block.reason))
+        else:
+            kept.append(block)
+    body_blocks = _resolve_headings(kept, notes)
+    section, outlet = None, None
+    if title and not title_hint:
+        title, section, outlet = metadata.split_title(title)
+    if outlet:
+        meta.outlets.append(outlet)
+    found = Found(
+        title=title,
+        outlet=meta.outlets[0] if meta.outlets else metadata.pick_handle(meta.handles),
+        published=meta.published,
+        author=meta.author,
+        credit=meta.credit,
+        section=section,
+    )
+    paragraphs = tuple(text for kind, text in body_blocks)
+    body = "\n\n".join(_markdown(kind, text) for kind, text in body_blocks)
+    return CleanText(found=found, body=body + "\n" if body else "", paragraphs=paragraphs, notes=tuple(notes))
+
+
+def clean_text(text: str, *, boilerplate: frozenset[str] = frozenset()) -> CleanText:
+    """Clean pasted page text (LF line ends)."""
+    return clean_lines([(n, line, False) for n, line in split_lines(text)], boilerplate=boilerplate)
+
+
+def _classify(block: _Block, boilerplate: frozenset[str]) -> None:
+    text = block.text
+    block.reason = furniture.furniture_reason(text)
+    sentence = bool(_TERMINAL.search(text))
+    if furniture.is_terminator(text):
+        block.kind = "terminator"
+    elif block.words <= 14 and metadata.dateline(text):
+        block.kind, block.reason = "date", "dateline"
+    elif block.words <= 12 and metadata.byline(text):
+        block.kind, block.reason = "byline", "byline"
+    elif metadata.wire_credit(text):
+        block.kind, block.reason = "credit", "credit line"
+    elif block.reason:
+        block.kind = "furniture"
+    elif block.words < PROSE_WORDS and fold_line(text) in boilerplate:
+        block.kind, block.reason = "furniture", "recurs across the batch"
+    elif (sentence and block.words >= PROSE_WORDS) or block.words >= 2 * PROSE_WORDS:
+        block.kind = "prose"
+    elif furniture.bullet(text) is not None:
+        block.kind = "item"
+    elif sentence:
+        block.kind = "sentence"
+    else:
+        block.kind = "short"
+
+
+def _mark_repeats(blocks: list[_Block]) -> None:
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.kind in ("short", "item", "sentence") and block.words < PROSE_WORDS:
+            key = fold_line(block.text)
+            counts[key] = counts.get(key, 0) + 1
+    for block in blocks:
+        if block.kind in ("short", "item", "sentence") and counts.get(fold_line(block.text), 0) > 1:
+            block.reason = block.reason or "repeated on the page"
+
+
+def _read_header(header: list[_Block], title_hint: str | None, meta: _Meta,
+                 notes: list[str]) -> tuple[_Block | None, list[_Block]]:
+    """Pick the headline from the lines above the article; keep a standfirst that follows it."""
+    candidates = [b for b in header if b.kind in ("short", "sentence") and not b.text.endswith(("...", "…"))
+                  and len(b.text) >= 8]
+    title_line = None
+    if title_hint is None and candidates:
+        long_enough = [b for b in candidates if b.words >= 4]
+        title_line = (long_enough or candidates)[-1]
+        if title_line.reason == "repeated on the page":
+            title_line = next(b for b in candidates if fold_line(b.text) == fold_line(title_line.text))
+    keep: list[_Block] = []
+    after_title = title_line is None
+    title_key = fold_line(title_line.text) if title_line else fold_line(title_hint or "")
+    for block in header:
+        if block is title_line:
+            after_title = True
+            continue
+        if _read_meta(block, meta, tail=False):
+            continue
+        if fold_line(block.text) == title_key:
+            notes.append(_note(block, "headline repeated"))
+        elif after_title and block.kind == "sentence" and not block.reason and block.words >= 6:
+            keep.append(block)
+        else:
+            notes.append(_note(block, block.reason or "page header"))
+    return title_line, keep
+
+
+def _article_spans(blocks: list[_Block], start: int) -> list[tuple[int, int]]:
+    """Ranges of blocks that belong to the article: from `start` to a furniture heading, resumed if prose follows."""
+    spans: list[tuple[int, int]] = []
+    first = start
+    index = start
+    while index < len(blocks):
+        if blocks[index].kind != "terminator" or index == first:
+            index += 1
+            continue
+        spans.append((first, index))
+        resume = _resume_after(blocks, index)
+        if resume is None:
+            return spans
+        first = index = resume
+    spans.append((first, len(blocks)))
+    return spans
+
+
+def _resume_after(blocks: list[_Block], cut: int) -> int | None:
+    """Where article prose resumes after a furniture heading: two prose paragraphs in a row, close by."""
+    for index in range(cut + 1, min(len(blocks), cut + 1 + RESUME_WINDOW)):
+        block = blocks[index]
+        if block.kind == "terminator":
+            return None
+        if block.kind == "prose" and index + 1 < len(blocks) and blocks[index + 1].kind == "prose" \
+                and min(block.words, blocks[index + 1].words) >= 20:
+            return index
+    return None
+
+
+def _read_meta(block: _Block, meta: _Meta, *, tail: bool) -> bool:
+    """Take a dateline, byline or credit into the metadata; True when the line was one."""
+    if block.kind == "credit":
+        meta.credit = meta.credit or metadata.wire_credit(block.text)
+        return True
+    if block.kind == "byline" and not tail:
+        meta.author = meta.author or metadata.byline(block.text)
+        return True
+    if block.kind == "date" and not tail:
+        meta.published = meta.published or metadata.dateline(block.text)
+        return True
+    return False
+
+
+def _resolve_headings(kept: list[_Block], notes: list[str]) -> list[tuple[str, str]]:
+    """Short lines become subheadings when article text follows them, and are dropped otherwise."""
+    result: list[tuple[str, str]] = []
+    for index, block in enumerate(kept):
+        following = kept[index + 1] if index + 1 < len(kept) else None
+        text_follows = following is not None and following.kind in ("prose", "sentence", "item")
+        if block.kind in ("prose", "sentence"):
+            result.append(("paragraph", block.text))
+        elif block.kind == "item":
+            item = furniture.bullet(block.text) or block.text
+            if len(item.split()) >= 3:
+                result.append(("item", block.text))
+            else:
+                notes.append(_note(block, "short list item"))
+        elif block.words > HEADING_WORDS or (text_follows and block.text.endswith(":")):
+            result.append(("paragraph", block.text))
+        elif text_follows and (block.heading_hint or block.text[:1].isupper() or block.text[:1].isdigit()):
+            result.append(("heading", block.text.lstrip("#").strip()))
+        else:
+            notes.append(_note(block, "short line with no article text after it"))
+    return result
+
+
+def _markdown(kind: str, text: str) -> str:
+    if kind == "heading":
+        return "## " + text
+    if kind == "item":
+        return text
+    if re.match(r"^(?:#|>|[-+*]\s|\d{1,9}[.)](?:\s|$))", text):
+        return "\\" + text if not text[0].isdigit() else re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return text
+
+
+def _note(block: _Block, reason: str) -> str:
+    text = block.text if len(block.text) <= 70 else block.text[:67] + "..."
+    return f"line {block.number}: dropped ({reason}): {text}"
+
+
+def with_title(clean: CleanText, title: str) -> CleanText:
+    """The same cleaning with another title."""
+    return replace(clean, found=replace(clean.found, title=title))
