@@ -1,0 +1,72 @@
+"""Source cards: what each article brings to the story, and what a reader should know about it.
+
+A card counts the article's statements, how many of them another outlet also reports,
+picks the claims only this article makes, and raises the flags of `digest.flags`.
+"""
+
+from __future__ import annotations
+
+from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.cues import loaded_words
+from digest.analysis.grouping import FactGroup
+from digest.model import Article, Cited, SourceCard
+
+ONLY_HERE_SHOWN = 3
+"""How many claims of its own a card lists: the most informative ones."""
+CARRIED_FLAGS = ("syndicated", "date_anomaly")
+"""Flags the importer records in front matter and the card carries over."""
+
+
+def _informativeness(unit: Unit) -> float:
+    """Claims with figures, dates, named sources and names tell a reader the most."""
+    return (1.5 * bool(unit.quantities) + 1.2 * bool(unit.dates) + 1.0 * bool(unit.attributions)
+            + 0.3 * min(3, len(unit.names)) + min(1.0, unit.words / 30))
+
+
+def article_flags(article: Article, units: tuple[Unit, ...]) -> tuple[str, ...]:
+    """The flags of one article, in the order of `digest.flags.FLAGS`."""
+    meta = article.meta
+    raised = {flag for flag in CARRIED_FLAGS if flag in meta.flags}
+    if meta.syndicated_from:
+        raised.add("syndicated")
+    if loaded_words(meta.title) or any(loaded_words(unit.text) for unit in units):
+        raised.add("loaded_language")
+    if meta.published is None:
+        raised.add("no_date")
+    if meta.url is None:
+        raised.add("no_url")
+    if meta.outlet is None:
+        raised.add("no_outlet")
+    order = ("syndicated", "date_anomaly", "loaded_language", "no_date", "no_url", "no_outlet")
+    return tuple(flag for flag in order if flag in raised)
+
+
+def build_cards(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[SourceCard, ...]:
+    """One card per article, in id order."""
+    outlets_of: dict[tuple[str, int], frozenset[str]] = {}
+    for group in groups:
+        outlets = frozenset(group.outlets)
+        for unit in group.units:
+            outlets_of[(unit.article, unit.ref.index)] = outlets
+    cards = []
+    for article_id, article in corpus.articles.items():
+        units = corpus.by_article[article_id]
+        statements = [unit for unit in units if not unit.furniture]
+        outlet = corpus.outlets[article_id]
+        corroborated = [unit for unit in statements
+                        if outlets_of.get((article_id, unit.ref.index), frozenset()) - {outlet}]
+        # A syndicated copy brings nothing of its own: its original already stands for it.
+        own = [] if article_id in corpus.syndicated else [
+            unit for unit in statements if not outlets_of.get((article_id, unit.ref.index), frozenset()) - {outlet}]
+        ranked = sorted(own, key=lambda unit: (-_informativeness(unit), unit.position))[:ONLY_HERE_SHOWN]
+        only_here = tuple(Cited(text=unit.text, sources=(article_id,), refs=(unit.ref,))
+                          for unit in sorted(ranked, key=lambda unit: unit.position))
+        cards.append(SourceCard(
+            article=article_id,
+            sentences=len(statements),
+            corroborated=len(corroborated),
+            only_here=only_here,
+            flags=article_flags(article, units),
+        ))
+    return tuple(cards)
+

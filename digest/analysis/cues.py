@@ -1,0 +1,186 @@
+"""Word lists and small text helpers that the contested-point detectors and source cards read.
+
+These are general English news cues (how reporters write denials, attributions, hedged
+figures and evaluations), not the vocabulary of any one story. Every list is a plain
+literal so a maintainer can read, extend and test it.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _wordset(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated text."""
+    return frozenset(text.split())
+
+
+STOPWORDS = _wordset("""
+a about above after again against all also although am an and any are as at be because been before being
+between both but by can could did do does doing during each either few for from further had has have having
+he her here hers him his how i if in into is it its itself just may me might more most much must my no nor
+not now of off on once only or other our out over own same she should so some such than that the their them
+then there these they this those through thus to too under until up upon us very was we were what when where
+whether which while who whom whose why will with would yet you your also however still already even ever
+said says say saying told tell stated state states according added adding noted including included new
+one two three four five six seven eight nine ten first second last next year years month months day days
+week weeks time times since ago amid among around approximately nearly almost roughly about some several
+many part further recent recently currently current now today yesterday
+""")
+"""Function words and reporting filler that say nothing about what a sentence is about."""
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words of a text, possessives and trailing dots removed ("Iraq's" -> "iraq")."""
+    result = []
+    for word in _WORD.findall(text):
+        word = word.lower().replace("\u2019", "'")
+        word = re.sub(r"'s?$", "", word)
+        word = word.strip(".'-")
+        if word:
+            result.append(word)
+    return result
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to meet "strikes"/"strike" and "denied"/"deny" halfway."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_terms(text: str) -> set[str]:
+    """The words that carry what a sentence is about, stemmed, without function words."""
+    return {stem(word) for word in tokens(text) if word not in STOPWORDS and len(word) > 1}
+
+
+# -- quotations -----------------------------------------------------------------------------
+
+_QUOTED = re.compile(r"\"[^\"]{1,400}\"|\u201c[^\u201d]{1,400}\u201d|(?<![A-Za-z])'[^']{1,200}'(?![A-Za-z])"
+                     r"|\u2018[^\u2019]{1,200}\u2019(?![A-Za-z])")
+
+
+def unquoted(text: str) -> str:
+    """The text with every quoted passage blanked out: words in quotes are someone else's."""
+    return _QUOTED.sub(lambda match: " " * len(match.group(0)), text)
+
+
+# -- denial and dispute -----------------------------------------------------------------------
+
+DENIAL_VERB = (r"(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|disputed|disputes|dispute|"
+               r"disputing|refuted|refutes|refute|rebutted|rebuts|dismissed|dismisses|dismissing|contested|"
+               r"contradicted|contradicts|repudiated|disavowed)")
+"""Verbs with which an actor says a claim is untrue."""
+
+CLAIM_NOUN = (r"(?:claim|claims|charge|charges|accusation|accusations|allegation|allegations|assertion|"
+              r"assertions|report|reports|suggestion|suggestions|account|version)")
+"""Nouns that name a claim once it has been made."""
+
+CLAIM_VERB = (r"(?:claimed|claims|claiming|alleged|alleges|accused|accuses|asserted|asserts|insisted|"
+              r"insists|maintained|maintains|said|says|stated|states|reported|announced|declared|"
+              r"blamed|blames)")
+"""Verbs that put a claim on record."""
+
+ACTOR = r"(?:(?:the|The)\s+)?(?:[A-Z][\w\u2019'.&-]*|U\.S\.)(?:\s+(?:of\s+)?(?:[A-Z][\w\u2019'.&-]*|U\.S\.))*"
+"""A named actor: a run of capitalised words ("Baghdad", "the Foreign Ministry of Iran")."""
+
+# -- attribution -------------------------------------------------------------------------------
+
+SPEECH_VERBS = _wordset("""
+said say says stated states told announced asserted asserts declared declares claimed claims argued argues
+insisted insists warned warns cautioned cautions acknowledged acknowledges added noted denied denies
+denounced denounces condemned condemns criticized criticised criticizes criticises called calls urged urges
+expressed expresses indicated indicates mentioned confirmed confirms maintained maintains labeled labelled
+described describes accused accuses blamed blames rejected rejects welcomed welcomes praised praises
+defended defends vowed vows demanded demands pledged pledges stressed stresses emphasized emphasised
+signaled signalled suggested suggests conveyed conveys admitted admits complained complains objected
+""")
+"""Verbs that attribute a statement or position to an actor."""
+
+ACTOR_HEADS = _wordset("""
+officials official ministry minister spokesman spokeswoman spokesperson government president prime
+pentagon army military council parliament lawmakers office commander commanders leaders leader
+secretary department agency embassy analysts experts group groups militia militias statement authorities
+""")
+"""Common nouns that head an actor phrase ("U.S. officials", "the ministry")."""
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+
+# -- evaluation --------------------------------------------------------------------------------
+
+POSITIVE_TERMS = _wordset("""
+vital crucial essential necessary needed required legitimate justified lawful successful effective
+indispensable important beneficial valuable welcome welcomed praised defended support supports supported
+constructive stabilizing stabilising helpful positive key
+""")
+"""Words that speak in favour of what they describe."""
+
+NEGATIVE_TERMS = _wordset("""
+useless pointless futile senseless needless unnecessary illegal illegitimate unlawful unjustified
+disastrous catastrophic failed reckless brutal aggression aggressive violation violations violated violate
+violating infringement infringements condemned condemn condemns condemning denounced denounce denounces
+denouncing criticized criticised criticizing criticising premature harmful dangerous destabilizing
+destabilising provocative provocation unacceptable outrageous shameful atrocities atrocity occupation
+interventionism
+""")
+"""Words that speak against what they describe."""
+
+JUSTIFICATION = re.compile(r"\b(?:(?:a|in)\s+response\s+to|in\s+retaliation\s+for|retaliation\s+for|"
+                           r"in\s+self-defen[cs]e|act\s+of\s+self-defen[cs]e|to\s+protect|to\s+defend)\b", re.I)
+"""Phrases that present an act as answering or preventing something: a position in its favour."""
+
+OPPOSITION = re.compile(r"\b(?:(?:cautioned|cautions|warned|warns|argued|argues|spoke|speaks|voted|votes|"
+                        r"lobbied)\s+against|no\s+longer\s+(?:required|needed|necessary|justified|useful|"
+                        r"wanted|welcome)|not\s+(?:required|needed|necessary|justified|welcome))\b", re.I)
+"""Phrases that take a position against what follows (or, for "no longer ...", what precedes)."""
+
+REVERSAL_NOUNS = _wordset("""
+withdrawal withdrawals departure departures pullout pull-out exit drawdown removal expulsion ending end
+termination closure cancellation suspension halt withdraw withdrawing leave leaving
+""")
+"""Nouns for undoing something: opposing a withdrawal is favouring the presence."""
+
+WEAK_ACT = re.compile(r"\b(?:recommend(?:ed|s|ing|ation)?|urg(?:ed|es|ing)|non-binding|nonbinding|"
+                      r"not\s+(?:legally\s+)?binding|(?:no|not\s+have|lacks?|without)\s+(?:any\s+)?(?:legal(?:ly)?\s+)?"
+                      r"binding|symbolic|advisory|call(?:ed|s)?\s+for|appeal(?:ed|s)?\s+for|requested)\b", re.I)
+"""Wording that makes an act advisory: it asks, it does not decide."""
+
+STRONG_ACT = re.compile(r"\b(?:expel(?:led|s|ling)?|expulsion|order(?:ed|s)?\s+(?:the\s+)?(?:\w+\s+){0,2}"
+                        r"(?:out|to\s+leave|withdrawal|removal)|mandat(?:ed|es|ing)|compel(?:led|s)?|"
+                        r"forc(?:ed|es|ing)\s+(?:\w+\s+){0,2}out|ban(?:ned|s)?|evict(?:ed|s|ing)?|"
+                        r"legally\s+binding|binding\s+(?:law|decision|resolution|order))\b", re.I)
+"""Wording that makes an act decisive: it orders, it does not ask."""
+
+# -- loaded language (source cards) -------------------------------------------------------------
+
+LOADED_TERMS = _wordset("""
+useless pointless futile senseless interventionism imperialism imperialist imperialists warmonger
+warmongers warmongering genocide genocidal massacre massacres slaughter slaughtered butchered butcher
+atrocity atrocities barbaric barbarism savage savagery brutal brutality bloodthirsty thugs thug
+puppet puppets propaganda hoax sham farce fiasco disgrace disgraceful shameful
+shameless outrageous scandalous despicable heinous evil corrupt crooked treacherous
+tyrant tyranny tyrannical fanatics fanatical extremist-loving cowardly cowards so-called
+illegitimate lying liar liars debacle idiotic absurd ludicrous ridiculous
+pathetic infamous notorious vile sinister nefarious diabolical plundered plunder looting
+occupiers invaders crusade crusaders apartheid ethnic-cleansing
+""")
+"""Words of opinion or emotional charge that a neutral news report leaves to quotations."""
+
+LOADED_PHRASES = re.compile(r"\b(?:ethnic\s+cleansing|war\s+crimes?|war\s+criminals?|blood\s+on\s+(?:their|his|"
+                            r"her)\s+hands|reign\s+of\s+terror|false\s+flag|crimes\s+against\s+humanity|"
+                            r"puppet\s+government|illegal\s+occupation|forever\s+wars?)\b", re.I)
+"""Loaded expressions of several words."""
+
+
+def loaded_words(text: str) -> list[str]:
+    """Loaded words of a text that stand outside quotation marks, in text order."""
+    free = unquoted(text)
+    found = [match.group(0).lower() for match in LOADED_PHRASES.finditer(free)]
+    found += [word for word in tokens(free) if word in LOADED_TERMS]
+    return found
