@@ -19,6 +19,7 @@ def write_config(folder: Path, content: Path) -> Path:
     config["site_dir"] = str(folder / "site")
     config["theme"]["custom_dir"] = str(ROOT / "theme_overrides")
     config["plugins"] = ["search", {"digest": {"content": str(content), "cache_dir": "", "jobs": 1}}]
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return path

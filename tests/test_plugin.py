@@ -1,0 +1,217 @@
+"""The mkdocs plugin in real builds: pages generated, reproducible output, content errors, hostile text."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.exceptions import Abort, PluginError
+from site_build import FIXTURE_CONTENT, build_site
+
+from digest.analysis import analyse
+from digest.content import load_content
+from digest.export import to_json
+from digest.text import sentences
+
+
+class _Html(HTMLParser):
+    """Elements, attributes and visible text of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.attrs: list[tuple[str, str, str]] = []
+        self.scripts: list[str] = []
+        self.title = ""
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack.append(tag)
+        self.attrs += [(tag, name, value or "") for name, value in attrs]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.stack:
+            while self.stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        where = self.stack[-1] if self.stack else ""
+        if where == "script":
+            self.scripts.append(data)
+        elif where == "title":
+            self.title += data
+        else:
+            self.text.append(data)
+
+
+def parse(path: Path) -> _Html:
+    page = _Html()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("build"))
+
+
+def test_build_generates_every_page_feed_and_data(site: Path) -> None:
+    topic = load_content(FIXTURE_CONTENT).topics[0]
+    root = site / "topics" / topic.slug
+    for path in ("index.html", "tags/index.html", "about/index.html", "feed.xml", "sitemap.xml"):
+        assert (site / path).is_file(), path
+    assert (root / "index.html").is_file()
+    assert (root / "digest.json").read_text(encoding="utf-8") == to_json(analyse(topic))
+    for article in topic.articles:
+        page = parse(root / article.id / "index.html")
+        ids = [value for _, name, value in page.attrs if name == "id" and re.fullmatch(r"s\d+", value)]
+        assert ids == [f"s{s.index}" for s in sentences(article.body)]
+        assert article.meta.title in page.title
+
+
+def test_article_pages_stay_out_of_the_navigation(site: Path) -> None:
+    topic = load_content(FIXTURE_CONTENT).topics[0]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'href="topics/{topic.slug}/"' in home
+    for article in topic.articles:
+        assert f"{topic.slug}/{article.id}/" not in home
+
+
+def test_topic_page_has_one_title_and_every_section(site: Path) -> None:
+    topic = load_content(FIXTURE_CONTENT).topics[0]
+    html = (site / "topics" / topic.slug / "index.html").read_text(encoding="utf-8")
+    assert html.count("<h1") == 1
+    for section in ("summary", "timeline", "contested-points", "sources", "coverage"):
+        assert f'id="{section}"' in html
+    assert '<ol class="digest-timeline">' in html and 'class="grid cards digest-cards"' in html
+
+
+def test_page_dates_come_from_the_content(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) <= {"2023-03-13", "2023-03-14", "2023-03-15"}
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    again = _files(build_site(tmp_path))
+    first = _files(site)
+    assert sorted(again) == sorted(first)
+    assert [name for name in first if first[name] != again[name]] == []
+
+
+def _article(title: str, body: str, **meta: str) -> str:
+    return "---\n" + yaml.safe_dump({"title": title, **meta}, allow_unicode=True, sort_keys=False) + "---\n" + body
+
+
+@pytest.mark.parametrize(("name", "text", "line"), [
+    ("bad-date", _article("T", "Body.\n", published="2023-13-45"), 3),
+    ("bad-url", _article("T", "Body.\n", url="javascript:alert(1)"), 3),
+    ("no-title", "---\noutlet: X\n---\nBody.\n", 2),
+])
+def test_content_errors_fail_the_build_naming_file_and_line(tmp_path: Path, name: str, text: str, line: int) -> None:
+    content = tmp_path / "content" / "story"
+    content.mkdir(parents=True)
+    (content / "topic.yml").write_text("title: A story\n", encoding="utf-8")
+    (content / "fine.md").write_text(_article("Fine", "A sentence.\n"), encoding="utf-8")
+    (content / f"{name}.md").write_text(text, encoding="utf-8")
+    with pytest.raises(Abort) as failure:
+        build_site(tmp_path / "out", tmp_path / "content")
+    cause = failure.value.__context__
+    assert isinstance(cause, PluginError)
+    assert f"{content / name}.md:{line}: " in str(cause)
+    assert not (tmp_path / "out" / "site" / "index.html").exists()
+
+
+# -- hostile text -------------------------------------------------------------------------------
+
+HOSTILE = [
+    ("script", "<script>alert(1)</script>"),
+    ("img-onerror", "<img src=x onerror=alert(1)>"),
+    ("attribute-breakout", "\"><svg onload=alert(1)>"),
+    ("single-quote-breakout", "' onmouseover='alert(1)"),
+    ("title-breakout", "</title><script>alert(1)</script>"),
+    ("div-breakout", "</div></div></li></ul><script>alert(1)</script>"),
+    ("jinja-expression", "{{ 7*7 }}"),
+    ("jinja-statement", "{% if true %}JINJA{% endif %}"),
+    ("javascript-link", "[click](javascript:alert(1))"),
+    ("data-image", "![x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"),
+    ("raw-entity", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("html-comment", "<!-- hidden --> shown"),
+    ("admonition", '!!! danger "Injected"'),
+    ("markdown-attr", '<div markdown="1">*md*</div>'),
+]
+"""Payloads placed in every text field of a topic and its articles (title, outlet, author, body...)."""
+
+
+def _hostile_content(root: Path) -> None:
+    for index, (_, payload) in enumerate(HOSTILE):
+        folder = root / f"hostile-{index:02d}"
+        folder.mkdir(parents=True)
+        (folder / "topic.yml").write_text(yaml.safe_dump(
+            {"title": f"Topic {payload}", "description": f"About {payload}", "tags": [payload]},
+            allow_unicode=True), encoding="utf-8")
+        for number, day in ((1, "2024-05-01"), (2, "2024-05-02")):
+            body = (f"# Heading {payload}\n\nThe council approved the plan on 1 May 2024 after a long debate. "
+                    f"Officials said {payload} in a statement on Monday.\n\n- Item {payload}\n\n> Quote {payload}\n")
+            text = _article(f"Article {number} {payload}", body, outlet=f"Outlet {number} {payload}",
+                            author=f"Author {payload}", credit=f"Credit {payload}", section=f"Section {payload}",
+                            published=day, url=f"https://example.org/{index}/{number}")
+            (folder / f"article-{number}.md").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    _hostile_content(root / "content")
+    return build_site(root, root / "content")
+
+
+def _pages(site: Path, index: int) -> list[Path]:
+    topic = site / "topics" / f"hostile-{index:02d}"
+    return [*sorted(topic.rglob("*.html")), site / "index.html", site / "tags" / "index.html"]
+
+
+@pytest.mark.parametrize(("index", "payload"), [(i, p) for i, (_, p) in enumerate(HOSTILE)],
+                         ids=[name for name, _ in HOSTILE])
+def test_hostile_text_is_shown_as_text_never_as_markup(hostile_site: Path, index: int, payload: str) -> None:
+    pages = _pages(hostile_site, index)
+    assert len(pages) == 5
+    for path in pages:
+        page = parse(path)
+        assert not [a for a in page.attrs if a[1].startswith("on")], path
+        assert not [a for a in page.attrs if a[1] in ("href", "src") and re.match(r"\s*(javascript|data):", a[2])]
+        assert not [s for s in page.scripts if "alert" in s], path
+        assert "<" not in page.title and ">" not in page.title
+        assert not [a for a in page.attrs if a[0] in ("script", "svg", "img") and "alert" in a[2]]
+        assert not any(tag == "div" and name == "markdown" for tag, name, _ in page.attrs)
+    topic_page = parse(hostile_site / "topics" / f"hostile-{index:02d}" / "index.html")
+    shown = "".join(topic_page.text)
+    assert f"Topic {payload}" in shown and f"About {payload}" in shown
+    folder = hostile_site.parent / "content" / f"hostile-{index:02d}"
+    article = parse(hostile_site / "topics" / folder.name / "article-1" / "index.html")
+    shown = " ".join("".join(article.text).split())
+    for field in ("Article 1", "Outlet 1", "Author", "Credit", "Section"):
+        assert f"{field} {payload}" in shown, field
+    body = load_content(folder.parent).topics[index].articles[0].body
+    for sentence in sentences(body):  # the body as Markdown reads it: inline syntax reduced to its words
+        assert sentence.text in shown
+
+
+def test_hostile_feed_is_well_formed_and_escaped(hostile_site: Path) -> None:
+    from xml.etree import ElementTree
+
+    feed = ElementTree.fromstring((hostile_site / "feed.xml").read_bytes())
+    titles = [node.text for node in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert {f"Topic {payload}" for _, payload in HOSTILE} <= set(titles)
+
+
+def test_hostile_digest_json_keeps_text_verbatim(hostile_site: Path) -> None:
+    data = json.loads((hostile_site / "topics" / "hostile-00" / "digest.json").read_text(encoding="utf-8"))
+    assert data["articles"][0]["title"] == f"Article 1 {HOSTILE[0][1]}"
