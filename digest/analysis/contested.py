@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.analysis.attribution import find_attributions
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.cues import (
     ACTOR,
@@ -315,6 +316,7 @@ _DENIES_CLAIM = re.compile(
     rf"(?P<denier>{ACTOR}|(?:[A-Z]\w+\s+)?officials)\s+(?:(?:has|have|had|also|strongly|flatly|quickly|later)\s+)*"
     rf"{DENIAL_VERB}\s+(?P<object>(?:the|any|these|those|such|this|that|it|them)\b(?:\s+{CLAIM_NOUN}\b)?|{CLAIM_NOUN}\b)")
 _PRONOUN_OBJECT = re.compile(rf"^(?:the|these|those|such|this|that|it|them)(?:\s+{CLAIM_NOUN})?$")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _CLAIM_VERBS = {"claim", "allege", "accuse", "charge", "insist", "say", "said", "state", "announce", "report",
                 "declare", "assert"}
 
@@ -326,27 +328,28 @@ def _denial_candidates(corpus: Corpus) -> list[_Candidate]:
         inside = _DENIAL_IN_SENTENCE.search(text)
         if inside and len(text[: inside.start()].split()) >= 4:
             claim, denial = text[: inside.start()].strip(), text[inside.start() + 1 :].strip()
-            denier = _clean_actor(inside.group("denier"))
-            claimant = _claimant(claim)
-            candidates.append(_Candidate(
-                kind="denial", title=_denial_title(claimant, claim, denier),
-                sides=[_Side(label=f"{claimant} claims" if claimant else "claim", units=[unit], text=claim),
-                       _Side(label=f"{denier} denies", units=[unit], text=denial)],
-                evidence=1.0))
-            continue
-        match = _DENIES_CLAIM.search(text)
-        if not match:
-            continue
-        denier = _clean_actor(match.group("denier"))
-        claim_unit = _claim_for(corpus, unit, match)
-        if claim_unit is None:
-            continue
-        claimant = _claimant(claim_unit.text)
+            claim_sides = [_Side(label="", units=[unit], text=claim)]
+            denier = inside.group("denier")
+            evidence = 1.0
+        else:
+            match = _DENIES_CLAIM.search(text)
+            claim_unit = _claim_for(corpus, unit, match) if match else None
+            if match is None or claim_unit is None:
+                continue
+            claim, denial = claim_unit.text, text
+            claim_sides = [_Side(label="", units=[claim_unit])]
+            denier = match.group("denier")
+            evidence = 0.8
+        claimant, what = _claimant(claim)
+        denier = _clean_actor(denier)
+        claim_sides[0].label = f"{claimant} claims" if claimant else "the claim"
+        short = " ".join(what.split()[:14]).rstrip(" ,.;") + ("…" if len(what.split()) > 14 else "")
         candidates.append(_Candidate(
-            kind="denial", title=_denial_title(claimant, claim_unit.text, denier),
-            sides=[_Side(label=f"{claimant} claims" if claimant else "claim", units=[claim_unit]),
-                   _Side(label=f"{denier} denies", units=[unit])],
-            evidence=0.8))
+            kind="denial", title=f"{claimant} {short}: {denier} denies it" if claimant else f"{short}: {denier} "
+                                 "denies it",
+            sides=[*claim_sides, _Side(label=f"{denier} denies", units=[unit],
+                                       text=denial if denial != text else "")],
+            evidence=evidence))
     return candidates
 
 
@@ -371,28 +374,26 @@ def _claim_for(corpus: Corpus, unit: Unit, match: re.Match[str]) -> Unit | None:
     return best if best_overlap >= 0.5 and len(denied) >= 3 else None
 
 
-def _claimant(text: str) -> str:
-    match = re.match(rf"\s*(?P<actor>{ACTOR})\s+(?:(?:has|have|had|also)\s+)*\w+", text)
-    return _clean_actor(match.group("actor")) if match else ""
+def _claimant(claim: str) -> tuple[str, str]:
+    """Who makes a claim, and the claim from its verb on ("Iran", "claimed responsibility for ...")."""
+    for attribution in find_attributions(claim):
+        if attribution.speaker.lower() in _PRONOUNS:
+            continue
+        if attribution.stance == "claim" or attribution.verb in _CLAIM_VERBS:
+            rest = claim[attribution.start + len(attribution.speaker):]
+            return _clean_actor(attribution.speaker), rest.strip()
+    return "", claim
 
 
 def _clean_actor(actor: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", actor.strip())
 
 
-def _denial_title(claimant: str, claim: str, denier: str) -> str:
-    body = re.sub(rf"^\s*(?:{ACTOR})\s+(?:(?:has|have|had|also)\s+)*", "", claim).rstrip(" ,.")
-    words = body.split()
-    short = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
-    who = claimant or "A claim"
-    return f"{who} {short}; {denier} denies it" if claimant else f"{short}: denied by {denier}"
-
-
 # -- stance ---------------------------------------------------------------------------------
 
 _CONDEMN = re.compile(r"\b(?:condemn|denounc|criticiz|criticis|decr(?:y|ie)|slam|blast|protest)\w*\s+"
                       r"(?:(?:against|over)\s+)?", re.I)
-_DISCONTENT = re.compile(r"\b(?:discontent|anger|outrage|frustration|dissatisfaction|complaints?|concerns?)\s+"
+_DISCONTENT = re.compile(r"\b(?:discontent|anger|outrage|frustration|dissatisfaction|complaints?)\s+"
                          r"(?:over|about|at|with|of|regarding)\s+", re.I)
 _SUPPORT = re.compile(r"\b(?:welcom|prais|defend|endors|back|support)(?:e|es|ed|ing|s)?\s+(?!for\b)", re.I)
 _AS_VIOLATION = re.compile(r"\bas\s+(?:a|an)\s+(?:clear\s+|flagrant\s+|blatant\s+)?(?:violation|breach|"
@@ -411,9 +412,11 @@ class Position:
 
 
 def _words_after(text: str, limit: int = 7) -> str:
+    """The noun phrase a verb acts on: up to the clause's end or the first preposition other than "of"."""
     end = _CLAUSE_END.search(text)
     clause = text[: end.start()] if end else text
-    clause = re.split(r"\s+(?:as|while|because|after|before|and\s+(?:also\s+)?[a-z]+ed)\s+", clause)[0]
+    clause = re.split(r"\s+(?:as|while|because|after|before|by|on|in|at|from|to|for|with|against|over|"
+                      r"and\s+(?:also\s+)?[a-z]+ed)\s+", clause)[0]
     return " ".join(clause.split()[:limit])
 
 
@@ -527,57 +530,79 @@ def _stance_candidates(corpus: Corpus) -> list[_Candidate]:
 # -- framing --------------------------------------------------------------------------------
 
 MIN_SHARED_FRAMING_TERMS = 2
-"""Sentences framing the same fact share at least this many content words (names included)."""
+"""Around their cues, sentences framing the same fact share at least this many words (names, years included)."""
+CUE_WINDOW = 8
+"""Words either side of a cue that say what the cue is about."""
 _EVALUATIVE_POSITIVE = frozenset({"vital", "crucial", "essential", "indispensable", "beneficial", "successful",
                                   "legitimate", "justified", "effective", "valuable"})
 _EVALUATIVE_NEGATIVE = frozenset({"useless", "pointless", "futile", "senseless", "needless", "illegal",
                                   "illegitimate", "disastrous", "failed", "reckless", "unjustified", "ruinous"})
+_PRAISE = re.compile(rf"\b(?:{'|'.join(sorted(_EVALUATIVE_POSITIVE))})\b", re.I)
+_DAMN = re.compile(rf"\b(?:{'|'.join(sorted(_EVALUATIVE_NEGATIVE))})\b", re.I)
 
 
-def _evaluation(text: str) -> int:
-    """+1 when the sentence itself praises, -1 when it damns, 0 when it does neither or both."""
-    words = set(tokens(unquoted(text)))
-    positive, negative = bool(words & _EVALUATIVE_POSITIVE), bool(words & _EVALUATIVE_NEGATIVE)
-    return positive - negative
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """How a sentence characterises what it reports, and the words around that characterisation."""
+
+    sign: int
+    """-1 advisory or damning, +1 decisive or favourable (within one scale)."""
+    near: frozenset[str]
+    """Words (lower-case, stemmed; names and years included) within `CUE_WINDOW` of the cues."""
 
 
-def _act_strength(text: str) -> int:
-    """+1 when the sentence makes an act decisive, -1 when advisory, 0 otherwise."""
+def _framing(text: str, low: re.Pattern[str], high: re.Pattern[str]) -> Framing | None:
+    """The sentence's place on one scale (low vs high wording), outside quotations; None when neutral or mixed."""
     free = unquoted(text)
-    strong, weak = bool(STRONG_ACT.search(free)), bool(WEAK_ACT.search(free))
-    return strong - weak
+    lows, highs = list(low.finditer(free)), list(high.finditer(free))
+    if bool(lows) == bool(highs):
+        return None
+    near: set[str] = set()
+    for match in lows or highs:
+        before = free[: match.start()].split()[-CUE_WINDOW:]
+        after = free[match.end() :].split()[:CUE_WINDOW]
+        near |= {stem(word) for word in tokens(" ".join(before + after)) if word not in STOPWORDS}
+        near |= set(re.findall(r"\b(?:19|20)\d\d\b", " ".join(before + after)))
+    return Framing(-1 if lows else 1, frozenset(near - _EVALUATIVE - _FRAMING_FILLER))
+
+
+_FRAMING_FILLER = {"u.s", "us", "strongly", "also", "which", "would", "could"}
+SCALES = (
+    ("advisory", "decisive", WEAK_ACT, STRONG_ACT),
+    ("damning", "favourable", _DAMN, _PRAISE),
+)
+"""Scales on which outlets may place one fact at opposite ends: (low label, high label, low cue, high cue)."""
+
+
+def _terms_in_order(text: str, terms: set[str] | frozenset[str], limit: int = 4) -> str:
+    """The sentence's own words that are among `terms`, as written, in order ("Iraqi Parliament, 2020")."""
+    words: dict[str, str] = {}
+    for word in re.findall(r"[\w\u2019'.-]+", text):
+        cleaned = re.sub(r"[\u2019']s?$", "", word).strip(".'")
+        if stem(cleaned.lower()) in terms or cleaned in terms:
+            words.setdefault(stem(cleaned.lower()), cleaned)
+    return ", ".join(list(words.values())[:limit])
 
 
 def _framing_candidates(corpus: Corpus) -> list[_Candidate]:
     units = [unit for unit in corpus.units if not unit.furniture or (unit.heading and unit.words >= 6)]
     candidates = []
-    for measure, words in ((_act_strength, ("advisory", "decisive")), (_evaluation, ("damning", "favourable"))):
-        scored = [(unit, measure(unit.text)) for unit in units]
-        scored = [(unit, value) for unit, value in scored if value]
-        for index, (unit, value) in enumerate(scored):
-            for other, other_value in scored[index + 1 :]:
-                if other.outlet == unit.outlet or value == other_value:
+    for low_label, high_label, low_cue, high_cue in SCALES:
+        framed = [(unit, framing) for unit in units if (framing := _framing(unit.text, low_cue, high_cue))]
+        for index, (unit, framing) in enumerate(framed):
+            for other, other_framing in framed[index + 1 :]:
+                if other.outlet == unit.outlet or framing.sign == other_framing.sign:
                     continue
-                shared = _framing_terms(corpus, unit) & _framing_terms(corpus, other)
+                shared = framing.near & other_framing.near
                 if len(shared) < MIN_SHARED_FRAMING_TERMS:
                     continue
-                low, high = (unit, other) if value < other_value else (other, unit)
-                subject = _shared_phrase(low.text, shared) or " ".join(sorted(shared)[:3])
-                evidence = len(shared) / min(len(_framing_terms(corpus, unit)), len(_framing_terms(corpus, other)))
+                low, high = (unit, other) if framing.sign < 0 else (other, unit)
+                subject = _terms_in_order(low.text, shared)
                 candidates.append(_Candidate(
-                    kind="framing", title=f"{subject[:1].upper()}{subject[1:]}: {words[0]} or {words[1]}?",
-                    sides=[_Side(label=words[0], units=[low]), _Side(label=words[1], units=[high])],
-                    evidence=evidence))
+                    kind="framing", title=f"{subject}: {low_label} or {high_label}?",
+                    sides=[_Side(label=low_label, units=[low]), _Side(label=high_label, units=[high])],
+                    evidence=len(shared) / min(len(framing.near), len(other_framing.near))))
     return candidates
-
-
-def _framing_terms(corpus: Corpus, unit: Unit) -> set[str]:
-    """What a sentence is about: its words and names, minus the evaluation itself and the story's commonest words."""
-    terms = {stem(token) for token in unit.tokens} | {name.lower() for name in unit.names}
-    terms |= set(_absolute_dates(unit))
-    outlets = max(1, len(set(corpus.outlets.values())))
-    common = {token for token, count in corpus.token_articles.items() if outlets > 2 and count >= outlets}
-    return terms - common - _EVALUATIVE - _EVALUATIVE_POSITIVE - _EVALUATIVE_NEGATIVE
 
 
 # -- ranking --------------------------------------------------------------------------------
@@ -635,16 +660,19 @@ def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[Conte
     for candidate in candidates:
         _expand(candidate, groups_of)
     ranked = sorted(candidates, key=lambda candidate: (-_score(candidate), candidate.kind, candidate.title))
-    kept: list[tuple[_Candidate, set[tuple[str, int]]]] = []
+    kept: list[tuple[_Candidate, list[set[tuple[str, int]]]]] = []
     for candidate in ranked:
         sides = [{(unit.article, unit.ref.index) for unit in side.units} for side in candidate.sides]
-        if any(_same_disagreement(sides, other) for _, other in kept):
+        if any(_same_disagreement(candidate.kind, sides, other.kind, other_sides) for other, other_sides in kept):
             continue
         kept.append((candidate, sides))
     points = [_point(candidate) for candidate, _ in kept]
     return tuple(dict((point.id, point) for point in points).values())
 
 
-def _same_disagreement(sides: list[set[tuple[str, int]]], kept: list[set[tuple[str, int]]]) -> bool:
-    """Two points are one when each side of one shares a sentence with some side of the other."""
-    return sum(any(side & other for other in kept) for side in sides) >= 2
+def _same_disagreement(kind: str, sides: list[set[tuple[str, int]]], kept_kind: str,
+                       kept: list[set[tuple[str, int]]]) -> bool:
+    """Two points are one when they oppose the same sentences, or (but for figures, of which a
+    sentence may give several) when they are of one kind and share a sentence."""
+    shared = sum(any(side & other for other in kept) for side in sides)
+    return shared >= 2 or (shared >= 1 and kind == kept_kind and kind != "number")
