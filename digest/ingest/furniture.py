@@ -18,7 +18,9 @@ _RAW_PATTERNS = (
                       r"\bcookie (?:policy|settings)"),
     ("javascript notice", r"\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)"),
     ("advertising", r"^(?:advertisement|advertising|sponsored(?: content)?|promoted|paid (?:post|content)|ad|ads)"
-                    r"\s*(?:[-–—:]|$)|\bto advertise\b|\badvertise with us\b|\bstory continues (?:below|after)"),
+                    r"\s*(?:[-–—:·•|]|$)|\bto advertise\b|\badvertise with us\b|"
+                    r"\b(?:story|article) continues (?:below|after)|"
+                    r"^scroll (?:down )?to continue"),
     ("social links", r"^(?:follow|like|join|find|connect with) us\b|^(?:share|tweet|pin|email|print|post)"
                      r"(?: this)?(?: (?:article|story|post|page))?\s*(?:on|via|with|:|$)"),
     ("social links", r"^(?:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube|reddit|pinterest|threads|"
@@ -48,14 +50,26 @@ _RAW_PATTERNS = (
                r"\s*(?::|\||–|—|-|>|»)\s*\S"),
     ("reading aid", r"^\d+\s*(?:min(?:ute)?s?|mins?)\.?\s+read$|^listen to (?:this )?(?:article|story)|"
                     r"^(?:reading|read) time\b|^(?:font size|text size)\b|^\d+\s+(?:views|shares|likes)$"),
-    ("photo caption", r"^(?:(?:file|stock)\s+)?(?:photo|image|picture|illustration|video)\s*(?::|/|by\b)|"
+    ("photo caption", r"^(?:(?:file|stock)\s+)?(?:photo|photograph|image|picture|illustration|video)"
+                      r"(?:\s+(?:caption|source))?\s*(?::|/|,|by\b)|^file\s*[-–—]\s|"
+                      r"\((?:[A-Z]+\s+)?photo\b[^)]*\)\s*$|^(?:photograph|photo|image)\s*:|"
                       r"\((?:photo|image|picture)(?: credit)?\s*(?::|by)[^)]*\)\s*$|"
                       r"^source\s*:\s*(?:getty|reuters|ap|afp)"),
     ("photo credit", r"^[^.!?]{0,60}\b(?:getty images|shutterstock|depositphotos|istock(?:photo)?|alamy|"
                      r"ap photo|afp via getty|unsplash|pexels|wikimedia commons)\b[^.!?]{0,40}$"),
+    ("subscribe prompt", r"\b(?:delivered|straight|directly) to your inbox\b"),
+    ("trust statement", r"^our standards\b|\btrust principles\b|^(?:editorial|ethics) (?:standards|policy)$"),
     ("email or link", r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$"),
 )
 _LINE_PATTERNS = tuple((reason, re.compile(pattern, re.I)) for reason, pattern in _RAW_PATTERNS)
+
+_BOXES = re.compile(
+    r"^(?:related|recommended|more (?:posts|stories|news|articles|headlines|coverage|videos|to read|like this|on\b)|"
+    r"(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy)|trending|popular|most|latest|top stories|"
+    r"editor|don't miss|what to read|further reading|in other news|explore more|keep reading|"
+    r"(?:read|see) (?:more|all))",
+    re.I)
+"""Furniture headings that sites also put inside an article (an inline "Related" box): the article may resume."""
 
 _TERMINATORS = re.compile(
     r"^(?:related(?: news| articles| posts| stories| content| coverage| topics| reading| links)?|"
@@ -99,6 +113,11 @@ def is_terminator(text: str) -> bool:
     """A heading after which a page shows other stories, comments or its footer."""
     stripped = text.strip().strip("#").strip()
     return len(stripped.split()) <= 12 and bool(_TERMINATORS.match(stripped))
+
+
+def may_resume_after(text: str) -> bool:
+    """After this heading the article itself may go on (an inline box), unlike comments or the footer."""
+    return bool(_BOXES.match(text.strip().strip("#").strip()))
 
 
 def bullet(text: str) -> str | None:

@@ -13,13 +13,25 @@ from digest.ingest.model import Found, IngestError
 from digest.ingest.text import CleanText, clean_lines
 
 _LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
 
 def page_language(html: str) -> str | None:
     """The language the page declares on its <html> element."""
     match = _LANG.search(html[:20000])
-    return match.group(1).lower() if match else None
+    return match.group(1) if match else None
+
+
+def _title_element_section(html: str, headline: str) -> str | None:
+    """The section named in the <title> suffix ("Headline | Section | Site") when the headline comes first."""
+    match = _TITLE.search(html[:200000])
+    if not match:
+        return None
+    import html as html_entities
+
+    title, section, _ = metadata.split_title(html_entities.unescape(re.sub(r"\s+", " ", match.group(1))))
+    return section if section and title.lower() == headline.lower() else None
 
 
 def clean_html(html: str, source: str, url: str | None = None,
@@ -39,6 +51,10 @@ def clean_html(html: str, source: str, url: str | None = None,
         title, section, outlet = metadata.split_title(info.title)
         if info.sitename:
             title = _strip_site(title, info.sitename)
+        if section is None:
+            section = _title_element_section(html, title)
+        if section and info.sitename and section.lower() == info.sitename.lower():
+            section = None
     lines = []
     for number, line in enumerate(extracted.split("\n"), 1):
         text = _EMPHASIS.sub(r"\2", line.strip())

@@ -74,6 +74,7 @@ def dateline(line: str) -> date | None:
         return None
     rest = line[: found[1]] + " " + line[found[2]:]
     rest = _TIME.sub(" ", _DATE_PREFIX.sub("", rest.strip()))
+    rest = re.sub(r"(?:^|\s)by\s+.*$", " ", rest, flags=re.I) if byline_after_date(line) else rest
     words = re.findall(r"[A-Za-z]{2,}", rest)
     return found[0] if len(words) <= 2 else None
 
@@ -89,6 +90,12 @@ def byline(line: str) -> str | None:
     if parts and all(_NAME.match(part) for part in parts):
         return names
     return None
+
+
+def byline_after_date(line: str) -> str | None:
+    """The author of a "Posted on March 3, 2023 by Sam Writer" line."""
+    match = re.search(r"(?:^|\s)(by\s+.*)$", line, flags=re.I)
+    return byline(match.group(1)) if match and find_date(line[: match.start()]) else None
 
 
 def wire_credit(line: str) -> str | None:
@@ -107,6 +114,24 @@ def wire_credit(line: str) -> str | None:
     if names and all(_NAME.match(name) and len(name.split()) >= 2 for name in names):
         return "; ".join(names)
     return None
+
+
+_CONTRIBUTED = re.compile(r"^\(?((?:[A-Z][\w'’.-]*\s+){0,12}[\w'’.-]*\s*(?:contributed|also contributed)"
+                          r"(?: reporting)?(?: to this (?:report|story|article))?)[.)]*$")
+_BIO = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,4}(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}"
+                  r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|analyst|intern|"
+                  r"author|freelancer|fellow)\b")
+
+
+def contributed(line: str) -> str | None:
+    """A closing "X and Y contributed to this report." credit."""
+    match = _CONTRIBUTED.match(line.strip())
+    return match.group(1).strip() if match and len(line.split()) <= 40 else None
+
+
+def author_bio(line: str) -> bool:
+    """A closing note about the writer ("Jane Doe is a reporter covering ...")."""
+    return bool(_BIO.match(line.strip())) and len(line.split()) <= 80
 
 
 def photo_credit(line: str) -> bool:

@@ -106,7 +106,8 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
     start = next((i for i, b in enumerate(blocks) if b.kind == "prose"), None)
     if start is None:
         start = next((i for i, b in enumerate(blocks) if b.kind == "sentence"), len(blocks))
-    title_line, header_keep = _read_header(blocks[:start], title_hint, meta, notes)
+    lede = " ".join(b.text for b in blocks[start: start + 8] if b.kind in ("prose", "sentence"))
+    title_line, header_keep = _read_header(blocks[:start], title_hint, lede, meta, notes)
     title = title_hint or (title_line.text.lstrip("# ").strip() if title_line else None)
     spans = _article_spans(blocks, start)
     kept: list[_Block] = list(header_keep)
@@ -127,6 +128,7 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
                 notes.append(_note(block, block.reason))
         else:
             kept.append(block)
+    kept = _drop_closing_notes(kept, meta, notes)
     body_blocks = _resolve_headings(kept, notes)
     section, outlet = None, None
     if title and not title_hint:
@@ -148,7 +150,8 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
 
 def clean_text(text: str, *, boilerplate: frozenset[str] = frozenset()) -> CleanText:
     """Clean pasted page text (LF line ends)."""
-    return clean_lines([(n, line, False) for n, line in split_lines(text)], boilerplate=boilerplate)
+    lines = split_lines(text.removeprefix("\ufeff"))
+    return clean_lines([(number, line, False) for number, line in lines], boilerplate=boilerplate)
 
 
 def _classify(block: _Block, boilerplate: frozenset[str]) -> None:
@@ -188,17 +191,34 @@ def _mark_repeats(blocks: list[_Block]) -> None:
             block.reason = block.reason or "repeated on the page"
 
 
-def _read_header(header: list[_Block], title_hint: str | None, meta: _Meta,
+def _content_words(text: str) -> set[str]:
+    return {word for word in fold_line(text).split() if len(word) > 3 or word.isdigit()}
+
+
+def _pick_title(header: list[_Block], lede: str) -> _Block | None:
+    """The headline: the header line that shares most words with the opening paragraphs (later lines win ties)."""
+    candidates = [b for b in header if b.kind in ("short", "sentence") and not b.text.endswith(("...", "…"))
+                  and len(b.text) >= 8 and b.words <= 40 and b.reason in (None, "repeated on the page")]
+    if not candidates:
+        return None
+    lede_words = _content_words(lede)
+
+    def score(block: _Block) -> tuple[float, int]:
+        words = _content_words(block.text)
+        shared = len(words & lede_words) / max(1, len(words)) if words else 0.0
+        return shared + (0.3 if block.words >= 4 else 0.0) - (0.2 if block.kind == "sentence" else 0.0), \
+            header.index(block)
+
+    best = max(candidates, key=score)
+    if best.words < 4 and not _content_words(best.text) & lede_words:
+        return None
+    return next(b for b in candidates if fold_line(b.text) == fold_line(best.text))
+
+
+def _read_header(header: list[_Block], title_hint: str | None, lede: str, meta: _Meta,
                  notes: list[str]) -> tuple[_Block | None, list[_Block]]:
     """Pick the headline from the lines above the article; keep a standfirst that follows it."""
-    candidates = [b for b in header if b.kind in ("short", "sentence") and not b.text.endswith(("...", "…"))
-                  and len(b.text) >= 8]
-    title_line = None
-    if title_hint is None and candidates:
-        long_enough = [b for b in candidates if b.words >= 4]
-        title_line = (long_enough or candidates)[-1]
-        if title_line.reason == "repeated on the page":
-            title_line = next(b for b in candidates if fold_line(b.text) == fold_line(title_line.text))
+    title_line = None if title_hint else _pick_title(header, lede)
     keep: list[_Block] = []
     after_title = title_line is None
     title_key = fold_line(title_line.text) if title_line else fold_line(title_hint or "")
@@ -210,7 +230,7 @@ def _read_header(header: list[_Block], title_hint: str | None, meta: _Meta,
             continue
         if fold_line(block.text) == title_key:
             notes.append(_note(block, "headline repeated"))
-        elif after_title and block.kind == "sentence" and not block.reason and block.words >= 6:
+        elif after_title and block.kind == "sentence" and not block.reason and block.words >= 3:
             keep.append(block)
         else:
             notes.append(_note(block, block.reason or "page header"))
@@ -227,7 +247,7 @@ def _article_spans(blocks: list[_Block], start: int) -> list[tuple[int, int]]:
             index += 1
             continue
         spans.append((first, index))
-        resume = _resume_after(blocks, index)
+        resume = _resume_after(blocks, index) if furniture.may_resume_after(blocks[index].text) else None
         if resume is None:
             return spans
         first = index = resume
@@ -257,8 +277,36 @@ def _read_meta(block: _Block, meta: _Meta, *, tail: bool) -> bool:
         return True
     if block.kind == "date" and not tail:
         meta.published = meta.published or metadata.dateline(block.text)
+        meta.author = meta.author or metadata.byline_after_date(block.text)
         return True
     return False
+
+
+def _drop_closing_notes(kept: list[_Block], meta: _Meta, notes: list[str]) -> list[_Block]:
+    """At the end of the article: "X contributed to this report" is a credit, a note about the writer is dropped."""
+    while kept:
+        last = kept[-1]
+        credit = metadata.contributed(last.text)
+        if credit:
+            meta.credit = meta.credit or credit
+        elif metadata.author_bio(last.text):
+            notes.append(_note(last, "about the writer"))
+        else:
+            break
+        kept = kept[:-1]
+    return kept
+
+
+def _is_heading(block: _Block) -> bool:
+    """Subheadings are short labels; longer lines in sentence case are captions."""
+    if block.heading_hint:
+        return True
+    if block.words < 2 or not (block.text[:1].isupper() or block.text[:1].isdigit()):
+        return False
+    if block.words <= 12 or block.text.endswith("?") or ":" in block.text:
+        return True
+    long_words = [word for word in block.text.split() if len(word) > 3]
+    return sum(word[:1].isupper() for word in long_words) >= 0.6 * len(long_words)
 
 
 def _resolve_headings(kept: list[_Block], notes: list[str]) -> list[tuple[str, str]]:
@@ -277,7 +325,7 @@ def _resolve_headings(kept: list[_Block], notes: list[str]) -> list[tuple[str, s
                 notes.append(_note(block, "short list item"))
         elif block.words > HEADING_WORDS or (text_follows and block.text.endswith(":")):
             result.append(("paragraph", block.text))
-        elif text_follows and (block.heading_hint or block.text[:1].isupper() or block.text[:1].isdigit()):
+        elif text_follows and _is_heading(block):
             result.append(("heading", block.text.lstrip("#").strip()))
         else:
             notes.append(_note(block, "short line with no article text after it"))
