@@ -29,6 +29,7 @@ from digest.analysis.cues import (
     OPPOSITION,
     POSITIVE_TERMS,
     REVERSAL_NOUNS,
+    SPEECH_VERBS,
     STOPWORDS,
     STRONG_ACT,
     WEAK_ACT,
@@ -88,6 +89,7 @@ def _terms(text: str) -> set[str]:
 
 _PREPOSITIONS = ("in", "from", "at", "across", "inside", "within", "on", "into")
 _DESCRIPTOR_STOP = {"and", "or", "but", "with", "as", "to", "which", "that", "who", "while", "alongside",
+                    "is", "are", "was", "were", "had", "has", "have", "been", "will", "would", "remain", "remains",
                     "after", "before", "since", "by", "for", "of", "in", "from", "at", "on", "including",
                     "amid", "during", "following", "according", "when"}
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
@@ -214,8 +216,6 @@ def _same_thing_counted_differently(items: list[tuple[Figure, Unit]]) -> list[_C
         for other, other_unit in items[index + 1 :]:
             if other_unit.outlet == unit.outlet or not figure.terms or not (figure.terms & other.terms):
                 continue
-            if figure.terms != other.terms and figure.phrase.lower() != other.phrase.lower():
-                continue
             if not _values_differ(figure, other) or _years(unit) != _years(other_unit):
                 continue
             low, high = sorted((figure, other), key=lambda f: f.value)
@@ -310,10 +310,12 @@ def _shared_phrase(text: str, shared: set[str]) -> str:
 
 _DENIAL_IN_SENTENCE = re.compile(
     rf",\s+(?:(?:a|an|the)\s+{CLAIM_NOUN}\s+(?:that\s+)?|which\s+|but\s+|though\s+|although\s+|while\s+)"
-    rf"(?P<denier>{ACTOR}|(?:[A-Z]\w+\s+)?officials)\s+(?:(?:has|have|had|also|strongly|flatly|quickly|later)\s+)*"
+    rf"(?P<denier>{ACTOR}|(?:[A-Z]\w+\s+)?officials|(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?[a-z]+)\s+"
+    rf"(?:(?:has|have|had|also|strongly|flatly|quickly|later)\s+)*"
     rf"{DENIAL_VERB}\b")
 _DENIES_CLAIM = re.compile(
-    rf"(?P<denier>{ACTOR}|(?:[A-Z]\w+\s+)?officials)\s+(?:(?:has|have|had|also|strongly|flatly|quickly|later)\s+)*"
+    rf"(?P<denier>{ACTOR}|(?:[A-Z]\w+\s+)?officials|(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?[a-z]+)\s+"
+    rf"(?:(?:has|have|had|also|strongly|flatly|quickly|later)\s+)*"
     rf"{DENIAL_VERB}\s+(?P<object>(?:the|any|these|those|such|this|that|it|them)\b(?:\s+{CLAIM_NOUN}\b)?|{CLAIM_NOUN}\b)")
 _PRONOUN_OBJECT = re.compile(rf"^(?:the|these|those|such|this|that|it|them)(?:\s+{CLAIM_NOUN})?$")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -342,12 +344,11 @@ def _denial_candidates(corpus: Corpus) -> list[_Candidate]:
             evidence = 0.8
         claimant, what = _claimant(claim)
         denier = _clean_actor(denier)
-        claim_sides[0].label = f"{claimant} claims" if claimant else "the claim"
+        claim_sides[0].label = claimant or "the claim"
         short = " ".join(what.split()[:14]).rstrip(" ,.;") + ("…" if len(what.split()) > 14 else "")
         candidates.append(_Candidate(
-            kind="denial", title=f"{claimant} {short}: {denier} denies it" if claimant else f"{short}: {denier} "
-                                 "denies it",
-            sides=[*claim_sides, _Side(label=f"{denier} denies", units=[unit],
+            kind="denial", title=f"{claimant} {short}: disputed by {denier}".strip(),
+            sides=[*claim_sides, _Side(label=f"{denier} (denial)", units=[unit],
                                        text=denial if denial != text else "")],
             evidence=evidence))
     return candidates
@@ -356,7 +357,8 @@ def _denial_candidates(corpus: Corpus) -> list[_Candidate]:
 def _claim_for(corpus: Corpus, unit: Unit, match: re.Match[str]) -> Unit | None:
     """The sentence stating the claim a denial answers: the one before it, or another source's."""
     obj = match.group("object").lower()
-    if _PRONOUN_OBJECT.match(obj):
+    named = re.match(r"\s+(?:that|of|by)\b", unit.text[match.end():])
+    if _PRONOUN_OBJECT.match(obj) and not named:
         previous = _previous(corpus, unit)
         if previous and any(a.verb in _CLAIM_VERBS or a.stance == "claim" for a in previous.attributions):
             return previous
@@ -420,9 +422,13 @@ def _words_after(text: str, limit: int = 7) -> str:
     return " ".join(clause.split()[:limit])
 
 
+_REPORTING = re.compile(rf"\b(?:that|whether|{'|'.join(sorted(SPEECH_VERBS))}|condemn\w*|denounc\w*|"
+                        r"critici[sz]\w*)\s+")
+
+
 def _subject_before(text: str, limit: int = 8) -> str:
     """The subject of the clause that ends where a predicate cue starts."""
-    clause = re.split(r"\b(?:that|whether)\s+", text)[-1]
+    clause = _REPORTING.split(text)[-1]
     clause = re.split(r"[;:]", clause)[-1]
     subject = clause.split(",")[0]
     subject = re.sub(r"\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been|remains?|would\s+be|will\s+be)"
@@ -453,8 +459,8 @@ def positions(text: str, context: str = "") -> list[Position]:
     for match in _SUPPORT.finditer(free):
         found.append((1, _words_after(free[match.end() :])))
     for match in _AS_VIOLATION.finditer(free):
-        found.append((-1, _words_after(free[max(0, match.start() - 60) : match.start()].split(",")[-1], 8)))
-    result = []
+        found.append((-1, _subject_before(free[: match.start()].split(",")[-1])))
+    result: dict[tuple[int, frozenset[str]], Position] = {}
     for sign, phrase in found:
         words = [word.lower().strip(".,\"'") for word in phrase.split()]
         if any(word in REVERSAL_NOUNS for word in words):
@@ -463,8 +469,8 @@ def positions(text: str, context: str = "") -> list[Position]:
             phrase = after.group(1) if after else context
         target = frozenset(_terms(phrase) - {stem(word) for word in REVERSAL_NOUNS} - _EVALUATIVE)
         if target:
-            result.append(Position(sign, target, phrase))
-    return result
+            result.setdefault((sign, target), Position(sign, target, phrase))
+    return list(result.values())
 
 
 _EVALUATIVE = {stem(word) for word in POSITIVE_TERMS | NEGATIVE_TERMS} | {"premature", "recent", "possible"}
@@ -649,7 +655,8 @@ def _point(candidate: _Candidate) -> ContestedPoint:
             refs=tuple(unit.ref for unit in units))))
     return ContestedPoint(
         id=stable_id("c", candidate.kind, *sorted(side.claim.text for side in sides)),
-        kind=candidate.kind, title=candidate.title, sides=tuple(sides), score=round(_score(candidate), 6))
+        kind=candidate.kind, title=candidate.title[:1].upper() + candidate.title[1:], sides=tuple(sides),
+        score=round(_score(candidate), 6))
 
 
 def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[ContestedPoint, ...]:

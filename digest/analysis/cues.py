@@ -154,7 +154,7 @@ WEAK_ACT = re.compile(r"\b(?:recommend(?:ed|s|ing|ation)?|urg(?:ed|es|ing)|non-b
 STRONG_ACT = re.compile(r"\b(?:expel(?:led|s|ling)?|expulsion|order(?:ed|s)?\s+(?:the\s+)?(?:\w+\s+){0,2}"
                         r"(?:out|to\s+leave|withdrawal|removal)|mandat(?:ed|es|ing)|compel(?:led|s)?|"
                         r"forc(?:ed|es|ing)\s+(?:\w+\s+){0,2}out|ban(?:ned|s)?|evict(?:ed|s|ing)?|"
-                        r"legally\s+binding|binding\s+(?:law|decision|resolution|order))\b", re.I)
+                        r"legally\s+binding|(?<!non-)(?<!non)binding\s+(?:law|decision|resolution|order))\b", re.I)
 """Wording that makes an act decisive: it orders, it does not ask."""
 
 # -- loaded language (source cards) -------------------------------------------------------------

@@ -1,0 +1,159 @@
+"""Contested points on small invented stories, one folder per kind (tests/fixtures/contested/).
+
+Each story is written so that exactly one kind of disagreement is in it; `agreement/`
+has outlets that agree, and must give no point at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.analysis import analyse
+from digest.analysis.contested import Position, _descriptor, _framing, find_contested, positions
+from digest.analysis.corpus import build_corpus
+from digest.analysis.cues import STRONG_ACT, WEAK_ACT
+from digest.analysis.grouping import group_facts
+from digest.content import fold, load_topic
+from digest.model import ContestedPoint
+
+FIXTURES = Path(__file__).parent / "fixtures" / "contested"
+
+
+def contested(case: str) -> tuple[ContestedPoint, ...]:
+    topic, problems = load_topic(FIXTURES / case)
+    assert not problems, problems
+    corpus = build_corpus(topic)
+    return find_contested(corpus, group_facts(corpus))
+
+
+def side_texts(point: ContestedPoint) -> list[str]:
+    return [side.claim.text for side in point.sides]
+
+
+def sources(point: ContestedPoint) -> list[set[str]]:
+    return [set(side.claim.sources) for side in point.sides]
+
+
+# What each story must give: kind, words the point's title and sides must hold, and the
+# articles each side must cite (in order of the sides).
+EXPECTED = [
+    ("number", "number", ["400 inspectors", "Norland", "member states"],
+     [{"b-ledger"}, {"a-courier", "c-post"}]),
+    ("number", "number", ["families in Eastport", "1,200", "3,000"], [{"b-ledger"}, {"c-post"}]),
+    ("date", "date", ["2019-03", "2020-06", "bridge"], [{"a-courier"}, {"b-ledger"}]),
+    ("denial", "denial", ["rebels claimed", "the army denied"], [{"a-courier"}, {"a-courier"}]),
+    ("denial", "denial", ["Mayor Tomas Brenn said", "rejected the claim"], [{"b-ledger"}, {"c-post"}]),
+    ("stance", "stance", ["curfew", "response to looting", "violation of civil rights"],
+     [{"a-courier"}, {"b-ledger"}]),
+    ("framing", "framing", ["non-binding motion", "vote to ban"], [{"a-courier"}, {"b-ledger"}]),
+    ("framing", "framing", ["useless project", "vital for regional trade"], [{"c-post"}, {"b-ledger"}]),
+]
+
+
+@pytest.mark.parametrize(("case", "kind", "words", "cited"), EXPECTED,
+                         ids=[f"{case}-{words[0]}" for case, _, words, _ in EXPECTED])
+def test_each_kind_is_found_with_its_sides_and_sources(case, kind, words, cited):
+    points = contested(case)
+    matching = [point for point in points
+                if point.kind == kind and all(fold(word) in fold(" ".join([point.title, *side_texts(point)]))
+                                              for word in words)]
+    assert len(matching) == 1, [(point.kind, point.title) for point in points]
+    assert sources(matching[0]) == cited
+
+
+@pytest.mark.parametrize("case", ["number", "date", "denial", "stance", "framing"])
+def test_each_story_gives_only_its_own_kind(case):
+    points = contested(case)
+    assert points
+    assert {point.kind for point in points} == {case}
+
+
+def test_sources_that_agree_give_no_point():
+    assert contested("agreement") == ()
+
+
+def test_sides_quote_their_sources_verbatim():
+    for case in ("number", "date", "denial", "stance", "framing"):
+        topic, _ = load_topic(FIXTURES / case)
+        bodies = {article.id: fold(article.body) for article in topic.articles}
+        for point in contested(case):
+            assert len(point.sides) >= 2
+            for side in point.sides:
+                assert side.claim.refs and side.claim.sources
+                assert fold(side.claim.text) in bodies[side.claim.refs[0].article]
+
+
+def test_a_claim_and_its_denial_in_one_sentence_are_split_into_two_sides():
+    (point,) = [point for point in contested("denial") if "rebels" in point.title.lower()]
+    claim, denial = side_texts(point)
+    assert claim == "The rebels claimed they had captured the airport at Velm on Sunday"
+    assert denial == "a claim the army denied."
+    assert point.sides[0].claim.refs == point.sides[1].claim.refs
+
+
+def test_points_are_ranked_cross_outlet_first():
+    points = contested("denial")
+    cross = next(point for point in points if "Brenn" in point.title)
+    single = next(point for point in points if "rebels" in point.title.lower())
+    assert points.index(cross) < points.index(single)
+    assert cross.score > single.score
+    assert [point.score for point in points] == sorted((point.score for point in points), reverse=True)
+
+
+def test_ids_are_stable_and_distinct():
+    first = [point.id for case in ("number", "denial", "framing") for point in contested(case)]
+    second = [point.id for case in ("number", "denial", "framing") for point in contested(case)]
+    assert first == second
+    assert len(set(first)) == len(first)
+    assert all(point_id.startswith("c-") for point_id in first)
+
+
+def test_the_digest_keeps_every_point_strongest_first():
+    topic, _ = load_topic(FIXTURES / "framing")
+    digest = analyse(topic)
+    assert [point.kind for point in digest.contested] == ["framing", "framing"]
+
+
+@pytest.mark.parametrize(("after", "phrase"), [
+    (" in Norland to watch the border.", "in Norland"),
+    (" from several member states, has been extended.", "from several member states"),
+    (" still stationed in the north as part of the mission.", "in the north"),
+    (" in Eastport had been moved to shelters.", "in Eastport"),
+    (", officials said.", ""),
+    (" and 900 more.", ""),
+    (" to rebuild the town.", ""),
+])
+def test_the_phrase_that_says_what_a_figure_is(after, phrase):
+    assert _descriptor(after) == phrase
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("The ministry said the curfew was a response to looting.", "", [(1, {"curfew"})]),
+    ("Ms Venn condemned the curfew as a violation of civil rights.", "", [(-1, {"curfew"})]),
+    ("The governor said the inspectors are no longer needed.", "", [(-1, {"inspector"})]),
+    ("They warned against a hasty withdrawal of the peacekeepers.", "", [(1, {"peacekeeper"})]),
+    ("They cautioned against a premature departure.", "The mission has 900 peacekeepers.",
+     [(1, {"mission", "peacekeeper"})]),
+    ("She welcomed the agreement with the union.", "", [(1, {"agreement"})]),
+    ("The minister visited the port on Monday.", "", []),
+    # Words in quotation marks are somebody else's and take no position for the speaker.
+    ('He said critics had called it "a violation of the treaty".', "", []),
+])
+def test_positions_a_sentence_takes(text, context, expected):
+    assert [(position.sign, set(position.target)) for position in positions(text, context)] == expected
+    assert all(isinstance(position, Position) for position in positions(text, context))
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("The assembly passed a non-binding resolution urging new elections.", -1),
+    ("The resolution does not have legal binding power.", -1),
+    ("The assembly voted to expel the envoy.", 1),
+    ("The court ordered the company out of the building.", 1),
+    ("The assembly met on Tuesday to discuss the budget.", None),
+    ("The assembly recommended that the court expel the envoy.", None),
+])
+def test_advisory_or_decisive_wording(text, sign):
+    framing = _framing(text, WEAK_ACT, STRONG_ACT)
+    assert (framing.sign if framing else None) == sign
