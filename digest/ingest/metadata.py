@@ -145,7 +145,7 @@ def self_named_outlet(line: str) -> str | None:
     for pattern in _SELF_NAMED:
         match = pattern.match(text)
         if match:
-            name = match["name"].strip(" .,")
+            name = re.sub(r"['’]s$", "", match["name"].strip(" .,"))
             if name and not re.fullmatch(r"(?:the\s+)?(?:us|our|this|news|author|site|page|newsletter)", name, re.I):
                 return name
     return None

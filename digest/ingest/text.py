@@ -71,21 +71,33 @@ def fold_line(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column at which a hard-wrapped text breaks its lines, or None when paragraphs are one line each."""
+    long_lines = [i for i, line in enumerate(lines[:-1]) if len(line.strip()) >= 40]
+    if len(long_lines) < 3 or max(len(line.strip()) for line in lines) > 120:
+        return None
+    continued = [i for i in long_lines if lines[i + 1].strip() and not _TERMINAL.search(lines[i].strip())]
+    return max(len(line.strip()) for line in lines) if len(continued) >= len(long_lines) / 2 else None
+
+
 def split_lines(text: str) -> list[tuple[int, str]]:
     """Non-blank lines with their 1-based numbers; hard-wrapped paragraph lines are joined."""
     result: list[tuple[int, str]] = []
-    previous_blank = True
-    for number, raw in enumerate(text.split("\n"), 1):
+    raw_lines = text.split("\n")
+    width = _wrap_width(raw_lines)
+    previous_blank, previous_length = True, 0
+    for number, raw in enumerate(raw_lines, 1):
         line = re.sub(r"\s+", " ", raw).strip()
         if not line:
             previous_blank = True
             continue
-        if (result and not previous_blank and line[0].islower() and not _TERMINAL.search(result[-1][1])
+        wrapped = line[0].islower() or (width is not None and previous_length >= 0.6 * width)
+        if (result and not previous_blank and wrapped and not _TERMINAL.search(result[-1][1])
                 and not result[-1][1].endswith(":")):
             result[-1] = (result[-1][0], result[-1][1] + " " + line)
         else:
             result.append((number, line))
-        previous_blank = False
+        previous_blank, previous_length = False, len(line)
     return result
 
 

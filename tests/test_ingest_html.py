@@ -1,0 +1,124 @@
+"""HTML pages and URLs: trafilatura finds the article; URLs are fetched from a loopback server only."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from digest.content import fold
+from digest.ingest import IngestError, Overrides, clean_source, fetch, source
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+PAGE = (FIXTURES / "article.html").read_bytes()
+
+
+def test_html_file_keeps_article_and_drops_navigation_comments_footer() -> None:
+    article = clean_source(str(FIXTURES / "article.html"))
+    body = fold(article.body)
+    for kept in ("The rail line between the valley and the coast will reopen", "## Fares frozen for a year",
+                 "Engineers have rebuilt the embankment", "Local businesses in the coastal towns"):
+        assert fold(kept) in body, kept
+    for dropped in ("Home", "Subscribe", "We use cookies", "Bus routes cut", "About time!", "quarry halt",
+                    "All rights reserved", "Privacy policy", "Rail line to the coast will reopen in June"):
+        assert fold(dropped) not in body, dropped
+    meta = article.meta
+    assert (meta.title, meta.outlet, meta.author, meta.section) == (
+        "Rail line to the coast will reopen in June", "The Valley Gazette", "Priya Shah", "Transport")
+    assert meta.published == date(2024, 2, 14)
+    assert meta.url == "https://gazette.example/transport/rail-line-reopens"
+    assert meta.language == "en-GB"
+    assert meta.flags == ()
+
+
+def test_html_without_article_text_is_an_error(tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<!doctype html><html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    with pytest.raises(IngestError, match=r"empty\.html"):
+        clean_source(str(page))
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes: ClassVar[dict[str, tuple[int, str, bytes]]] = {
+        "/article": (200, "text/html; charset=utf-8", PAGE),
+        "/plain": (200, "text/plain; charset=utf-8", (FIXTURES / "wire-style.txt").read_bytes()),
+        "/image": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
+        "/big": (200, "text/html", b"<html><body>" + b"x" * 2048 + b"</body></html>"),
+    }
+
+    def do_GET(self) -> None:
+        if self.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", "/article")
+            self.end_headers()
+            return
+        if self.path == "/to-file":
+            self.send_response(302)
+            self.send_header("Location", "file:///etc/passwd")
+            self.end_headers()
+            return
+        status, kind, content = self.routes.get(self.path, (404, "text/plain", b"not here"))
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_url_import(server: str) -> None:
+    article = clean_source(f"{server}/article")
+    assert article.meta.title == "Rail line to the coast will reopen in June"
+    assert article.meta.url == f"{server}/article"
+    assert article.meta.source == f"{server}/article"
+    assert "Engineers have rebuilt the embankment" in article.body
+
+
+def test_url_serving_plain_text(server: str) -> None:
+    article = clean_source(f"{server}/plain", Overrides(outlet="Harbour Daily"))
+    assert article.meta.title == "Port authority approves dredging of the northern channel"
+    assert article.meta.outlet == "Harbour Daily"
+
+
+def test_redirect_is_followed(server: str) -> None:
+    assert clean_source(f"{server}/moved").meta.title == "Rail line to the coast will reopen in June"
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    ("/missing", "HTTP 404"),
+    ("/image", "image/png"),
+    ("/to-file", "file:///etc/passwd"),
+])
+def test_url_errors_name_the_url(server: str, path: str, message: str) -> None:
+    with pytest.raises(IngestError) as error:
+        clean_source(server + path)
+    assert server + path in str(error.value)
+    assert message in str(error.value)
+
+
+def test_url_size_limit(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(source, "MAX_SOURCE_BYTES", 1024)
+    with pytest.raises(IngestError, match="MB"):
+        clean_source(f"{server}/big")
+
+
+def test_unreachable_server_is_a_clear_error() -> None:
+    with pytest.raises(IngestError, match=r"could not connect|no answer"):
+        fetch.fetch("http://127.0.0.1:9/none", max_bytes=1000, timeout=2)

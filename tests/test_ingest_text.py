@@ -1,0 +1,189 @@
+"""Cleaning pasted page text: furniture dropped by general signals, every sentence of the story kept."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from digest.content import fold
+from digest.ingest import clean_source, furniture
+from digest.ingest.text import clean_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def _body(name: str) -> tuple[str, object]:
+    article = clean_source(str(FIXTURES / name))
+    return fold(article.body), article
+
+
+@pytest.mark.parametrize(("name", "kept", "dropped"), [
+    ("wire-style.txt",
+     ["The port authority on Friday approved a plan", "The vote was 7-2.",
+      "Officials said the work would begin in March",
+      "Fishermen's groups have opposed the plan for two years",
+      "The authority said it would move the oyster beds",  # after an inline "Related Articles" box
+      '"We heard the fishermen, and we changed the plan to protect the beds,"',
+      "## What happens next", "The state environment agency must still sign off"],
+     ["Skip to main content", "Sign In", "Advertisement", "FILE - Cranes stand", "Port strike ends",
+      "City budget vote delayed", "Reporting by", "Our Standards", "Most Read", "Ferry fares", "All rights reserved",
+      "Updated 2 hours ago", "By Jane Doe"]),
+    ("blog-style.txt",
+     ["The city council voted on Tuesday night", "## Why it took so long", "Plans for the library were first drawn",
+      "Council member Ana Ruiz said", "Construction is expected to start next spring."],
+     ["We use cookies", "Accept", "Home »", "Posted on", "Share on Facebook", "Tweet", "Image caption",
+      "delivered to your inbox", "Share this", "Like this", "Leave a Reply", "Great news, my kids",
+      "I don't think we need another building", "Your email address", "Subscribe to"]),
+    ("crlf-bom.txt",
+     ["The old river bridge reopened to traffic on Monday", "Drivers had used a detour"],
+     ["Scroll to Top", "Bridge reopens after repairs"]),
+])
+def test_keeps_the_story_and_drops_the_page(name: str, kept: list[str], dropped: list[str]) -> None:
+    body, _ = _body(name)
+    for text in kept:
+        assert fold(text) in body, text
+    for text in dropped:
+        assert fold(text) not in body, text
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("wire-style.txt", dict(title="Port authority approves dredging of the northern channel",
+                            outlet="Harbour Daily News", published=date(2024, 1, 5), author="Jane Doe and John Roe",
+                            credit="Reporting by Jane Doe; Editing by Paul Smith", section=None)),
+    ("blog-style.txt", dict(title="Council approves new library for the east side", outlet="The East Side Courier",
+                            published=date(2023, 3, 3), author="Sam Writer", credit=None, section="Local News")),
+    ("crlf-bom.txt", dict(title="Bridge reopens after repairs", outlet=None, published=None, author=None,
+                          credit=None, section=None)),
+])
+def test_metadata_found_in_the_text(name: str, expected: dict) -> None:
+    _, article = _body(name)
+    for key, value in expected.items():
+        assert getattr(article.meta, key) == value, key
+
+
+def test_notes_name_the_dropped_lines() -> None:
+    _, article = _body("wire-style.txt")
+    assert any(note.startswith("line 1: dropped") and "Skip to main content" in note for note in article.notes)
+    assert article.meta.flags == ("no_url",)
+
+
+def test_repeated_headline_and_unrelated_headlines_under_a_more_from_block() -> None:
+    page = "\n\n".join([
+        "Menu", "Harbour dredging approved after long fight", "Harbour dredging approved after long fight",
+        "The harbour board approved the dredging plan on Friday after a long fight with the fishing fleet over it.",
+        "Harbour board members said the work would start soon and end before the winter storms arrive this year.",
+        "More from The Bay Post – Ferry fares to rise", "Ferry fares to rise",
+        "More from The Bay Post – School roof repaired", "School roof repaired",
+    ])
+    clean = clean_text(page)
+    assert clean.found.title == "Harbour dredging approved after long fight"
+    assert clean.found.outlet == "The Bay Post"
+    assert "Harbour dredging approved" not in clean.body
+    assert "Ferry fares" not in clean.body and "School roof" not in clean.body
+    assert clean.body.count("\n\n") == 1
+
+
+def test_dateline_contradicted_by_the_story_is_flagged(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("MARCH 2, 2019\n\nTown hall reopens after the fire\n\nThe town hall reopened on Monday, "
+                    "four years after the fire of 2021 destroyed its roof and most of the old council chamber.\n",
+                    encoding="utf-8")
+    article = clean_source(str(page))
+    assert article.meta.published == date(2019, 3, 2)
+    assert "date_anomaly" in article.meta.flags
+    assert any("date_anomaly" in note for note in article.notes)
+
+
+def test_dateline_consistent_with_the_story_is_not_flagged(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("MARCH 2, 2023\n\nTown hall reopens after the fire\n\nThe town hall reopened on Monday, "
+                    "two years after the fire of 2021 destroyed its roof, and will host meetings from 2024.\n",
+                    encoding="utf-8")
+    assert "date_anomaly" not in clean_source(str(page)).meta.flags
+
+
+def test_wire_credit_is_metadata_and_photo_credits_are_dropped() -> None:
+    page = "\n\n".join([
+        "Council backs harbour plan",
+        "Credit: Shutterstock",
+        "The council backed the harbour plan on Friday, after a debate that lasted most of the afternoon.",
+        "Photo Credit: Getty Images",
+        "Members said the work would start in spring and take about two years to finish in full.",
+        "Credit: Ana Ruiz; Tom Berg;Lee Park",
+    ])
+    clean = clean_text(page)
+    assert clean.found.credit == "Ana Ruiz; Tom Berg; Lee Park"
+    assert "Credit" not in clean.body
+
+
+def test_subheading_needs_text_after_it() -> None:
+    page = "\n\n".join([
+        "Storm closes ferry routes",
+        "Ferries between the islands were cancelled on Sunday as a storm brought winds of more than 100 km/h.",
+        "Schools stay open",
+        "Schools on the main island will open as usual on Monday, the education office said in a statement.",
+        "Instagram",
+        "Trending now in the islands",
+    ])
+    clean = clean_text(page)
+    assert "## Schools stay open" in clean.body
+    assert "Instagram" not in clean.body and "Trending" not in clean.body
+
+
+@pytest.mark.parametrize("line", [
+    "AdBlock Detected", "It looks like you're using an ad-blocker!", "Please disable your ad blocker to support us.",
+    "We use cookies to improve your experience on our site.", "Follow us on Twitter @example",
+    "Subscribe to our newsletter", "Sign up for free", "Scroll to Top", "Back to top", "Skip to content",
+    "Please enter your comment!", "Please enter your name here", "Leave a Reply", "Required fields are marked *",
+    "Read More: Something Else Entirely", "Also Read: Another Headline", "Read Next: Yet Another One",
+    "RELATED: Ten things to know", "Credit: DepositPhotos", "Photo: Reuters", "Image source, Getty Images",
+    "(Photo by Jane Doe/Getty Images)", "Advertisement", "5 min read", "© 2024 Example Media",
+    "All rights reserved.", "Share this article", "Facebook", "Twitter", "WhatsApp", "Privacy Policy",
+    "Story continues below advertisement", "Photograph: Sam Lee/AFP", "12 Comments",
+])
+def test_furniture_lines(line: str) -> None:
+    assert furniture.furniture_reason(line) is not None or furniture.is_terminator(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The council voted 7-2 to approve the plan on Friday.",
+    "Background: U.S. Strike and Escalating Tensions",
+    "\"We will not leave,\" the minister told reporters in the capital.",
+    "Readers of the report said the figures were wrong, and asked the agency to share its data.",
+    "Sign language interpreters will be present at every public meeting, the council said.",
+    "The company said it had followed the rules on cookies and advertising for years.",
+])
+def test_article_lines_are_not_furniture(line: str) -> None:
+    assert furniture.furniture_reason(line) is None
+    assert not furniture.is_terminator(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Related News", "Related Articles", "More Posts", "About Us", "On this day", "Comments", "You may also like",
+    "Most Popular", "Latest News", "Leave a comment",
+])
+def test_furniture_headings_end_the_article(line: str) -> None:
+    assert furniture.is_terminator(line)
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    page = ("Flood warning lifted\n\nThe flood warning for the lower valley was lifted on\n"
+            "Tuesday morning after the river fell below the danger mark for\nthe first time in a week.\n\n"
+            "Farmers in the valley said the water had covered their fields for\n"
+            "nine days and that most of the spring crop was lost, although\n"
+            "Officials from the county promised help with the cost of seed.\n")
+    clean = clean_text(page)
+    assert clean.found.title == "Flood warning lifted"
+    assert ("The flood warning for the lower valley was lifted on Tuesday morning after the river fell below "
+            "the danger mark for the first time in a week.") in clean.body
+    assert "spring crop was lost, although Officials from the county" in clean.body
+
+
+def test_markdown_lookalikes_are_escaped() -> None:
+    page = ("Budget passes\n\n2024. That is the year the council finally passed a budget on time, members said.\n\n"
+            "# of votes against was three, far fewer than the year before, the clerk told the meeting.\n")
+    body = clean_text(page).body
+    assert "2024\\. That is the year" in body
+    assert "\\# of votes" in body
