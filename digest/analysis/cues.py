@@ -167,7 +167,7 @@ puppet puppets propaganda hoax sham farce fiasco disgrace disgraceful shameful
 shameless outrageous scandalous despicable heinous evil corrupt crooked treacherous
 tyrant tyranny tyrannical fanatics fanatical extremist-loving cowardly cowards so-called
 illegitimate lying liar liars debacle idiotic absurd ludicrous ridiculous
-pathetic infamous notorious vile sinister nefarious diabolical plundered plunder looting
+pathetic infamous notorious vile sinister nefarious diabolical plundered plunder
 occupiers invaders crusade crusaders apartheid ethnic-cleansing
 """)
 """Words of opinion or emotional charge that a neutral news report leaves to quotations."""

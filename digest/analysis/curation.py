@@ -145,8 +145,14 @@ def _contested(topic: Topic, corpus: Corpus, digest: Digest, problems: list[Prob
         curated.append(ContestedPoint(
             id=stable_id("c", point.kind, *(side.claim.text for side in sides)),
             kind=point.kind, title=point.title, sides=tuple(sides), score=strongest, curated=True))
-    curated_ids = {point.id for point in curated}
-    return (*curated, *(point for point in automatic if point.id not in curated_ids))
+    # An automatic point opposing the same sentences as a curated one is that point again.
+    curated_sides = [[set(side.claim.refs) for side in point.sides] for point in curated]
+
+    def restates(point: ContestedPoint, sides: list[set[SentenceRef]]) -> bool:
+        return sum(any(set(side.claim.refs) & refs for refs in sides) for side in point.sides) >= 2
+
+    return (*curated, *(point for point in automatic
+                        if not any(restates(point, sides) for sides in curated_sides)))
 
 
 def apply_curation(topic: Topic, corpus: Corpus, digest: Digest) -> Digest:
