@@ -112,7 +112,8 @@ def _ends_sentence(before: str, after: str) -> bool:
     word = match.group(1).lower().rstrip(".") if match else ""
     next_word = re.match(r"""["'\u201c\u2018(\[]?([A-Za-z]+)""", after)
     starter = next_word.group(1).lower() if next_word else ""
-    if word in _TERMINAL_ABBREVIATIONS:
+    if word in _TERMINAL_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        # "U.S.", "D.C.", "J.R.R.": an ending only when a usual sentence opener follows.
         return starter in _SENTENCE_STARTERS
     if word in _ABBREVIATIONS:
         return False

@@ -41,17 +41,24 @@ def _forms(verb: str) -> set[str]:
 _FORMS = {form: (stance, verb) for stance, verbs in VERBS.items() for verb in verbs for form in _forms(verb)}
 _VERB = "|".join(sorted(_FORMS, key=lambda form: (-len(form), form)))
 
-# A speaker: a run of capitalised words, optionally led by "the"/"a"/"an" and a title or role.
-_SPEAKER = (r"(?P<speaker>(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
-            r"(?:[A-Z][\w.'\u2019-]*(?:\s+(?:of|for|and|the|al-|de|von)?\s*[A-Z][\w.'\u2019-]*)*"
-            r"|(?:[a-z]+\s+)?(?:officials?|spokes(?:man|woman|person)|ministry|government|minister|military|"
-            r"sources?|analysts?|experts?|critics?|lawmakers?|diplomats?|police|residents?|witnesses?)))")
-_PRONOUN = r"(?P<speaker>[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+# A speaker: a name (a run of capitalised words), or a role ("officials", "the ministry") with up to
+# three modifiers before it ("a senior U.S. official", "Iraqi security sources").
+_ROLE = (r"(?:officials?|spokes(?:man|woman|person)|ministry|ministries|government|minister|military|office|army|"
+         r"sources?|analysts?|experts?|critics?|lawmakers?|diplomats?|police|residents?|witnesses?|commanders?|"
+         r"leaders?|groups?|militias?|forces|authorities|statement|report|agency|embassy|administration|rebels?|"
+         r"insurgents?|protesters?|company|court|parliament|party|union|council|committee|president|chief)")
+_NAME_RUN = r"[A-Z][\w.'\u2019-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|al-|de\s+|von\s+)?[A-Z][\w.'\u2019-]*)*"
+_SPEAKER = (rf"(?P<speaker>\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
+            rf"(?:(?:[\w.'\u2019-]+\s+){{0,3}}?{_ROLE}(?:['\u2019]s\s+{_ROLE})?\b(?:\s+(?:of|for|in|at)\s+(?:the\s+)?{_NAME_RUN})?|{_NAME_RUN}))")
+_PRONOUN = r"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I))"
 _PATTERNS = (
-    re.compile(rf"\baccording to {_SPEAKER}"),
+    re.compile(rf"\b(?i:according to) (?:(?:a|the|an) )?(?:(?:report|statement|data|figures)s? (?:by|from) )?"
+               rf"{_SPEAKER}"),
     re.compile(rf"\b(?:a|the) (?:claim|allegation|report|accusation)s? (?:that )?{_SPEAKER}\s+(?P<verb>{_VERB})\b"),
     re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly|was|were)\s+)*"
                rf"(?P<verb>{_VERB})\b"),
+    re.compile(rf"\b(?:as )?(?P<verb>stated|said|announced|reported|confirmed|claimed|denied|disputed) by {_SPEAKER}"),
+    re.compile(rf"{_SPEAKER},\s+[^,]{{2,60}},\s+(?:(?:has|have|had|also)\s+)*(?P<verb>{_VERB})\b"),
     re.compile(rf",\s+(?P<verb>said|says|added|stated|claimed|noted|told reporters)\s+{_SPEAKER}"),
     re.compile(rf"(?:^|[,;]\s+){_PRONOUN}\s+(?:(?:has|have|had|also|later|again)\s+)*(?P<verb>{_VERB})\b"),
 )

@@ -47,6 +47,8 @@ _FURNITURE = re.compile(
 # A dateline opening a paragraph: "WASHINGTON, Jan 5 (Reuters) -" or "BAGHDAD (AP) —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014:]\s+")
+STEM_LETTERS = 7
+"""Words are compared by their first letters: "inspected", "inspection" and "inspectors" are one word."""
 MIN_STATEMENT_WORDS = 5
 """A sentence shorter than this is a label or a fragment, not a statement."""
 
@@ -76,7 +78,7 @@ class Unit:
     share: float
     """Position as a share of the article (0 at the top, towards 1 at the end)."""
     tokens: tuple[str, ...]
-    """Distinct content words, lower-case and singular, in first-seen order."""
+    """Distinct content words as stems (lower-case, singular, cut to `STEM_LETTERS`), in first-seen order."""
     names: tuple[str, ...]
     """Capitalised names (people, places, bodies), as written, in first-seen order."""
     quantities: tuple[Quantity, ...]
@@ -112,11 +114,12 @@ class Corpus:
     """Article id -> id of the original it copies (only for copies)."""
     token_articles: Mapping[str, int]
     """In how many distinct outlets each content word occurs: the topic's vocabulary weights."""
+    outlet_count: int
+    """Distinct outlets of the topic (syndicated copies counted once)."""
 
     def idf(self, token: str) -> float:
         """Inverse outlet frequency: rare words say more about which fact a sentence states."""
-        outlets = max(1, len(set(self.outlets.values())))
-        return math.log((outlets + 1) / (self.token_articles.get(token, 0) + 0.5))
+        return math.log((self.outlet_count + 1) / (self.token_articles.get(token, 0) + 0.5))
 
 
 def outlet_key(name: str) -> str:
@@ -128,7 +131,7 @@ def outlet_key(name: str) -> str:
 
 
 def content_tokens(text: str) -> tuple[str, ...]:
-    """Distinct content words of a text: lower-case, singular, stopwords and bare numbers left out."""
+    """Distinct content-word stems of a text: stopwords and bare numbers left out."""
     seen: dict[str, None] = {}
     for word in _WORD.findall(text):
         lowered = word.lower().replace("\u2019", "'").strip("'-.,")
@@ -136,7 +139,7 @@ def content_tokens(text: str) -> tuple[str, ...]:
             lowered = lowered[:-2]
         if not lowered or lowered in STOPWORDS or lowered[0].isdigit() or len(lowered) < 2:
             continue
-        seen.setdefault(singular(lowered), None)
+        seen.setdefault(singular(lowered)[:STEM_LETTERS], None)
     return tuple(seen)
 
 
@@ -233,4 +236,5 @@ def build_corpus(topic: Topic) -> Corpus:
         outlets=MappingProxyType(outlets),
         syndicated=MappingProxyType(originals),
         token_articles=MappingProxyType(dict(sorted(token_counts.items()))),
+        outlet_count=max(1, len(set(outlets.values()))),
     )

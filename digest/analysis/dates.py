@@ -45,7 +45,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_year", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|million|billion))"),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b"),
-        ("year", rf"(?<![\d,.$£€-]){_YEAR}(?:s\b)?(?![\d,]|\.\d|-\d|\s*(?:%|percent))"),
+        ("year", rf"(?<![\d,.$£€]){_YEAR}(?:s\b)?(?!\d|,\d{{3}}|\.\d|\s*(?:%|percent))"),
         ("rel_ago", rf"\b{_COUNT}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"),
         ("rel_last", r"\b(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b"),
         ("rel_day", r"\b(?P<word>yesterday|today|tomorrow)\b"),
@@ -142,7 +142,9 @@ def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) ->
         return _format(int(groups["year"]), _month(groups["month"])), False
     if kind in ("month_day", "day_month"):
         month, day = _month(groups["month"]), int(groups["day"])
-        if not 1 <= day <= 31:
+        try:
+            date(2000, month, day)  # a leap year: February 29 exists
+        except ValueError:
             return None
         year = _nearest_year(month, day, anchor)
         return (_format(year, month, day) if year else None), True
@@ -215,6 +217,8 @@ def find_dates(text: str, anchor: date | None = None) -> tuple[TimeExpression, .
             if resolved is None:
                 continue
             value, relative = resolved
+            if value is None and not relative:
+                continue  # "February 30, 2023": not a date
             taken.append((start, end))
             found.append(TimeExpression(match.group(0), start, end, value, relative))
     return tuple(sorted(found, key=lambda expression: expression.start))

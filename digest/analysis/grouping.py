@@ -23,6 +23,11 @@ BLOCKING_KEYS = 8
 """How many of a sentence's rarest words serve to look up candidates."""
 MAX_POSTING = 300
 """Words used by more sentences than this are too common to find candidates with."""
+ECHO_FLOOR = 0.15
+"""Pairs from this score count as a partial echo of a sentence in another outlet (see `FactGroup.echo`)."""
+NEIGHBOURS = 24
+"""Each sentence is scored against at most this many candidates (those sharing the most keys): groups grow
+by chains of near neighbours, so the full list is never needed."""
 QUANTITY_BONUS = 0.15
 DATE_BONUS = 0.12
 NAME_BONUS = 0.04
@@ -48,6 +53,9 @@ class FactGroup:
     """Names the group's outlets share (all of them for one outlet), sorted."""
     centrality: float
     """0-1: how much of the group's vocabulary the topic's outlets share (the story's core, not an aside)."""
+    echo: float
+    """Soft corroboration: over the other outlets, how closely each one's nearest sentence restates it
+    (1 per outlet that says the same, a share for a partial restatement); the best of the group's sentences."""
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -83,8 +91,9 @@ def similarity(first: Unit, second: Unit, cosine: float) -> float:
             + NAME_BONUS * min(3, len(shared_names)))
 
 
-def candidate_pairs(corpus: Corpus, statements: list[Unit]) -> list[tuple[float, int, int]]:
-    """Scored pairs of sentences from different articles that may state the same fact, best first."""
+def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMILARITY_THRESHOLD,
+                    ) -> list[tuple[float, int, int]]:
+    """Scored pairs (score >= `floor`) of sentences from different articles that may state one fact, best first."""
     frequency: Counter[str] = Counter(token for unit in statements for token in unit.tokens)
     vectors = _vectors(corpus, statements)
     norms = [math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0 for vector in vectors]
@@ -104,19 +113,21 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit]) -> list[tuple[float,
                 if other > index:
                     hits[other] += 2 if key.startswith("#") else 1
         unit = statements[index]
-        for other, hit_count in hits.items():
-            if hit_count < 2 or statements[other].article == unit.article:
+        nearest = sorted((other for other, count in hits.items() if count >= 2),
+                         key=lambda other: (-hits[other], other))[:NEIGHBOURS]
+        for other in nearest:
+            if statements[other].article == unit.article:
                 continue
             cosine = _cosine(vectors[index], vectors[other], (norms[index], norms[other]))
             score = similarity(unit, statements[other], cosine)
-            if score >= SIMILARITY_THRESHOLD:
+            if score >= floor:
                 pairs.append((score, index, other))
     pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
     return pairs
 
 
 def _centralities(corpus: Corpus, statements: list[Unit]) -> list[float]:
-    outlets = max(1, len(set(corpus.outlets.values())))
+    outlets = corpus.outlet_count
     if outlets == 1:
         return [0.0 for _ in statements]
     share = {token: (count - 1) / (outlets - 1) for token, count in corpus.token_articles.items()}
@@ -132,8 +143,19 @@ def _shared(values_by_outlet: dict[str, set[str]]) -> tuple[str, ...]:
     return tuple(sorted(value for value, count in counts.items() if count >= needed))
 
 
+def _echoes(statements: list[Unit], pairs: list[tuple[float, int, int]]) -> list[float]:
+    """Each sentence's soft corroboration: the sum over other outlets of its best match there."""
+    best: list[dict[str, float]] = [{} for _ in statements]
+    for score, first, second in pairs:
+        for this, other in ((first, second), (second, first)):
+            outlet = statements[other].outlet
+            if outlet != statements[this].outlet:
+                best[this][outlet] = max(best[this].get(outlet, 0.0), min(1.0, score / SIMILARITY_THRESHOLD))
+    return [sum(values.values()) for values in best]
+
+
 def _group(members: list[int], statements: list[Unit], vectors: list[dict[str, float]],
-           centralities: list[float]) -> FactGroup:
+           centralities: list[float], echoes: list[float]) -> FactGroup:
     units = [statements[index] for index in members]
     centre: Counter[str] = Counter()
     for index in members:
@@ -164,6 +186,7 @@ def _group(members: list[int], statements: list[Unit], vectors: list[dict[str, f
         dates=_shared(by_outlet_dates),
         names=_shared(by_outlet_names),
         centrality=round(max(centralities[index] for index in members), 6),
+        echo=round(max(echoes[index] for index in members), 6),
     )
 
 
@@ -179,7 +202,10 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
             index = parent[index]
         return index
 
-    for _, first, second in candidate_pairs(corpus, statements):
+    pairs = candidate_pairs(corpus, statements, ECHO_FLOOR)
+    for score, first, second in pairs:
+        if score < SIMILARITY_THRESHOLD:
+            break
         left, right = root(first), root(second)
         if left == right or articles[left] & articles[right]:
             continue
@@ -191,4 +217,5 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
         members.setdefault(root(index), []).append(index)
     vectors = _vectors(corpus, statements)
     centralities = _centralities(corpus, statements)
-    return tuple(_group(members[key], statements, vectors, centralities) for key in sorted(members))
+    echoes = _echoes(statements, pairs)
+    return tuple(_group(members[key], statements, vectors, centralities, echoes) for key in sorted(members))

@@ -27,7 +27,8 @@ _SKIP = {
     "of", "the", "its", "their", "his", "her", "active", "remaining", "extra", "armed", "military", "local",
 }
 _NOT_COUNTED = {"and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "as", "that", "which", "who",
-                "was", "were", "is", "are", "had", "have", "has", "a", "an", "it", "they", "he", "she", "when"}
+                "was", "were", "is", "are", "had", "have", "has", "a", "an", "it", "they", "he", "she", "when",
+                "them", "us", "those", "these", "whom", "you", "we", "i"}
 
 _NUMBER = re.compile(
     r"(?P<currency>[$£€])?\s?"
@@ -94,7 +95,7 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
         start = match.start("currency") if match.group("currency") else match.start("number")
         if any(start < end and begin < match.end() for begin, end in skip):
             continue
-        if match.group("number")[0].isdigit() and start > 0 and text[start - 1].isalpha():
+        if match.group("number")[0].isdigit() and re.search(r"[A-Za-z]-?$", text[max(0, start - 2) : start]):
             continue  # part of a code or name ("F-16", "COVID19")
         value = _value(match.group("number"))
         if value is None:
@@ -110,6 +111,8 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
             counts = "percent"
         else:
             counts, end = _counted(text, match.end())
+            if not counts and found and found[-1].counts not in ("", "dollar", "pound", "euro", "percent"):
+                counts = found[-1].counts  # "2,500 troops in Iraq and 900 in Syria": 900 troops
         if not counts and not match.group("number")[0].isdigit():
             continue  # "one" alone is a pronoun far more often than a count
         before = text[max(0, start - 20) : start].lower()
@@ -129,9 +132,9 @@ def _counted(text: str, offset: int) -> tuple[str, int]:
             return "", offset
         lowered = word.group(0).lower()
         position = word.end()
+        if word.group(0)[0].isupper() or lowered in _SKIP or lowered.endswith("-led"):
+            continue  # "2,500 US troops", "900 American troops": the noun comes later
         if lowered in _NOT_COUNTED or lowered.rstrip(".") in _NOT_COUNTED:
             return "", offset
-        if lowered in _SKIP or lowered.endswith("-led") or word.group(0)[0].isupper():
-            continue
         return singular(word.group(0).rstrip(".")), word.end() - (1 if word.group(0).endswith(".") else 0)
     return "", offset

@@ -12,12 +12,18 @@ from __future__ import annotations
 import math
 import re
 
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus, Unit, content_tokens
 from digest.analysis.grouping import FactGroup
 from digest.model import Cited, TopicSettings
 
 MMR_LAMBDA = 0.7
 """Balance of relevance (1) against novelty (0) when picking the next sentence."""
+REDUNDANT = 0.5
+"""A candidate this similar to a chosen sentence only repeats it, whatever its relevance."""
+TYPICAL_WORDS = 25
+LENGTH_EXPONENT = 0.3
+"""Scores are divided by (words / TYPICAL_WORDS) ** LENGTH_EXPONENT: a long sentence must carry more
+to take the room of two short ones."""
 MIN_WORDS = 8
 """Shorter sentences rarely state a whole fact."""
 MAX_WORDS = 50
@@ -47,10 +53,33 @@ def _quoted(group: FactGroup) -> Unit | None:
                                            unit.article, unit.ref.index))
 
 
-def _relevance(group: FactGroup, unit: Unit, most_outlets: int) -> float:
+def _headline_vocabulary(corpus: Corpus) -> dict[str, int]:
+    """How many outlets use each word in their headlines: editors' own summary of the story."""
+    by_outlet: dict[str, set[str]] = {}
+    for article_id, article in corpus.articles.items():
+        by_outlet.setdefault(corpus.outlets[article_id], set()).update(content_tokens(article.meta.title))
+    counts: dict[str, int] = {}
+    for tokens in by_outlet.values():
+        for token in tokens:
+            counts[token] = counts.get(token, 0) + 1
+    return counts
+
+
+def _headline_affinity(unit: Unit, vocabulary: dict[str, int]) -> float:
+    if not unit.tokens:
+        return 0.0
+    return sum(vocabulary.get(token, 0) for token in unit.tokens) / math.sqrt(len(unit.tokens))
+
+
+def _relevance(group: FactGroup, unit: Unit, most_outlets: int, most_echo: float, affinity: float) -> float:
+    """0-1: corroborated by many outlets, echoed by more, in the story's common vocabulary, close to the
+    headlines, told early, and specific (a figure or a date)."""
     corroboration = (len(group.outlets) - 1) / max(1, most_outlets - 1)
-    lead = 1.0 - min(member.share for member in group.units)
-    value = 0.5 * corroboration + 0.35 * group.centrality + 0.15 * lead
+    echo = group.echo / most_echo if most_echo else 0.0
+    lead = (1.0 - min(member.share for member in group.units)) ** 2  # news puts the main facts first
+    specific = bool(unit.quantities) or any(d.value and not d.relative for d in unit.dates)
+    value = (0.3 * corroboration + 0.2 * echo + 0.15 * group.centrality + 0.1 * affinity + 0.2 * lead
+             + 0.05 * specific)
     if _DEPENDENT_OPENER.match(unit.text):
         value *= 0.6
     if unit.attributions and all(a.speaker.lower() in ("he", "she", "they", "it", "we", "i")
@@ -69,14 +98,25 @@ def _similarity(first: tuple[dict[str, float], float], second: tuple[dict[str, f
     return sum(weight * right[token] for token, weight in left.items() if token in right) / (left_norm * right_norm)
 
 
+def _redundancy(item: tuple[float, FactGroup, Unit], other: tuple[float, FactGroup, Unit],
+                vectors: dict[str, tuple[dict[str, float], float]]) -> float:
+    """Word overlap plus shared numbers and dates: two sentences that give the same figures repeat each other."""
+    first, second = item[2], other[2]
+    numbers = {q.key for q in first.quantities if q.counts} & {q.key for q in second.quantities if q.counts}
+    dates = {d.value for d in first.dates if d.value} & {d.value for d in second.dates if d.value}
+    return _similarity(vectors[item[1].id], vectors[other[1].id]) + REDUNDANT * len(numbers) + 0.15 * len(dates)
+
+
 def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: TopicSettings) -> tuple[Cited, ...]:
     """About `settings.summary_words` words of cited sentences, in reading order."""
     most_outlets = max((len(group.outlets) for group in groups), default=1)
-    scored = []
-    for group in groups:
-        unit = _quoted(group)
-        if unit is not None:
-            scored.append((_relevance(group, unit, most_outlets), group, unit))
+    vocabulary = _headline_vocabulary(corpus)
+    quoted = [(group, unit) for group in groups if (unit := _quoted(group)) is not None]
+    affinities = [_headline_affinity(unit, vocabulary) for _, unit in quoted]
+    top_affinity = max(affinities, default=0.0) or 1.0
+    most_echo = max((group.echo for group in groups), default=0.0)
+    scored = [(_relevance(group, unit, most_outlets, most_echo, affinity / top_affinity), group, unit)
+              for (group, unit), affinity in zip(quoted, affinities, strict=True)]
     scored.sort(key=lambda item: (-item[0], item[1].id))
     pool = scored[:CANDIDATES]
     vectors = {item[1].id: _vector(corpus, item[2]) for item in pool}
@@ -88,8 +128,11 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
         for item in pool:
             if words + item[2].words > budget:
                 continue
-            novelty = max((_similarity(vectors[item[1].id], vectors[other[1].id]) for other in chosen), default=0.0)
-            score = MMR_LAMBDA * item[0] - (1 - MMR_LAMBDA) * novelty
+            overlap = max((_redundancy(item, other, vectors) for other in chosen), default=0.0)
+            if overlap >= REDUNDANT:
+                continue
+            length = (item[2].words / TYPICAL_WORDS) ** LENGTH_EXPONENT
+            score = (MMR_LAMBDA * item[0] - (1 - MMR_LAMBDA) * overlap) / length
             if score > best_score:
                 best, best_score = item, score
         if best is None:

@@ -94,8 +94,19 @@ def _date_salience(corpus: Corpus) -> Counter[str]:
     return Counter(value for values in by_outlet.values() for value in values)
 
 
+def _supports(unit: Unit, value: str) -> bool:
+    """A sentence supports a date when it gives that date, or gives no conflicting one."""
+    given = [d.value for d in unit.dates if d.value]
+    return not given or any(_compatible(value, other) for other in given)
+
+
+def _compatible(first: str, second: str) -> bool:
+    """"2021" and "2021-03-05" can name the same day; "2021-03-05" and "2021-03-20" cannot."""
+    return first.startswith(second) or second.startswith(first)
+
+
 def _entry(event: _Event, salience: Counter[str]) -> TimelineEntry:
-    outlets = {unit.outlet for unit in event.units}
+    outlets = {unit.outlet for unit in event.units if _supports(unit, event.date)}
     units = sorted(event.units, key=lambda unit: (-_centrality_of(unit, event), unit.ref.article, unit.ref.index))
     quoted = units[0]
     others = sorted((unit for unit in units[1:]), key=lambda unit: (unit.article, unit.ref.index))

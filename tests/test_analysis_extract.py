@@ -1,0 +1,37 @@
+"""Quantities and attributions read from sentences, from fixture tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from digest.analysis.attribution import find_attributions
+from digest.analysis.quantities import find_quantities
+
+FIXTURES = Path(__file__).parent / "fixtures" / "analysis"
+QUANTITIES = yaml.safe_load((FIXTURES / "quantities.yml").read_text("utf-8"))
+ATTRIBUTIONS = yaml.safe_load((FIXTURES / "attributions.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", QUANTITIES, ids=[case["text"] for case in QUANTITIES])
+def test_quantities(case: dict) -> None:
+    found = [[quantity.value, quantity.counts, quantity.approximate] for quantity in find_quantities(case["text"])]
+    assert found == [[float(value), counts, approximate] for value, counts, approximate in case["expected"]]
+
+
+def test_quantities_leave_dates_alone() -> None:
+    text = "Hundreds of troops will leave by September 2025."
+    assert [q.counts for q in find_quantities(text, skip=((text.index("September"), len(text) - 1),))] == ["troop"]
+
+
+def test_quantity_key_compares_values_and_things() -> None:
+    first, second = find_quantities("It sent 2,500 troops."), find_quantities("It sent 2500 troops.")
+    assert first[0].key == second[0].key == "2500 troop"
+
+
+@pytest.mark.parametrize("case", ATTRIBUTIONS, ids=[case["text"] for case in ATTRIBUTIONS])
+def test_attributions(case: dict) -> None:
+    found = [[a.speaker, a.verb, a.stance] for a in find_attributions(case["text"])]
+    assert found == [list(row) for row in case["expected"]]
