@@ -34,3 +34,44 @@ def build_site(folder: Path, content: Path = FIXTURE_CONTENT) -> Path:
     finally:
         config.plugins.on_shutdown()
     return folder / "site"
+
+
+def article_text(title: str, body: str, **meta: str) -> str:
+    """An article file: YAML front matter (safely dumped) and a body."""
+    return "---\n" + yaml.safe_dump({"title": title, **meta}, allow_unicode=True, sort_keys=False) + "---\n" + body
+
+
+HOSTILE = [
+    ("script", "<script>alert(1)</script>"),
+    ("img-onerror", "<img src=x onerror=alert(1)>"),
+    ("attribute-breakout", "\"><svg onload=alert(1)>"),
+    ("single-quote-breakout", "' onmouseover='alert(1)"),
+    ("title-breakout", "</title><script>alert(1)</script>"),
+    ("div-breakout", "</div></div></li></ul><script>alert(1)</script>"),
+    ("jinja-expression", "{{ 7*7 }}"),
+    ("jinja-statement", "{% if true %}JINJA{% endif %}"),
+    ("javascript-link", "[click](javascript:alert(1))"),
+    ("data-image", "![x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"),
+    ("raw-entity", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("html-comment", "<!-- hidden --> shown"),
+    ("admonition", '!!! danger "Injected"'),
+    ("markdown-attr", '<div markdown="1">*md*</div>'),
+]
+"""Payloads placed in every text field of a topic and its articles (title, outlet, author, body...)."""
+
+
+def write_hostile_content(root: Path) -> None:
+    """One topic per payload, the payload in every text field of the topic and of its two articles."""
+    for index, (_, payload) in enumerate(HOSTILE):
+        folder = root / f"hostile-{index:02d}"
+        folder.mkdir(parents=True)
+        (folder / "topic.yml").write_text(yaml.safe_dump(
+            {"title": f"Topic {payload}", "description": f"About {payload}", "tags": [payload]},
+            allow_unicode=True), encoding="utf-8")
+        for number, day in ((1, "2024-05-01"), (2, "2024-05-02")):
+            body = (f"# Heading {payload}\n\nThe council approved the plan on 1 May 2024 after a long debate. "
+                    f"Officials said {payload} in a statement on Monday.\n\n- Item {payload}\n\n> Quote {payload}\n")
+            text = article_text(f"Article {number} {payload}", body, outlet=f"Outlet {number} {payload}",
+                                author=f"Author {payload}", credit=f"Credit {payload}", section=f"Section {payload}",
+                                published=day, url=f"https://example.org/{index}/{number}")
+            (folder / f"article-{number}.md").write_text(text, encoding="utf-8")

@@ -8,9 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 from mkdocs.exceptions import Abort, PluginError
-from site_build import FIXTURE_CONTENT, build_site
+from site_build import FIXTURE_CONTENT, HOSTILE, article_text, build_site, write_hostile_content
 
 from digest.analysis import analyse
 from digest.content import load_content
@@ -106,20 +105,16 @@ def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     assert [name for name in first if first[name] != again[name]] == []
 
 
-def _article(title: str, body: str, **meta: str) -> str:
-    return "---\n" + yaml.safe_dump({"title": title, **meta}, allow_unicode=True, sort_keys=False) + "---\n" + body
-
-
 @pytest.mark.parametrize(("name", "text", "line"), [
-    ("bad-date", _article("T", "Body.\n", published="2023-13-45"), 3),
-    ("bad-url", _article("T", "Body.\n", url="javascript:alert(1)"), 3),
+    ("bad-date", article_text("T", "Body.\n", published="2023-13-45"), 3),
+    ("bad-url", article_text("T", "Body.\n", url="javascript:alert(1)"), 3),
     ("no-title", "---\noutlet: X\n---\nBody.\n", 2),
 ])
 def test_content_errors_fail_the_build_naming_file_and_line(tmp_path: Path, name: str, text: str, line: int) -> None:
     content = tmp_path / "content" / "story"
     content.mkdir(parents=True)
     (content / "topic.yml").write_text("title: A story\n", encoding="utf-8")
-    (content / "fine.md").write_text(_article("Fine", "A sentence.\n"), encoding="utf-8")
+    (content / "fine.md").write_text(article_text("Fine", "A sentence.\n"), encoding="utf-8")
     (content / f"{name}.md").write_text(text, encoding="utf-8")
     with pytest.raises(Abort) as failure:
         build_site(tmp_path / "out", tmp_path / "content")
@@ -131,45 +126,10 @@ def test_content_errors_fail_the_build_naming_file_and_line(tmp_path: Path, name
 
 # -- hostile text -------------------------------------------------------------------------------
 
-HOSTILE = [
-    ("script", "<script>alert(1)</script>"),
-    ("img-onerror", "<img src=x onerror=alert(1)>"),
-    ("attribute-breakout", "\"><svg onload=alert(1)>"),
-    ("single-quote-breakout", "' onmouseover='alert(1)"),
-    ("title-breakout", "</title><script>alert(1)</script>"),
-    ("div-breakout", "</div></div></li></ul><script>alert(1)</script>"),
-    ("jinja-expression", "{{ 7*7 }}"),
-    ("jinja-statement", "{% if true %}JINJA{% endif %}"),
-    ("javascript-link", "[click](javascript:alert(1))"),
-    ("data-image", "![x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"),
-    ("raw-entity", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-    ("html-comment", "<!-- hidden --> shown"),
-    ("admonition", '!!! danger "Injected"'),
-    ("markdown-attr", '<div markdown="1">*md*</div>'),
-]
-"""Payloads placed in every text field of a topic and its articles (title, outlet, author, body...)."""
-
-
-def _hostile_content(root: Path) -> None:
-    for index, (_, payload) in enumerate(HOSTILE):
-        folder = root / f"hostile-{index:02d}"
-        folder.mkdir(parents=True)
-        (folder / "topic.yml").write_text(yaml.safe_dump(
-            {"title": f"Topic {payload}", "description": f"About {payload}", "tags": [payload]},
-            allow_unicode=True), encoding="utf-8")
-        for number, day in ((1, "2024-05-01"), (2, "2024-05-02")):
-            body = (f"# Heading {payload}\n\nThe council approved the plan on 1 May 2024 after a long debate. "
-                    f"Officials said {payload} in a statement on Monday.\n\n- Item {payload}\n\n> Quote {payload}\n")
-            text = _article(f"Article {number} {payload}", body, outlet=f"Outlet {number} {payload}",
-                            author=f"Author {payload}", credit=f"Credit {payload}", section=f"Section {payload}",
-                            published=day, url=f"https://example.org/{index}/{number}")
-            (folder / f"article-{number}.md").write_text(text, encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
-    _hostile_content(root / "content")
+    write_hostile_content(root / "content")
     return build_site(root, root / "content")
 
 

@@ -1,0 +1,252 @@
+"""The built site in a real browser: Debian's headless Chromium driven by Playwright, pages served on loopback.
+
+axe-core is vendored as tests/fixtures/site/axe/axe.min.js (npm package axe-core 4.14.1, MPL-2.0,
+licence alongside) so the tests never touch the network.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+from site_build import FIXTURE_CONTENT, HOSTILE, ROOT, build_site, write_hostile_content
+
+from digest.content import load_content
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "tests" / "fixtures" / "site" / "axe" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
+                                    reason=f"{CHROMIUM} not found: install Debian's chromium (`make browser`)")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on a free loopback port for the duration of a fixture."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory) -> Iterator[str]:
+    yield from _serve(build_site(tmp_path_factory.mktemp("browser")))
+
+
+@pytest.fixture(scope="module")
+def topic():
+    return load_content(FIXTURE_CONTENT).topics[0]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def _open(browser, url: str, width: int = 1280, scheme: str = "light", until: str = "load"):
+    """A fresh page at `url`, collecting console errors, uncaught exceptions and dialogs."""
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page.problems = []
+    page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+
+    def dialog(dialog) -> None:
+        page.problems.append(f"dialog opened: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", dialog)
+    page.goto(url, wait_until=until)
+    return page
+
+
+def _pages(base_url: str, topic) -> dict[str, str]:
+    return {
+        "home": base_url,
+        "topic": f"{base_url}topics/{topic.slug}/",
+        "article": f"{base_url}topics/{topic.slug}/{topic.articles[0].id}/",
+        "tags": f"{base_url}tags/",
+        "about": f"{base_url}about/",
+    }
+
+
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.parametrize("name", ["home", "topic", "article", "tags", "about"])
+def test_pages_load_without_console_errors(browser, base_url: str, topic, name: str) -> None:
+    page = _open(browser, _pages(base_url, topic)[name], until="networkidle")  # the search index loads too
+    assert page.problems == []
+    page.close()
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_citation_click_lands_on_the_highlighted_sentence(browser, base_url: str, topic) -> None:
+    page = _open(browser, _pages(base_url, topic)["topic"])
+    mark = page.locator(".digest-summary a.digest-cite").first
+    target = mark.get_attribute("href")
+    assert target and "#s" in target
+    mark.click()
+    page.wait_for_url(f"**{target.lstrip('.')}")
+    hit = page.locator(":target")
+    assert hit.get_attribute("id") == target.rsplit("#", 1)[1]
+    assert "digest-sentence" in (hit.get_attribute("class") or "")
+    assert hit.evaluate("element => getComputedStyle(element).backgroundColor") not in ("rgba(0, 0, 0, 0)",
+                                                                                        "transparent")
+    box = hit.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900
+    assert page.problems == []
+    page.close()
+
+
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_topic_page_fits_the_screen(browser, base_url: str, topic, width: int, scheme: str) -> None:
+    page = _open(browser, _pages(base_url, topic)["topic"], width, scheme)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for selector in ("ol.digest-timeline > li", ".digest-cards li.digest-card", ".digest-summary .digest-cite"):
+        assert page.locator(selector).first.is_visible(), selector
+    cards = page.locator(".digest-cards li.digest-card")
+    columns = {round(cards.nth(i).bounding_box()["x"]) for i in range(cards.count())}
+    assert len(columns) == 1 if width == 360 else len(columns) > 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"topic-{width}-{scheme}.png"), full_page=True)
+    article = _open(browser, _pages(base_url, topic)["article"], width, scheme)
+    assert article.evaluate("document.documentElement.scrollWidth") <= width
+    article.screenshot(path=str(ARTIFACTS / f"article-{width}-{scheme}.png"), full_page=True)
+    assert page.problems == [] and article.problems == []
+    page.close()
+    article.close()
+
+
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", ["home", "topic", "article", "tags"])
+def test_axe_finds_no_serious_accessibility_violation(browser, base_url: str, topic, name: str, scheme: str) -> None:
+    page = _open(browser, _pages(base_url, topic)[name], scheme=scheme)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}: "
+        + "; ".join(node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
+                    for node in violation["nodes"][:3])
+        for violation in result["violations"] if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    page.close()
+
+
+# -- links ----------------------------------------------------------------------------------------
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        for name in ("href", "src"):
+            if values.get(name) and tag in ("a", "link", "script", "img"):
+                self.links.append(values[name] or "")
+
+
+def _crawl(start: str) -> tuple[set[str], list[str]]:
+    """Follow every internal link from `start` over HTTP; return the pages seen and the broken links."""
+    seen: dict[str, _Links | None] = {}
+    queue, broken, fragments = [start], [], []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:  # loopback only
+                body = response.read()
+                kind = response.headers.get_content_type()
+        except OSError as error:
+            broken.append(f"{url}: {error}")
+            seen[url] = None
+            continue
+        seen[url] = None
+        if kind != "text/html":
+            continue
+        page = _Links()
+        page.feed(body.decode("utf-8"))
+        seen[url] = page
+        for link in page.links:
+            absolute = urljoin(url, link)
+            if urlsplit(absolute).netloc != urlsplit(start).netloc:
+                continue
+            target, fragment = urldefrag(absolute)
+            if fragment:
+                fragments.append((url, target, fragment))
+            queue.append(target)
+    for source, target, fragment in fragments:
+        page = seen.get(target)
+        if page is not None and fragment not in page.ids:
+            broken.append(f"{source}: #{fragment} not found in {target}")
+    return set(seen), broken
+
+
+def test_every_internal_link_resolves(base_url: str, topic) -> None:
+    pages, broken = _crawl(base_url)
+    assert broken == []
+    assert set(_pages(base_url, topic).values()) <= pages
+    for article in topic.articles:
+        assert f"{base_url}topics/{topic.slug}/{article.id}/" in pages
+    assert f"{base_url}feed.xml" in pages and f"{base_url}topics/{topic.slug}/digest.json" in pages
+
+
+# -- hostile content --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("hostile-browser")
+    write_hostile_content(root / "content")
+    yield from _serve(build_site(root, root / "content"))
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_no_injected_script_runs(browser, hostile_url: str) -> None:
+    urls = [hostile_url, f"{hostile_url}tags/"]
+    for index in range(len(HOSTILE)):
+        urls += [f"{hostile_url}topics/hostile-{index:02d}/", f"{hostile_url}topics/hostile-{index:02d}/article-1/"]
+    page = _open(browser, hostile_url)
+    for url in urls:
+        page.goto(url, wait_until="load")
+        page.mouse.move(200, 300)
+        injected = page.evaluate("document.querySelectorAll('svg[onload], img[onerror], [onmouseover]').length")
+        assert injected == 0, url
+    assert page.problems == []
+    page.close()
