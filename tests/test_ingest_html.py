@@ -36,6 +36,21 @@ def test_html_file_keeps_article_and_drops_navigation_comments_footer() -> None:
     assert meta.flags == ()
 
 
+def test_blog_post_drops_share_bar_teaser_newsletter_bio_related_and_comments() -> None:
+    article = clean_source(str(FIXTURES / "blog-post.html"))
+    body = fold(article.body)
+    for kept in ("The harbour board approved the dredging plan", "Board chair Maria Okafor said",
+                 "## Fleet plans appeal", "The fishermen's association said", "The agency usually takes"):
+        assert fold(kept) in body, kept
+    for dropped in ("Share this", "Facebook", "Read more", "Fishermen march", "low tide", "newsletter",
+                    "is a reporter at", "Posted in", "Oyster farmers fear", "disgrace", "Leave a Reply",
+                    "WordPress"):
+        assert fold(dropped) not in body, dropped
+    assert (article.meta.title, article.meta.outlet, article.meta.author) == (
+        "Harbour dredging approved after long fight", "Bay Courier", "Sam Writer")
+    assert article.meta.published == date(2023, 6, 1)
+
+
 def test_html_without_article_text_is_an_error(tmp_path: Path) -> None:
     page = tmp_path / "empty.html"
     page.write_text("<!doctype html><html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")

@@ -36,6 +36,21 @@ def _body(name: str) -> tuple[str, object]:
      ["We use cookies", "Accept", "Home »", "Posted on", "Share on Facebook", "Tweet", "Image caption",
       "delivered to your inbox", "Share this", "Like this", "Leave a Reply", "Great news, my kids",
       "I don't think we need another building", "Your email address", "Subscribe to"]),
+    ("standfirst-style.txt",
+     ["Dozens of fishing boats stayed in harbour", "The cuts, announced by the fisheries ministry",
+      "“We can’t pay the crews on these numbers,” said Tom Berg", "“Half of us will be gone by Christmas.”",
+      "The ministry said the cuts were needed"],
+     ["Skip to", "Print subscriptions", "Back to home", "more than 1 year old", "Photograph", "Share",
+      "Explore more", "Reuse this content", "Most viewed", "Ferry fares", "Mayor names", "Fishing fleet ties up"]),
+    ("reading-list-style.txt",
+     ["Skippers say new limits will force half the boats out of business.", "Dozens of fishing boats",
+      "The cuts, announced by", "The ministry said the cuts were needed"],
+     ["Show navigation menu", "News|Politics", "Published On", "Save articles", "Listen to this article",
+      "Source:", "By Jane Doe"]),
+    ("video-box-style.txt",
+     ["Dozens of fishing boats", "The cuts, announced by", "The ministry said", "Tom Berg, a skipper, said"],
+     ["Harbour Network —", "Ad Feedback", "Link Copied", "Skippers block the harbour mouth", "01:42", "Source:",
+      "Most Read", "Ferry fares"]),
     ("crlf-bom.txt",
      ["The old river bridge reopened to traffic on Monday", "Drivers had used a detour"],
      ["Scroll to Top", "Bridge reopens after repairs"]),
@@ -61,6 +76,21 @@ def test_metadata_found_in_the_text(name: str, expected: dict) -> None:
     _, article = _body(name)
     for key, value in expected.items():
         assert getattr(article.meta, key) == value, key
+
+
+def test_a_lone_promo_above_the_headline_is_not_the_start_of_the_article() -> None:
+    page = "\n".join([
+        "The harbour board will hold an extra meeting on Monday to discuss the ferry timetable, officials said.",
+        "Menu",
+        "Oyster farmers win delay to harbour dredging",
+        "Oyster farmers won a three-month delay to the harbour dredging on Thursday, after a judge said the "
+        "board had not studied the effect on their beds.",
+        "The board said it would appeal against the ruling.",
+    ])
+    clean = clean_text(page)
+    assert clean.found.title == "Oyster farmers win delay to harbour dredging"
+    assert "## Oyster farmers" not in clean.body
+    assert "extra meeting" not in clean.body
 
 
 def test_notes_name_the_dropped_lines() -> None:

@@ -17,7 +17,8 @@ _RAW_PATTERNS = (
     ("cookie notice", r"\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b|"
                       r"\bcookie (?:policy|settings)"),
     ("javascript notice", r"\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)"),
-    ("advertising", r"^(?:advertisement|advertising|sponsored(?: content)?|promoted|paid (?:post|content)|ad|ads)"
+    ("advertising", r"^(?:skip )?(?:advertisement|advertising|ad feedback|video ad feedback|supported by|"
+                    r"sponsored(?: content)?|promoted|paid (?:post|content)|ad|ads)"
                     r"\s*(?:[-–—:·•|]|$)|\bto advertise\b|\badvertise with us\b|"
                     r"\b(?:story|article) continues (?:below|after)|"
                     r"^scroll (?:down )?to continue"),
@@ -46,7 +47,8 @@ _RAW_PATTERNS = (
                      r"disclaimer|accessibility)$"),
     ("teaser", r"^(?:read more|also read|read also|read next|read|see also|related|related stories|related articles|"
                r"related coverage|recommended|suggested|watch|watch now|listen|listen now|more|must read|don't miss|"
-               r"do not miss|trending|popular|latest|top stories|editor'?s picks?|in case you missed it|opinion)"
+               r"do not miss|trending|popular|latest|top stories|breaking|breaking news|just in|"
+               r"editor'?s picks?|in case you missed it|opinion)"
                r"\s*(?::|\||–|—|-|>|»)\s*\S"),
     ("reading aid", r"^\d+\s*(?:min(?:ute)?s?|mins?)\.?\s+read$|^listen to (?:this )?(?:article|story)|"
                     r"^(?:reading|read) time\b|^(?:font size|text size)\b|^\d+\s+(?:views|shares|likes)$"),
@@ -59,6 +61,17 @@ _RAW_PATTERNS = (
                      r"ap photo|afp via getty|unsplash|pexels|wikimedia commons)\b[^.!?]{0,40}$"),
     ("subscribe prompt", r"\b(?:delivered|straight|directly) to your inbox\b"),
     ("trust statement", r"^our standards\b|\btrust principles\b|^(?:editorial|ethics) (?:standards|policy)$"),
+    ("reader tools", r"^save (?:articles?|this (?:article|story)|for later)\b|^(?:download|get) (?:the|our) app\b|"
+                     r"^(?:click|tap) here\b|^link copied!?$|^(?:give|gift) this article\b|^share full article$|"
+                     r"^read in app$|^enter your e-?mail|^thank you for (?:signing up|subscribing)|"
+                     r"^this article is more than \d+ \w+ old$|^see (?:full|all|more)\b.{0,30}$|^listen\b.{0,20}\d"),
+    ("photo caption", r"\b(?:photograph|photo|image|illustration|picture)\s*:\s*[^.!?]{1,80}$|^credit\.{3}"),
+    ("contact prompt", r"\bnews tips?\b|\b(?:e-?mail|contact) (?:us|the newsroom) at\b|"
+                       r"^follow (?:[A-Z][\w.'’-]+\s+){1,3}on "
+                       r"(?:twitter|x|facebook|instagram|threads|bluesky|linkedin)\b"),
+    ("disclaimer", r"\bviews expressed (?:in this|here)\b|\bdo not necessarily reflect\b|"
+                   r"\b(?:originally|first) (?:appeared|published|ran) (?:on|in|at)\b"),
+    ("source line", r"^[-–—]?\s*source\s*:\s*[^.]{0,60}$"),
     ("email or link", r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$"),
 )
 _LINE_PATTERNS = tuple((reason, re.compile(pattern, re.I)) for reason, pattern in _RAW_PATTERNS)
@@ -81,7 +94,7 @@ _TERMINATORS = re.compile(
     r"trending(?: now| stories| news| topics)?|latest(?: news| posts| stories| articles| headlines)?|"
     r"top stories|editor'?s picks?|tags?|topics|share(?: this)?(?: article| story| post)?|newsletter|"
     r"what to read next|further reading|in other news|from around the web|sponsored(?: content| stories)?|"
-    r"partner content|promoted(?: stories| content)?|don't miss|also on\b.*|explore more|keep reading|"
+    r"partner content|promoted(?: stories| content)?|don't miss|also on\b.*|explore more\b.*|keep reading|"
     r"please enter your comment!?|leave a comment|post a comment|join the conversation|"
     r"(?:read|see) (?:more|all) (?:news|stories|articles|from\b.*))\s*:?$", re.I)
 """Short headings that open the page's furniture after an article: what follows is other stories or chrome."""

@@ -39,9 +39,12 @@ def clean_html(html: str, source: str, url: str | None = None,
     """The article of an HTML page, with its metadata; raise IngestError if the page holds no article text."""
     import trafilatura
 
-    options = dict(output_format="markdown", include_formatting=True, include_comments=False, include_links=False,
-                   include_images=False, include_tables=False, deduplicate=False, url=url)
-    extracted = trafilatura.extract(html, **options) or trafilatura.extract(html, favor_recall=True, **options)
+    def extract(favor_recall: bool) -> str | None:
+        return trafilatura.extract(html, url=url, output_format="markdown", include_formatting=True,
+                                   include_comments=False, include_links=False, include_images=False,
+                                   include_tables=False, deduplicate=False, favor_recall=favor_recall)
+
+    extracted = extract(favor_recall=False) or extract(favor_recall=True)
     if not extracted:
         raise IngestError(f"{source}: no article text found in the HTML page; "
                           "copy the article's text into a .txt file and import that")

@@ -115,7 +115,7 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
         if block.reason == "social links" or block.text.lower().startswith(("follow", "find us", "connect")):
             meta.handles += metadata.handles(block.text)
     _mark_repeats(blocks)
-    start = next((i for i, b in enumerate(blocks) if b.kind == "prose"), None)
+    start = _article_start(blocks)
     if start is None:
         start = next((i for i, b in enumerate(blocks) if b.kind == "sentence"), len(blocks))
     lede = " ".join(b.text for b in blocks[start: start + 8] if b.kind in ("prose", "sentence"))
@@ -192,6 +192,18 @@ def _classify(block: _Block, boilerplate: frozenset[str]) -> None:
         block.kind = "short"
 
 
+def _article_start(blocks: list[_Block]) -> int | None:
+    """The first prose paragraph that more article text follows closely (a lone promo above the headline is not)."""
+    prose = [i for i, b in enumerate(blocks) if b.kind == "prose"]
+    for index in prose:
+        following = [b for b in blocks[index + 1:] if b.kind not in ("furniture", "date", "byline", "credit")][:2]
+        headline_above = any(b.kind == "short" and b.words >= 2 for b in blocks[:index])
+        if following and (following[0].kind in ("prose", "sentence", "item")
+                          or (headline_above and any(b.kind in ("prose", "sentence") for b in following))):
+            return index
+    return prose[0] if prose else None
+
+
 def _mark_repeats(blocks: list[_Block]) -> None:
     counts: dict[str, int] = {}
     for block in blocks:
@@ -209,7 +221,8 @@ def _content_words(text: str) -> set[str]:
 
 def _pick_title(header: list[_Block], lede: str) -> _Block | None:
     """The headline: the header line that shares most words with the opening paragraphs (later lines win ties)."""
-    candidates = [b for b in header if b.kind in ("short", "sentence") and not b.text.endswith(("...", "…"))
+    candidates = [b for b in header if b.kind in ("short", "sentence")
+                  and not b.text.endswith(("...", "…", "—", "–", "-", ":", "|", ","))
                   and len(b.text) >= 8 and b.words <= 40 and b.reason in (None, "repeated on the page")]
     if not candidates:
         return None
