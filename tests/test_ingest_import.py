@@ -195,3 +195,25 @@ def test_front_matter_reads_back_exactly(tmp_path: Path, title: str) -> None:
 def test_slugify(title: str, slug: str) -> None:
     assert slugify(title) == slug
     assert len(slugify(title)) <= 60
+
+
+def test_short_lines_recurring_across_a_batch_are_dropped(tmp_path: Path) -> None:
+    stories = [("Ferry timetable changes in spring", "The ferry company will change its timetable in spring, "
+                "adding two sailings a day to the islands during the busy months."),
+               ("School roof repaired before winter", "Builders finished repairing the roof of the village school "
+                "on Friday, a week before the first winter storms were forecast."),
+               ("Market square to close for repairs", "The market square will close for six weeks from May while "
+                "the council replaces its broken paving stones and drains.")]
+    sources = []
+    for index, (title, paragraph) in enumerate(stories):
+        page = tmp_path / f"page{index}.txt"
+        page.write_text(f"{title}\n\n{paragraph}\n\nSupport local journalism today\n\n"
+                        "Readers like you keep the newsroom open, and we thank every one of them for it.\n",
+                        encoding="utf-8")
+        sources.append(str(page))
+    alone = clean_source(sources[0])
+    assert "## Support local journalism today" in alone.body
+    result = import_sources(sources, tmp_path / "content", "village")
+    for path in result.written:
+        text = path.read_text(encoding="utf-8")
+        assert "Support local journalism" not in text

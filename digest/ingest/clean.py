@@ -9,7 +9,7 @@ from datetime import date
 from digest.content import is_safe_url
 from digest.flags import FLAGS
 from digest.ingest import metadata
-from digest.ingest.model import NO_OVERRIDES, CleanedArticle, Found, IngestError, Overrides
+from digest.ingest.model import NO_OVERRIDES, CleanedArticle, IngestError, Overrides
 from digest.ingest.source import Page
 from digest.ingest.text import CleanText, clean_text
 from digest.model import ArticleMeta
@@ -99,8 +99,3 @@ def _line_of(note: str) -> int:
     match = re.match(r"line (\d+):", note)
     return int(match.group(1)) if match else 0
 
-
-def found_of(article: CleanedArticle) -> Found:
-    """The metadata of a cleaned article, as a Found (for comparing articles)."""
-    meta = article.meta
-    return Found(meta.title, meta.outlet, meta.url, meta.published, meta.author, meta.credit, meta.section)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from digest.ingest import furniture, metadata
@@ -371,7 +371,3 @@ def _note(block: _Block, reason: str) -> str:
     text = block.text if len(block.text) <= 70 else block.text[:67] + "..."
     return f"line {block.number}: dropped ({reason}): {text}"
 
-
-def with_title(clean: CleanText, title: str) -> CleanText:
-    """The same cleaning with another title."""
-    return replace(clean, found=replace(clean.found, title=title))
