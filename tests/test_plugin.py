@@ -175,3 +175,42 @@ def test_hostile_feed_is_well_formed_and_escaped(hostile_site: Path) -> None:
 def test_hostile_digest_json_keeps_text_verbatim(hostile_site: Path) -> None:
     data = json.loads((hostile_site / "topics" / "hostile-00" / "digest.json").read_text(encoding="utf-8"))
     assert data["articles"][0]["title"] == f"Article 1 {HOSTILE[0][1]}"
+
+
+def test_search_index_holds_topic_and_article_pages(site: Path) -> None:
+    topic = load_content(FIXTURE_CONTENT).topics[0]
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert f"topics/{topic.slug}/" in locations
+    assert {f"topics/{topic.slug}/{article.id}/" for article in topic.articles} <= locations
+
+
+def test_serve_watches_the_content_folder(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from site_build import write_config
+
+    config = load_config(str(write_config(tmp_path, FIXTURE_CONTENT)))
+    plugin = config.plugins["digest"]
+    plugin.on_config(config)
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    server = Server()
+    assert plugin.on_serve(server, config=config, builder=lambda: None) is server
+    assert watched == [str(FIXTURE_CONTENT)]
+
+
+def test_a_docs_page_in_the_way_of_a_generated_page_fails_the_build(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from site_build import write_config
+
+    (tmp_path / "tags.md").write_text("# My tags\n", encoding="utf-8")
+    config = load_config(str(write_config(tmp_path, FIXTURE_CONTENT)))
+    config.plugins.on_config(config)
+    files = Files([File("tags.md", str(tmp_path), config.site_dir, config.use_directory_urls)])
+    with pytest.raises(PluginError, match=re.escape("tags.md: this page is generated")):
+        config.plugins.on_files(files, config=config)

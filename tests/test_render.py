@@ -190,3 +190,12 @@ def test_home_lists_topics_newest_first(topic, env) -> None:
     pairs = [(older, replace(digest, slug="older-story", updated="2020-01-01")), (topic, digest)]
     home = render_site(env, pairs, Layout(), "Digests")[0].content
     assert home.index(topic.title) < home.index("An older story")
+
+
+def test_control_characters_never_reach_the_page(topic, env) -> None:
+    # Python-Markdown uses STX/ETX around its placeholders: source text must not be able to forge one.
+    digest = handmade(topic)
+    forged = replace(digest.summary[0], text="Said \x02wzxhzdk:0\x03 today.")
+    page = render_topic(env, topic, replace(digest, summary=(forged,)), Layout())
+    assert "\x02" not in page and "\x03" not in page
+    assert "Said wzxhzdk:0 today." in page
