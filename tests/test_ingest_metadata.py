@@ -65,6 +65,7 @@ def test_credits(line: str, wire: str | None, photo: bool) -> None:
     ("Copyright 2021-2024 Example Media, all rights reserved", "Example Media"),
     ("Subscribe to our newsletter for updates", None),
     ("More from the author", None),
+    ("Copyright law experts said the rule was unclear.", None),
 ])
 def test_self_named_outlet(line: str, expected: str | None) -> None:
     assert metadata.self_named_outlet(line) == expected

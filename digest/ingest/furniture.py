@@ -99,6 +99,10 @@ _TERMINATORS = re.compile(
     r"(?:read|see) (?:more|all) (?:news|stories|articles|from\b.*))\s*:?$", re.I)
 """Short headings that open the page's furniture after an article: what follows is other stories or chrome."""
 
+SHORT_WORDS = 45
+"""Furniture is short: longer lines are only checked for the few notices that run long."""
+_LONGEST = {"ad-block notice": 80, "javascript notice": 60, "disclaimer": 80}
+
 _BULLET = re.compile(r"^(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 _LETTERS = re.compile(r"[^\W\d_]", re.U)
 
@@ -112,10 +116,9 @@ def furniture_reason(text: str) -> str | None:
         return "photo credit"
     words = len(stripped.split())
     for reason, pattern in _LINE_PATTERNS:
+        if words > _LONGEST.get(reason, SHORT_WORDS):
+            continue
         if pattern.search(stripped):
-            if reason in ("cookie notice", "subscribe prompt", "social links", "advertising", "comment form",
-                          "legal footer") and words > 45:
-                continue
             if reason == "teaser" and stripped.rstrip()[-1:] in ".!?\"”" and words > 25:
                 continue
             return reason

@@ -35,8 +35,9 @@ _SELF_NAMED = (
     re.compile(r"^(?i:more\s+(?:from|on|at))\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5})\s*(?:[–—:|-]|$)"),
     re.compile(r"^(?i:subscribe\s+to)\s+(?P<name>[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5})"
                r"(?:'s)?\s+(?i:for|to|and|newsletter|on)\b"),
-    re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\s*)?,?\s*"
-               r"(?P<name>(?:the\s+)?[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5}?)\s*(?:\.|,|all rights|$)", re.I),
+    re.compile(r"^(?:©|\(c\)|(?i:copyright)\s*(?=©|(?:19|20)\d{2}))\s*(?:©\s*)?"
+               r"(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\s*)?,?\s*"
+               r"(?P<name>[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5}?)\s*(?:\.|,|(?i:all rights)|$)"),
 )
 _FUTURE = re.compile(r"\b(?:will|would|expected|expects|expecting|plans?|planned|planning|scheduled|set to|could|may|"
                      r"might|aims?|aiming|targets?|by|until|through|forecasts?|projected|deadline|due|should|"

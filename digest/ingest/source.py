@@ -6,11 +6,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from digest.content import MAX_ARTICLE_BYTES
 from digest.ingest import fetch
 from digest.ingest.model import IngestError
 
 MAX_SOURCE_BYTES = 10_000_000
 """Larger inputs are refused: a saved news page, scripts included, is far smaller."""
+MAX_TEXT_BYTES = MAX_ARTICLE_BYTES
+"""Pasted text is the article plus some furniture: no larger than an article file may be."""
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b",
                          re.I | re.S)
 
@@ -44,6 +47,8 @@ def read_source(source: str) -> Page:
             raise IngestError(f"{source}: the server sent {fetched.content_type!r}, not a web page or text; "
                               "import the article's HTML page or its text instead")
         html = fetched.content_type != "text/plain" or _looks_like_html(fetched.content)
+        if not html and len(fetched.content) > MAX_TEXT_BYTES:
+            raise IngestError(f"{source}: the text is larger than the {MAX_TEXT_BYTES / 1e6:.0f} MB article limit")
         text = _decode(fetched.content, source, html=html, charset=fetched.charset)
         return Page(source=source, name=source, text=text, html=html, url=source)
     path = Path(source)
@@ -58,6 +63,9 @@ def read_source(source: str) -> Page:
     except OSError as error:
         raise IngestError(f"{source}: cannot read the file ({error.strerror})") from None
     html = _looks_like_html(content)
+    if not html and size > MAX_TEXT_BYTES:
+        raise IngestError(f"{source}: {size / 1e6:.1f} MB of plain text is more than one article "
+                          f"(limit {MAX_TEXT_BYTES / 1e6:.0f} MB); save only the article's text")
     return Page(source=source, name=path.name, text=_decode(content, source, html=html), html=html)
 
 

@@ -109,7 +109,7 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
     meta = _Meta()
     for block in blocks:
         _classify(block, boilerplate)
-        outlet = metadata.self_named_outlet(block.text)
+        outlet = metadata.self_named_outlet(block.text) if block.kind != "prose" else None
         if outlet:
             meta.outlets.append(outlet)
         if block.reason == "social links" or block.text.lower().startswith(("follow", "find us", "connect")):
@@ -195,9 +195,15 @@ def _classify(block: _Block, boilerplate: frozenset[str]) -> None:
 def _article_start(blocks: list[_Block]) -> int | None:
     """The first prose paragraph that more article text follows closely (a lone promo above the headline is not)."""
     prose = [i for i, b in enumerate(blocks) if b.kind == "prose"]
+    first_short = next((i for i, b in enumerate(blocks) if b.kind == "short" and b.words >= 2), len(blocks))
     for index in prose:
-        following = [b for b in blocks[index + 1:] if b.kind not in ("furniture", "date", "byline", "credit")][:2]
-        headline_above = any(b.kind == "short" and b.words >= 2 for b in blocks[:index])
+        following: list[_Block] = []
+        for block in blocks[index + 1:]:
+            if block.kind not in ("furniture", "date", "byline", "credit"):
+                following.append(block)
+                if len(following) == 2:
+                    break
+        headline_above = first_short < index
         if following and (following[0].kind in ("prose", "sentence", "item")
                           or (headline_above and any(b.kind in ("prose", "sentence") for b in following))):
             return index
@@ -228,13 +234,13 @@ def _pick_title(header: list[_Block], lede: str) -> _Block | None:
         return None
     lede_words = _content_words(lede)
 
-    def score(block: _Block) -> tuple[float, int]:
+    def score(position: int) -> tuple[float, int]:
+        block = candidates[position]
         words = _content_words(block.text)
         shared = len(words & lede_words) / max(1, len(words)) if words else 0.0
-        return shared + (0.3 if block.words >= 4 else 0.0) - (0.2 if block.kind == "sentence" else 0.0), \
-            header.index(block)
+        return shared + (0.3 if block.words >= 4 else 0.0) - (0.2 if block.kind == "sentence" else 0.0), position
 
-    best = max(candidates, key=score)
+    best = candidates[max(range(len(candidates)), key=score)]
     if best.words < 4 and not _content_words(best.text) & lede_words:
         return None
     return next(b for b in candidates if fold_line(b.text) == fold_line(best.text))
@@ -255,7 +261,8 @@ def _read_header(header: list[_Block], title_hint: str | None, lede: str, meta: 
             continue
         if fold_line(block.text) == title_key:
             notes.append(_note(block, "headline repeated"))
-        elif after_title and block.kind == "sentence" and not block.reason and block.words >= 3:
+        elif after_title and block.kind == "sentence" and not block.reason and block.words >= 5 \
+                and not block.text.rstrip("\"'”’)").endswith(("?", "!")):
             keep.append(block)
         else:
             notes.append(_note(block, block.reason or "page header"))
