@@ -15,12 +15,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from digest.cache import DEFAULT_CACHE_DIR, analyse_topics
 from digest.content import ContentError, load_content
 from digest.model import Digest, Topic
 from digest.render import Layout, environment, render_site, urls
+from digest.render.pages import nav_title
 
 log = get_plugin_logger(__name__)
 
@@ -45,6 +47,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.updated: dict[str, str] = {}
         """Page source path -> date shown as the page's update date (from content, never the clock)."""
         self.newest: str | None = None
+        self.section_titles: dict[str, str] = {}
+        """Topic page source path -> title for the nav section mkdocs makes of the topic's folder."""
         return config
 
     def _load(self) -> list[tuple[Topic, Digest]]:
@@ -72,6 +76,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
         for topic, digest in pairs:
+            self.section_titles[urls.topic_page(topic.slug)] = nav_title(topic.title, topic.slug)
             if digest.updated:
                 self.updated[urls.topic_page(topic.slug)] = digest.updated
                 for info in digest.articles:
@@ -79,6 +84,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.newest = max(self.updated.values(), default=None)
         log.info("generated pages for %d topic(s) from %s", len(pairs), self.content_dir)
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # mkdocs names a folder's section after the folder (the slug); show the topic's title instead.
+        sections = [item for item in nav.items if isinstance(item, Section)]
+        while sections:
+            section = sections.pop()
+            for child in section.children:
+                if isinstance(child, Section):
+                    sections.append(child)
+                elif isinstance(child, Page) and child.file.src_uri in self.section_titles:
+                    section.title = self.section_titles[child.file.src_uri]
+        return nav
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         # mkdocs stamps pages (sitemap, gzip header) with today's date; use the content's dates instead.

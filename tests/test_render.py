@@ -162,12 +162,14 @@ def test_relative_links(target: str, current: str, link: str) -> None:
 
 @pytest.mark.parametrize(("title", "shown"), [
     ("Plain title", "Plain title"),
-    ('</title><script>alert("x")</script>', "/title script alert( x ) /script"),
-    ("Tom & Jerry's &amp; <b>", "Tom Jerry s amp; b"),
-    ("<>&\"'", "fallback"),
+    ('</title><script>alert("x")</script>', "‹/title›‹script›alert(“x”)‹/script›"),
+    ("Tom & Jerry's &amp; <b>", "Tom ＆ Jerry’s ＆amp; ‹b›"),
+    ("'quoted' \"words\"", "‘quoted’ “words”"),
+    ("\x00\n\t", "fallback"),
 ])
 def test_titles_given_to_mkdocs_cannot_form_markup(title: str, shown: str) -> None:
     assert nav_title(title, "fallback") == shown
+    assert not set("<>&\"'") & set(shown)
 
 
 def test_site_outputs_every_page_feed_and_data(topic, env) -> None:
@@ -199,3 +201,17 @@ def test_control_characters_never_reach_the_page(topic, env) -> None:
     page = render_topic(env, topic, replace(digest, summary=(forged,)), Layout())
     assert "\x02" not in page and "\x03" not in page
     assert "Said wzxhzdk:0 today." in page
+
+
+@pytest.mark.parametrize(("outlet", "title", "name"), [
+    ("Valley Courier", "Any headline", "Valley Courier"),
+    (None, "Short headline", "Short headline"),
+    (None, "US-Iraq Agreement Signals End of a Long Presence: A Step Towards Ending It",
+     "US-Iraq Agreement Signals End of a Long…"),
+])
+def test_sources_are_named_by_outlet_else_a_short_headline(outlet, title: str, name: str) -> None:
+    from digest.render.views import SHORT_NAME, source_name
+
+    info = ArticleInfo("a", "a.md", title, outlet, None, None, None, 10, ())
+    assert source_name(info) == name
+    assert len(name) <= SHORT_NAME

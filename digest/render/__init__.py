@@ -72,7 +72,7 @@ def render_site(env: Environment, pairs: Sequence[tuple[Topic, Digest]], layout:
     home_cards = newest_first(topic_card(topic, digest, layout, home_url, anchors) for topic, digest in pairs)
     tag_cards = [topic_card(topic, digest, layout, tags_url, anchors) for topic, digest in pairs]
     outputs = [
-        Output(urls.HOME_PAGE, markdown_page(nav_title(site_name, "Home"), render(
+        Output(urls.HOME_PAGE, markdown_page("Home", render(
             env, "home.html", site_name=site_name, cards=home_cards,
             feed_href=urls.relative(urls.FEED_FILE, home_url), tags_href=urls.relative(tags_url, home_url)))),
         Output(urls.TAGS_PAGE, markdown_page("Tags", render(

@@ -20,7 +20,18 @@ TEMPLATES = "fragments/digest"
 """Folder of the digest templates inside a theme directory."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_UNSAFE_IN_TITLE = re.compile(r"[<>&\"'\x00-\x1f\x7f]")
+_TITLE_LOOKALIKES = (
+    (re.compile(r"[\x00-\x1f\x7f]"), " "),
+    (re.compile(r"<"), "‹"),
+    (re.compile(r">"), "›"),
+    (re.compile(r"&"), "＆"),
+    (re.compile(r"(?<=\w)'"), "’"),
+    (re.compile(r"'(?=\w)"), "‘"),
+    (re.compile(r"'"), "’"),
+    (re.compile(r"\"(?=\w)"), "“"),
+    (re.compile(r"\""), "”"),
+)
+"""Characters that could form markup or an entity, and the harmless typographic ones shown instead."""
 
 
 def _plain(value: Any) -> Any:
@@ -45,9 +56,10 @@ def environment(theme_dirs: Sequence[str | Path]) -> Environment:
 
 def nav_title(title: str, fallback: str) -> str:
     """The title handed to mkdocs (nav, <title>, search), which material prints unescaped:
-    characters that could form markup or entities are removed."""
-    cleaned = " ".join(_UNSAFE_IN_TITLE.sub(" ", title).split())
-    return cleaned or fallback
+    `<>&"'` are replaced by look-alike characters that cannot form markup or entities."""
+    for pattern, replacement in _TITLE_LOOKALIKES:
+        title = pattern.sub(replacement, title)
+    return " ".join(title.split()) or fallback
 
 
 def markdown_page(title: str, body: str, hide: Sequence[str] = ()) -> str:

@@ -299,9 +299,18 @@ def safe_url(value: str | None) -> str | None:
     return value if value and is_safe_url(value) else None
 
 
+SHORT_NAME = 40
+"""Longest source name on a badge; longer headlines are cut at a word."""
+
+
 def source_name(info: ArticleInfo) -> str:
-    """How a source is named on badges: its outlet, else its headline."""
-    return info.outlet or info.title
+    """How a source is named on badges: its outlet, else its headline, shortened."""
+    name = info.outlet or info.title
+    if len(name) <= SHORT_NAME:
+        return name
+    head = name[:SHORT_NAME]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head[: SHORT_NAME - 1]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def plural(count: int, word: str) -> str:
