@@ -156,7 +156,10 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
         section=section,
     )
     paragraphs = tuple(text for kind, text in body_blocks)
-    body = "\n\n".join(_markdown(kind, text) for kind, text in body_blocks)
+    body = ""
+    for index, (kind, text) in enumerate(body_blocks):
+        tight = index > 0 and kind == "item" and body_blocks[index - 1][0] == "item"
+        body += ("\n" if tight else "\n\n" if index else "") + _markdown(kind, text)
     return CleanText(found=found, body=body + "\n" if body else "", paragraphs=paragraphs, notes=tuple(notes))
 
 
@@ -204,10 +207,13 @@ def _article_start(blocks: list[_Block]) -> int | None:
                 if len(following) == 2:
                     break
         headline_above = first_short < index
-        if following and (following[0].kind in ("prose", "sentence", "item")
-                          or (headline_above and any(b.kind in ("prose", "sentence") for b in following))):
+        if following and (_text_like(following[0]) or (headline_above and any(map(_text_like, following)))):
             return index
     return prose[0] if prose else None
+
+
+def _text_like(block: _Block) -> bool:
+    return block.kind in ("prose", "sentence", "item") or block.text.endswith(":")
 
 
 def _mark_repeats(blocks: list[_Block]) -> None:
@@ -335,27 +341,53 @@ def _is_heading(block: _Block) -> bool:
         return True
     if block.words < 2 or not (block.text[:1].isupper() or block.text[:1].isdigit()):
         return False
-    if block.words <= 12 or block.text.endswith("?") or ":" in block.text:
-        return True
-    long_words = [word for word in block.text.split() if len(word) > 3]
+    return block.words <= 12 or block.text.endswith("?") or ":" in block.text or _title_case(block.text)
+
+
+def _link_lists(kept: list[_Block]) -> set[int]:
+    """Lists that are links to other pages: headline-like items not introduced by the text, or after the article."""
+    dropped: set[int] = set()
+    index = 0
+    while index < len(kept):
+        if furniture.bullet(kept[index].text) is None:
+            index += 1
+            continue
+        end = index
+        while end < len(kept) and furniture.bullet(kept[end].text) is not None:
+            end += 1
+        introduced = index > 0 and kept[index - 1].text.endswith(":")
+        after_article = not any(b.kind in ("prose", "sentence") and furniture.bullet(b.text) is None
+                                for b in kept[end:])
+        items = [furniture.bullet(b.text) or "" for b in kept[index:end]]
+        headline_like = sum(1 for item in items if not _TERMINAL.search(item) and _title_case(item))
+        if not introduced and (after_article or headline_like >= 0.6 * len(items)):
+            dropped.update(range(index, end))
+        index = end
+    return dropped
+
+
+def _title_case(text: str) -> bool:
+    long_words = [word for word in text.split() if len(word) > 3]
     return sum(word[:1].isupper() for word in long_words) >= 0.6 * len(long_words)
 
 
 def _resolve_headings(kept: list[_Block], notes: list[str]) -> list[tuple[str, str]]:
     """Short lines become subheadings when article text follows them, and are dropped otherwise."""
     result: list[tuple[str, str]] = []
+    link_lists = _link_lists(kept)
     for index, block in enumerate(kept):
         following = kept[index + 1] if index + 1 < len(kept) else None
         text_follows = following is not None and following.kind in ("prose", "sentence", "item")
-        if block.kind in ("prose", "sentence"):
-            result.append(("paragraph", block.text))
-        elif block.kind == "item":
-            item = furniture.bullet(block.text) or block.text
+        item = furniture.bullet(block.text)
+        if index in link_lists:
+            notes.append(_note(block, "list of links"))
+        elif item is not None:
             if len(item.split()) >= 3:
                 result.append(("item", block.text))
             else:
                 notes.append(_note(block, "short list item"))
-        elif block.words > HEADING_WORDS or (text_follows and block.text.endswith(":")):
+        elif (block.kind in ("prose", "sentence") or block.words > HEADING_WORDS
+              or (text_follows and block.text.endswith(":"))):
             result.append(("paragraph", block.text))
         elif text_follows and _is_heading(block):
             result.append(("heading", block.text.lstrip("#").strip()))
