@@ -179,6 +179,12 @@ def test_subheading_needs_text_after_it() -> None:
     "(Photo by Jane Doe/Getty Images)", "Advertisement", "5 min read", "© 2024 Example Media",
     "All rights reserved.", "Share this article", "Facebook", "Twitter", "WhatsApp", "Privacy Policy",
     "Story continues below advertisement", "Photograph: Sam Lee/AFP", "12 Comments",
+    "Tags: Harbour, Fishing, Council", "Posted in Local News", "Filed under: Politics", "Previous Post",
+    "Next article", "Continue reading", "Click to share on Twitter (Opens in new window)", "Like this:",
+    "Like Loading...", "Image 3 of 12", "Your browser does not support the video tag.", "Comments are closed.",
+    "Ad Feedback", "Link Copied!", "Save articles to read later and create your own reading list.",
+    "This article is more than 2 years old", "Listen to this article", "Have a news tip? Email us at tips@example.com",
+    "The views expressed in this article are the author's own.", "Source: Al Jazeera and news agencies",
 ])
 def test_furniture_lines(line: str) -> None:
     assert furniture.furniture_reason(line) is not None or furniture.is_terminator(line)
@@ -191,6 +197,10 @@ def test_furniture_lines(line: str) -> None:
     "Readers of the report said the figures were wrong, and asked the agency to share its data.",
     "Sign language interpreters will be present at every public meeting, the council said.",
     "The company said it had followed the rules on cookies and advertising for years.",
+    "Tags are attached to every crate before it leaves the port, the manager explained.",
+    "Next year the board will review the plan again.",
+    "The image: a city that had run out of patience with its leaders, and said so at the polls in May.",
+    "Posted guards stood at every gate of the harbour through the night, witnesses said.",
 ])
 def test_article_lines_are_not_furniture(line: str) -> None:
     assert furniture.furniture_reason(line) is None

@@ -71,6 +71,14 @@ _RAW_PATTERNS = (
                        r"(?:twitter|x|facebook|instagram|threads|bluesky|linkedin)\b"),
     ("disclaimer", r"\bviews expressed (?:in this|here)\b|\bdo not necessarily reflect\b|"
                    r"\b(?:originally|first) (?:appeared|published|ran) (?:on|in|at)\b"),
+    ("tags line", r"^(?:tags?|tagged|topics?|filed under|categor(?:y|ies)|posted in|keywords)\s*:?\s+"
+                  r"\S[^.!?]{0,150}$"),
+    ("page navigation", r"^(?:previous|next|older|newer) (?:post|article|story|page)\b|^(?:continue|keep) reading\b|"
+                        r"^read (?:the )?full (?:story|article)\b|^(?:image|photo|slide|picture) \d+ (?:of|/) \d+$"),
+    ("social links", r"\(opens in (?:a )?new (?:window|tab)\)|^like this:?$|^like loading|"
+                     r"^click to (?:share|email|print)"),
+    ("browser notice", r"\byour browser (?:does not|doesn't|cannot|can't) (?:support|play)|\bupdate your browser\b"),
+    ("comment form", r"^comments are closed\b|^(?:be the first to comment|no comments yet)\b"),
     ("source line", r"^[-–—]?\s*source\s*:\s*[^.]{0,60}$"),
     ("email or link", r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$"),
 )
