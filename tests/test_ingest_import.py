@@ -189,6 +189,8 @@ def test_front_matter_reads_back_exactly(tmp_path: Path, title: str) -> None:
     ("Iraq’s Prime Minister Calls for Departure", "iraqs-prime-minister-calls-for-departure"),
     ("Ünïcödé — Title!", "unicode-title"),
     ("../../etc/passwd", "etc-passwd"),
+    ("IRAQ PM ends coalition with the U.S.", "iraq-pm-ends-coalition-with-the-us"),
+    ("U.S.-led talks: 3.5% growth", "us-led-talks-35-growth"),
     ("日本語", "article"),
     ("word " * 30, "word-word-word-word-word-word-word-word-word-word-word-word"),
 ])

@@ -25,7 +25,7 @@ BATCH_BOILERPLATE = 3
 def slugify(title: str) -> str:
     """A file-name slug from a headline: ASCII letters and digits joined by hyphens, at most 60 characters."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", re.sub(r"(?<=\w)[.'](?=\w)|(?<=\b\w)\.", "", ascii_title.lower())).strip("-")
     if len(slug) > SLUG_CHARS:
         slug = slug[:SLUG_CHARS + 1].rsplit("-", 1)[0] if "-" in slug[:SLUG_CHARS + 1] else slug[:SLUG_CHARS]
     return slug.strip("-") or "article"
