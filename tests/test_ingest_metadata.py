@@ -81,6 +81,7 @@ def test_site_handle_is_the_one_others_extend() -> None:
     ("Headline about talks | Military News", ("Headline about talks", "Military News", None)),
     ("Headline | World | The Gazette", ("Headline", "World", "The Gazette")),
     ("Iraq: what the vote means", ("Iraq: what the vote means", None, None)),
+    ("Opinion | Why the harbour needs dredging", ("Why the harbour needs dredging", "Opinion", None)),
     ("A | b c d e f g h i j", ("A | b c d e f g h i j", None, None)),
 ])
 def test_split_title(title: str, expected: tuple) -> None:

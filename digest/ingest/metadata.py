@@ -169,8 +169,10 @@ def pick_handle(found: list[str]) -> str | None:
 
 
 def split_title(title: str) -> tuple[str, str | None, str | None]:
-    """Strip a site suffix: "Headline | Section | Outlet" -> (headline, section, outlet)."""
+    """Strip a site suffix: "Headline | Section | Outlet" -> (headline, section, outlet); "Opinion | Headline" too."""
     parts = [part.strip() for part in re.split(r"\s+[|•·]\s+|\s+::\s+", title) if part.strip()]
+    if len(parts) == 2 and len(parts[0].split()) <= 2 < len(parts[1].split()):
+        return parts[1], parts[0], None
     if len(parts) < 2 or any(len(part.split()) > 6 for part in parts[1:]):
         return title.strip(), None, None
     if len(parts) == 2:
