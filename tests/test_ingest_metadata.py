@@ -82,8 +82,8 @@ def test_site_handle_is_the_one_others_extend() -> None:
     ("Headline | World | The Gazette", ("Headline", "World", "The Gazette")),
     ("Iraq: what the vote means", ("Iraq: what the vote means", None, None)),
     ("Opinion | Why the harbour needs dredging", ("Why the harbour needs dredging", "Opinion", None)),
-    ("Votes counted | results due in the morning, officials say", (
-        "Votes counted | results due in the morning, officials say", None, None)),
+    ("Harbour votes counted today | results due in the morning, officials say", (
+        "Harbour votes counted today | results due in the morning, officials say", None, None)),
 ])
 def test_split_title(title: str, expected: tuple) -> None:
     assert metadata.split_title(title) == expected
