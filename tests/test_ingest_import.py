@@ -219,3 +219,14 @@ def test_short_lines_recurring_across_a_batch_are_dropped(tmp_path: Path) -> Non
     for path in result.written:
         text = path.read_text(encoding="utf-8")
         assert "Support local journalism" not in text
+
+
+def test_utf16_text_and_xhtml_are_read(tmp_path: Path) -> None:
+    text = (FIXTURES / "crlf-bom.txt").read_text(encoding="utf-8-sig")
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(text.encode("utf-16"))
+    assert clean_source(str(utf16)).meta.title == "Bridge reopens after repairs"
+    xhtml = tmp_path / "page.xhtml"
+    xhtml.write_bytes(b'<?xml version="1.0" encoding="utf-8"?>\n' + (FIXTURES / "article.html").read_bytes()
+                      .replace(b"<!DOCTYPE html>\n", b""))
+    assert clean_source(str(xhtml)).meta.outlet == "The Valley Gazette"

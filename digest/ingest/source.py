@@ -14,8 +14,8 @@ MAX_SOURCE_BYTES = 10_000_000
 """Larger inputs are refused: a saved news page, scripts included, is far smaller."""
 MAX_TEXT_BYTES = MAX_ARTICLE_BYTES
 """Pasted text is the article plus some furniture: no larger than an article file may be."""
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b",
-                         re.I | re.S)
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                         rb"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.I | re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,8 @@ def read_source(source: str) -> Page:
         content = path.read_bytes()
     except OSError as error:
         raise IngestError(f"{source}: cannot read the file ({error.strerror})") from None
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        content = _decode(content, source, html=False).encode("utf-8")
     html = _looks_like_html(content)
     if not html and size > MAX_TEXT_BYTES:
         raise IngestError(f"{source}: {size / 1e6:.1f} MB of plain text is more than one article "
@@ -70,11 +72,16 @@ def read_source(source: str) -> Page:
 
 
 def _looks_like_html(content: bytes) -> bool:
-    head = content[:4096].lstrip(b"\xef\xbb\xbf")
+    head = content[:4096].removeprefix(b"\xef\xbb\xbf")
     return bool(_HTML_START.match(head)) or (b"<p>" in head.lower() and b"</p>" in head.lower())
 
 
 def _decode(content: bytes, source: str, *, html: bool, charset: str | None = None) -> str:
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            content = content.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise IngestError(f"{source}: not valid UTF-16 text; re-save the file as UTF-8") from None
     if not content.strip():
         raise IngestError(f"{source}: the file is empty; paste the article's text or save its page")
     sample = content[:65536]
