@@ -99,6 +99,7 @@ def write_cached(cache_dir: Path, key: str, digest: Digest) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; the cache is as readable as the content
         os.replace(temporary, final)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
