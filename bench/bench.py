@@ -1,0 +1,228 @@
+"""The performance benchmark: `make bench` (all sizes) or `make bench SIZES=small` (a quick run).
+
+For each corpus size it generates a realistic corpus (`bench/corpus.py`), then measures, each
+in a fresh process: the analysis of every topic (on one core and on all of them), a full site
+build (mkdocs + material + the digest plugin, via `digest.site.build_site`, empty cache), and a
+rebuild after one article is added to one topic (warm cache). It prints times, peak memory,
+scaling ratios and site sizes, and checks them against the targets of the performance issue.
+Everything is written under `bench/out/` (git-ignored); results also go to `bench/out/results.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from corpus import write_corpus
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PRESETS = {"small": ["1x25", "50x25"], "all": ["1x25", "50x25", "200x25", "1x375", "1x1500"]}
+MIB = 1024 * 1024
+TIMEOUT = 3600
+
+MKDOCS_YML = """\
+site_name: Benchmark digests
+docs_dir: docs
+theme:
+  name: material
+  custom_dir: {overrides}
+  font: false
+plugins:
+  - search
+  - digest:
+      content: {content}
+      jobs: {jobs}
+markdown_extensions:
+  - admonition
+  - attr_list
+  - toc:
+      permalink: true
+"""
+
+
+def _size(name: str) -> tuple[int, int]:
+    """'50x25' -> 50 topics of 25 articles."""
+    topics, _, articles = name.partition("x")
+    if not (topics.isdigit() and articles.isdigit() and int(topics) > 0 and int(articles) > 0):
+        raise ValueError(f"{name!r} is not a size written TOPICSxARTICLES, e.g. 50x25")
+    return int(topics), int(articles)
+
+
+def snapshot_code(out: Path) -> Path:
+    """Copy the package and theme overrides, so that edits made during a long run do not mix versions."""
+    code = out / "code"
+    shutil.rmtree(code, ignore_errors=True)
+    shutil.copytree(REPO / "digest", code / "digest", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "theme_overrides", code / "theme_overrides")
+    return code
+
+
+def _run(args: list[str], code: Path, **options: Any) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    return subprocess.run([sys.executable, str(HERE / "measure.py"), *args], env=env, cwd=REPO, text=True,
+                          **options)
+
+
+def _measure(*args: str, code: Path, log: Path) -> dict[str, Any]:
+    run = _run(list(args), code, capture_output=True, timeout=TIMEOUT)
+    log.write_text(run.stdout + run.stderr, encoding="utf-8")
+    if run.returncode != 0:
+        raise SystemExit(f"measurement failed ({' '.join(args)}); see {log}:\n{run.stderr[-3000:]}")
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def _add_article(content: Path) -> Path:
+    """Add one article to the first topic: a new report that follows up an existing one."""
+    topic = sorted(path for path in content.iterdir() if path.is_dir())[0]
+    model = sorted(topic.glob("*.md"))[-1]
+    text = model.read_text(encoding="utf-8").replace("url: https://", "url: https://follow-up.", 1)
+    head, _, body = text.partition("\n---\n")
+    body = ("Officials gave a fuller account of the events on Thursday, adding figures that had not been "
+            "published before.\n\n" + body)
+    added = topic / "9999-12-31-bench-follow-up.md"
+    added.write_text(head + "\n---\n" + body, encoding="utf-8")
+    return added
+
+
+def run_size(name: str, out: Path, code: Path, jobs: int) -> dict[str, Any]:
+    topics, articles = _size(name)
+    folder = out / name
+    shutil.rmtree(folder, ignore_errors=True)
+    content = folder / "content"
+    start = time.perf_counter()
+    count = write_corpus(content, topics, articles, seed=topics * 10_000 + articles)
+    words = sum(len(path.read_text(encoding="utf-8").split()) for path in content.rglob("*.md"))
+    result: dict[str, Any] = {"topics": topics, "articles": count, "words": words,
+                              "generate_seconds": time.perf_counter() - start}
+    print(f"\n== {name}: {topics} topic(s), {count} articles, {words / count:.0f} words each", flush=True)
+
+    result["analyse_1"] = _measure("analyse", str(content), "1", code=code, log=folder / "analyse-1.log")
+    print(f"   analysis, 1 core:    {_fmt(result['analyse_1'])}", flush=True)
+    if topics > 1 and jobs > 1:
+        result["analyse_n"] = _measure("analyse", str(content), str(jobs), code=code, log=folder / "analyse-n.log")
+        print(f"   analysis, {jobs} cores:   {_fmt(result['analyse_n'])}", flush=True)
+        result["parallel_identical"] = result["analyse_n"]["output_sha256"] == result["analyse_1"]["output_sha256"]
+    else:
+        result["analyse_n"] = result["analyse_1"]
+
+    site = folder / "site-src"
+    (site / "docs").mkdir(parents=True)
+    config = site / "mkdocs.yml"
+    config.write_text(MKDOCS_YML.format(overrides=json.dumps(str(code / "theme_overrides")),
+                                        content=json.dumps(str(content)), jobs=jobs), encoding="utf-8")
+    result["build"] = _measure("build", str(config), code=code, log=folder / "build.log")
+    print(f"   full site build:     {_fmt(result['build'])}, digest plugin "
+          f"{result['build']['plugin_seconds']:.1f} s (analysis {result['build']['analysis_seconds']:.1f} s), "
+          f"site {result['build']['site_bytes'] / MIB:.1f} MiB in {result['build']['files']} files, "
+          f"search index {result['build']['search_index_bytes'] / MIB:.2f} MiB", flush=True)
+
+    _add_article(content)
+    result["rebuild"] = _measure("build", str(config), code=code, log=folder / "rebuild.log")
+    print(f"   rebuild, +1 article: {_fmt(result['rebuild'])}, analysis "
+          f"{result['rebuild']['analysis_seconds']:.2f} s", flush=True)
+    return result
+
+
+def _fmt(measure: dict[str, Any]) -> str:
+    return f"{measure['seconds']:7.2f} s, peak {measure['peak_mib']:6.0f} MiB"
+
+
+def _verdict(ok: bool | None) -> str:
+    return "n/a " if ok is None else ("PASS" if ok else "FAIL")
+
+
+def targets(results: dict[str, dict[str, Any]]) -> list[tuple[str, bool | None, str]]:
+    """Each target of the performance issue: (description, passed or None when not measured, figures)."""
+    rows: list[tuple[str, bool | None, str]] = []
+
+    def get(size: str, *keys: str) -> Any:
+        value: Any = results.get(size)
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        return value
+
+    def check(label: str, value: float | None, limit: float, unit: str) -> None:
+        if value is None:
+            rows.append((label, None, "not measured in this run"))
+        else:
+            rows.append((label, value <= limit, f"{value:.2f} {unit} (limit {limit} {unit})"))
+
+    check("analysis of 5,000 articles (200x25), all cores", get("200x25", "analyse_n", "seconds"), 30, "s")
+    check("analysis of one 1,500-article topic", get("1x1500", "analyse_1", "seconds"), 20, "s")
+    peaks = [m["peak_mib"] for r in results.values() for m in (r["analyse_1"], r["analyse_n"])]
+    check("analysis peak memory, largest of all sizes", max(peaks) if peaks else None, 2048, "MiB")
+
+    def ratio(small: str, large: str, *keys: str) -> float | None:
+        a, b = get(small, *keys), get(large, *keys)
+        return b / a if a and b else None
+
+    check("4x articles, analysis time ratio (50x25 -> 200x25)", ratio("50x25", "200x25", "analyse_n", "seconds"),
+          4.4, "x")
+    check("4x articles, site build time ratio (50x25 -> 200x25)", ratio("50x25", "200x25", "build", "seconds"),
+          4.4, "x")
+    check("4x articles in one topic, analysis time ratio (1x375 -> 1x1500)",
+          ratio("1x375", "1x1500", "analyse_1", "seconds"), 4.4, "x")
+    share = None
+    if get("200x25", "build", "seconds"):
+        share = 100 * get("200x25", "build", "plugin_seconds") / get("200x25", "build", "seconds")
+    check("digest plugin share of the site build at 5,000 articles", share, 30, "%")
+    for size in results:
+        if results[size]["topics"] == 1:
+            continue  # the added article is in the only topic: everything is re-analysed, as it must be
+        full, incremental = get(size, "build", "analysis_seconds"), get(size, "rebuild", "analysis_seconds")
+        check(f"{size}: analysis in a rebuild after adding one article, share of a full analysis",
+              100 * incremental / full if full else None, 10, "%")
+    index = get("200x25", "build", "search_index_bytes")
+    check("search_index.json at 5,000 articles", index / MIB if index is not None else None, 10, "MiB")
+    identical = [r["parallel_identical"] for r in results.values() if "parallel_identical" in r]
+    rows.append(("parallel analysis output identical to single-core", all(identical) if identical else None,
+                 f"{sum(identical)} of {len(identical)} sizes compared"))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="all",
+                        help="'small' (1x25,50x25: a quick run), 'all' (the default: 1x25,50x25,200x25,1x375,"
+                             "1x1500), or a comma list of sizes written TOPICSxARTICLES")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel runs (default 2)")
+    parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder (default bench/out)")
+    parser.add_argument("--profile", metavar="SIZE",
+                        help="only profile the analysis of one size (e.g. 4x25) with cProfile; print the slowest "
+                             "functions")
+    args = parser.parse_args(argv)
+    names = [args.profile] if args.profile else PRESETS.get(args.sizes) or args.sizes.split(",")
+    try:
+        sizes = {name.strip(): _size(name.strip()) for name in names}
+    except ValueError as error:
+        parser.error(str(error))
+    args.out.mkdir(parents=True, exist_ok=True)
+    code = snapshot_code(args.out)
+    if args.profile:
+        topics, articles = sizes[args.profile]
+        content = args.out / f"profile-{args.profile}"
+        shutil.rmtree(content, ignore_errors=True)
+        write_corpus(content, topics, articles, seed=topics * 10_000 + articles)
+        return _run(["profile", str(content)], code).returncode
+    began = time.perf_counter()
+    results = {name: run_size(name, args.out, code, args.jobs) for name in sizes}
+    print(f"\n== targets ({time.perf_counter() - began:.0f} s for the whole run)")
+    rows = targets(results)
+    for label, ok, figures in rows:
+        print(f"   {_verdict(ok)}  {label}: {figures}")
+    (args.out / "results.json").write_text(json.dumps({"results": results, "targets": [
+        {"target": label, "passed": ok, "figures": figures} for label, ok, figures in rows]}, indent=2) + "\n",
+        encoding="utf-8")
+    return 1 if any(ok is False for _, ok, _ in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
