@@ -143,7 +143,8 @@ def import_sources(sources: Sequence[str], content_dir: Path, topic: str, overri
         known[path.stem] = dedupe.shingles(article.body)
         if article.meta.url:
             urls[_url_key(article.meta.url) or ""] = path.stem
-        progress(f"{prefix} -> {path}")
+        warnings = [flag for flag in article.meta.flags if flag in ("syndicated", "date_anomaly")]
+        progress(f"{prefix} -> {path}" + (f" (flagged: {', '.join(warnings)})" if warnings else ""))
     order = {source: index for index, source in enumerate(sources)}
     return ImportResult(written=tuple(written), skipped=tuple(skipped),
                         failed=tuple(sorted(failed, key=lambda item: order.get(item[0], 0))))
