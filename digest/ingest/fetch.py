@@ -10,7 +10,8 @@ from digest.ingest.model import IngestError
 
 TIMEOUT_SECONDS = 20.0
 """Give up on a server that does not answer within this many seconds."""
-USER_AGENT = "digest-ingest/0.1 (+https://github.com/; news digest importer)"
+USER_AGENT = "digest-ingest/0.1 (news digest importer)"
+"""Names us honestly to the server."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,8 @@ RESUME_WINDOW = 8
 
 @dataclass(slots=True)
 class _Block:
+    """A line of the page while it is being judged (mutable working state, never returned)."""
+
     number: int
     text: str
     heading_hint: bool = False
@@ -58,6 +60,8 @@ class CleanText:
 
 @dataclass(slots=True)
 class _Meta:
+    """Metadata collected while walking the lines; the first value found wins."""
+
     published: date | None = None
     author: str | None = None
     credit: str | None = None
