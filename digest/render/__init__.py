@@ -16,7 +16,15 @@ from digest.render import urls
 from digest.render.dates import atom_time
 from digest.render.pages import environment, markdown_page, nav_title, render
 from digest.render.urls import Layout
-from digest.render.views import article_view, newest_first, tag_anchors, tag_groups, topic_card, topic_view
+from digest.render.views import (
+    TopicCard,
+    article_view,
+    newest_first,
+    tag_anchors,
+    tag_groups,
+    topic_card,
+    topic_view,
+)
 
 __all__ = ["Layout", "Output", "environment", "render_article", "render_site", "render_topic"]
 
@@ -45,17 +53,30 @@ def render_article(env: Environment, topic: Topic, digest: Digest, article: str,
     return markdown_page(nav_title(view.title, article), render(env, "article.html", view=view), hide=("toc",))
 
 
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """A topic in the Atom feed (topics without any dated article are left out)."""
+
+    card: TopicCard
+    """The topic."""
+    href: str
+    """Its page: absolute under site_url, else relative to the feed at the site root."""
+    id: str
+    """Permanent id: the page's absolute URL, or a URN when no site_url is configured."""
+    updated: str
+    """Newest article date as an RFC 3339 instant."""
+
+
 def _feed(env: Environment, pairs: Sequence[tuple[Topic, Digest]], layout: Layout, site_name: str) -> str:
     anchors = tag_anchors(topic for topic, _ in pairs)
     cards = newest_first(topic_card(topic, digest, layout, urls.FEED_FILE, anchors) for topic, digest in pairs)
-    entries = [
-        {"card": card, "href": layout.absolute(layout.page_url(urls.topic_page(card.slug))),
-         "id": layout.absolute(layout.page_url(urls.topic_page(card.slug))) if layout.site_url
-         else f"urn:digest:topic:{card.slug}",
-         "updated": atom_time(card.updated_iso)}
-        for card in cards if card.updated_iso
-    ]
-    updated = max((entry["updated"] for entry in entries), default=atom_time("1970-01-01"))
+    entries = []
+    for card in cards:
+        if card.updated_iso:
+            href = layout.absolute(layout.page_url(urls.topic_page(card.slug)))
+            entries.append(FeedEntry(card, href, href if layout.site_url else f"urn:digest:topic:{card.slug}",
+                                     atom_time(card.updated_iso)))
+    updated = max((entry.updated for entry in entries), default=atom_time("1970-01-01"))
     return render(
         env, "feed.html", site_name=site_name, entries=entries, updated=updated,
         feed_id=layout.absolute(urls.FEED_FILE) if layout.site_url else "urn:digest:feed",
