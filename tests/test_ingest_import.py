@@ -153,9 +153,11 @@ def test_invalid_utf8_error_names_the_line(tmp_path: Path) -> None:
         clean_source(str(_hostile(tmp_path, "latin1")))
 
 
-def test_missing_file(tmp_path: Path) -> None:
+def test_missing_file_and_folder(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="no such file"):
         clean_source(str(tmp_path / "nope.txt"))
+    with pytest.raises(IngestError, match="is a folder"):
+        clean_source(str(tmp_path))
 
 
 def test_overrides_win_over_the_page(tmp_path: Path) -> None:

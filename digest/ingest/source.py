@@ -52,6 +52,8 @@ def read_source(source: str) -> Page:
         text = _decode(fetched.content, source, html=html, charset=fetched.charset)
         return Page(source=source, name=source, text=text, html=html, url=source)
     path = Path(source)
+    if path.is_dir():
+        raise IngestError(f"{source}: is a folder; pass the files inside it (e.g. {source.rstrip('/')}/*.txt)")
     if not path.is_file():
         raise IngestError(f"{source}: no such file; check the path")
     size = path.stat().st_size
