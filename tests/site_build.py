@@ -12,9 +12,10 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site" / "content"
 
 
-def write_config(folder: Path, content: Path) -> Path:
+def write_config(folder: Path, content: Path, **overrides: object) -> Path:
     """An mkdocs.yml in `folder` that is the repository's, pointed at `content` and building into folder/site."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(overrides)
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(folder / "site")
     config["theme"]["custom_dir"] = str(ROOT / "theme_overrides")
@@ -25,9 +26,9 @@ def write_config(folder: Path, content: Path) -> Path:
     return path
 
 
-def build_site(folder: Path, content: Path = FIXTURE_CONTENT) -> Path:
+def build_site(folder: Path, content: Path = FIXTURE_CONTENT, **overrides: object) -> Path:
     """Build with `--strict`; return the site folder."""
-    config = load_config(str(write_config(folder, content)), strict=True)
+    config = load_config(str(write_config(folder, content, **overrides)), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

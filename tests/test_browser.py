@@ -227,6 +227,13 @@ def test_every_internal_link_resolves(base_url: str, topic) -> None:
     assert f"{base_url}feed.xml" in pages and f"{base_url}topics/{topic.slug}/digest.json" in pages
 
 
+def test_links_resolve_without_directory_urls(tmp_path: Path, topic) -> None:
+    for base_url in _serve(build_site(tmp_path, use_directory_urls=False)):
+        pages, broken = _crawl(f"{base_url}index.html")
+        assert broken == []
+        assert f"{base_url}topics/{topic.slug}/{topic.articles[0].id}.html" in pages
+
+
 # -- hostile content --------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

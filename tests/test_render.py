@@ -215,3 +215,13 @@ def test_sources_are_named_by_outlet_else_a_short_headline(outlet, title: str, n
     info = ArticleInfo("a", "a.md", title, outlet, None, None, None, 10, ())
     assert source_name(info) == name
     assert len(name) <= SHORT_NAME
+
+
+def test_a_digest_with_nothing_found_still_renders_every_section(topic, env) -> None:
+    digest = replace(handmade(topic), summary=(), timeline=(), contested=(), updated=None)
+    page = render_topic(env, topic, digest, Layout())
+    for heading in ("## Summary", "## Timeline", "## Contested points", "## Sources", "## Coverage"):
+        assert heading in page
+    assert "The sources give no dated events." in page
+    assert "do not contradict each other" in page
+    assert '<ol class="digest-timeline">' not in page
