@@ -210,7 +210,7 @@ def test_control_characters_never_reach_the_page(topic, env) -> None:
      "US-Iraq Agreement Signals End of a Long…"),
 ])
 def test_sources_are_named_by_outlet_else_a_short_headline(outlet, title: str, name: str) -> None:
-    from digest.render.views import SHORT_NAME, source_name
+    from digest.render.views.common import SHORT_NAME, source_name
 
     info = ArticleInfo("a", "a.md", title, outlet, None, None, None, 10, ())
     assert source_name(info) == name

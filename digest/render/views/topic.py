@@ -1,0 +1,204 @@
+"""What a topic page shows: summary, timeline, contested points, source cards and coverage matrix.
+
+Every decision (which entries, in what order, which words) is made here, where it can be
+tested without HTML; the template only lays the values out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from digest.model import Digest, Topic
+from digest.render import urls
+from digest.render.dates import show_date
+from digest.render.urls import Layout
+from digest.render.views.common import (
+    Flag,
+    Source,
+    Statement,
+    TagLink,
+    TopicLinks,
+    byline,
+    coverage_line,
+    explain_flags,
+    safe_url,
+    tag_anchors,
+)
+
+KIND_LABELS = {
+    "number": "The figures differ",
+    "date": "The dates differ",
+    "denial": "Claimed and denied",
+    "stance": "The sources take different positions",
+    "framing": "The sources frame it differently",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    """One entry of the visual timeline."""
+
+    date: str
+    """Machine date (YYYY, YYYY-MM or YYYY-MM-DD) for `<time datetime>`."""
+    label: str
+    """The date in words, at the precision the sources give."""
+    event: Statement
+    """What happened."""
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a contested point."""
+
+    label: str
+    """Short description of the side."""
+    claim: Statement
+    """The sentence that states it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Contest:
+    """A contested point as a callout."""
+
+    title: str
+    """What is in dispute."""
+    kind: str
+    """Kind key (number, date, denial, stance, framing)."""
+    kind_label: str
+    """The kind in words."""
+    sides: tuple[Side, ...]
+    """Each side, shown side by side."""
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A source card."""
+
+    source: Source
+    """The numbered source."""
+    title: str
+    """Headline."""
+    date: str
+    """Publication date in words, or "date not stated"."""
+    date_iso: str | None
+    """YYYY-MM-DD when known."""
+    byline: str | None
+    """Author and wire credit."""
+    url: str | None
+    """The original page (http or https only)."""
+    words: int
+    """Length of the cleaned article."""
+    sentences: int
+    """Sentences that state something."""
+    corroborated: int
+    """How many of them another outlet also reports."""
+    only_here: tuple[Statement, ...]
+    """Claims no other source reports."""
+    flags: tuple[Flag, ...]
+    """Warnings, explained."""
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    """One key fact of the coverage matrix."""
+
+    number: int
+    """Position in the summary."""
+    text: str
+    """The summary sentence."""
+    cells: tuple[str | None, ...]
+    """Per source (in source order): link to its sentence when it reports the fact, else None."""
+
+
+@dataclass(frozen=True, slots=True)
+class TopicView:
+    """Everything on a topic page."""
+
+    title: str
+    """Topic title."""
+    description: str
+    """One-line description."""
+    coverage: str
+    """"5 articles from 5 outlets, updated 9 Dec 2022"."""
+    tags: tuple[TagLink, ...]
+    """The topic's tags."""
+    sources: tuple[Source, ...]
+    """Every article, numbered."""
+    summary: tuple[Statement, ...]
+    """Summary sentences in reading order."""
+    timeline: tuple[TimelineItem, ...]
+    """The heaviest entries, in date order."""
+    timeline_total: int
+    """Entries in the digest (the JSON has them all)."""
+    contested: tuple[Contest, ...]
+    """The strongest contested points."""
+    contested_total: int
+    """Contested points in the digest."""
+    cards: tuple[Card, ...]
+    """One per source, in source order."""
+    matrix: tuple[MatrixRow, ...]
+    """Summary sentences against sources."""
+    json_href: str
+    """Link to the topic's digest JSON."""
+
+
+def heaviest_in_date_order(digest: Digest, count: int) -> tuple[int, ...]:
+    """Positions of the `count` heaviest timeline entries, back in date order."""
+    ranked = sorted(range(len(digest.timeline)), key=lambda i: (-digest.timeline[i].weight, i))
+    return tuple(sorted(ranked[:count]))
+
+
+def topic_view(topic: Topic, digest: Digest, layout: Layout) -> TopicView:
+    """The topic page's content."""
+    current = layout.page_url(urls.topic_page(topic.slug))
+    links = TopicLinks(digest, layout, current)
+    info_by_id = {info.id: info for info in digest.articles}
+    credits = {article.id: article.meta.credit for article in topic.articles}
+    timeline = tuple(
+        TimelineItem(entry.date, show_date(entry.date), links.statement(entry.event))
+        for entry in (digest.timeline[i] for i in heaviest_in_date_order(digest, topic.settings.timeline_entries))
+    )
+    contested = tuple(
+        Contest(point.title, point.kind, KIND_LABELS.get(point.kind, point.kind),
+                tuple(Side(side.label, links.statement(side.claim)) for side in point.sides))
+        for point in digest.contested[: topic.settings.contested_shown]
+    )
+    cards = []
+    for card in digest.cards:
+        info = info_by_id[card.article]
+        cards.append(Card(
+            source=links.sources[card.article],
+            title=info.title,
+            date=show_date(info.published) if info.published else "date not stated",
+            date_iso=info.published,
+            byline=byline(info, credits.get(info.id)),
+            url=safe_url(info.url),
+            words=info.words,
+            sentences=card.sentences,
+            corroborated=card.corroborated,
+            only_here=tuple(links.statement(claim) for claim in card.only_here),
+            flags=explain_flags(card.flags),
+        ))
+    order = [info.id for info in digest.articles]
+    matrix = []
+    for number, sentence in enumerate(digest.summary, start=1):
+        first = {ref.article: ref for ref in reversed(sentence.refs)}
+        cells = tuple(links.citation(first[article]).href if article in first else None for article in order)
+        matrix.append(MatrixRow(number, sentence.text, cells))
+    anchors = tag_anchors([topic])
+    tags_url = layout.page_url(urls.TAGS_PAGE)
+    return TopicView(
+        title=topic.title,
+        description=topic.description,
+        coverage=coverage_line(digest),
+        tags=tuple(TagLink(tag, urls.relative(f"{tags_url}#{anchors[tag]}", current)) for tag in topic.tags),
+        sources=tuple(links.sources[article] for article in order),
+        summary=tuple(links.statement(sentence) for sentence in digest.summary),
+        timeline=timeline,
+        timeline_total=len(digest.timeline),
+        contested=contested,
+        contested_total=len(digest.contested),
+        cards=tuple(cards),
+        matrix=tuple(matrix),
+        json_href=urls.relative(urls.digest_file(topic.slug), current),
+    )
