@@ -120,6 +120,8 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
             meta.handles += metadata.handles(block.text)
     _mark_repeats(blocks)
     start = _article_start(blocks)
+    if start is not None:
+        start = _after_late_byline(blocks, start)
     if start is None:
         start = next((i for i, b in enumerate(blocks) if b.kind == "sentence"), len(blocks))
     lede = " ".join(b.text for b in blocks[start: start + 8] if b.kind in ("prose", "sentence"))
@@ -214,6 +216,28 @@ def _article_start(blocks: list[_Block]) -> int | None:
         if following and (_text_like(following[0]) or (headline_above and any(map(_text_like, following)))):
             return index
     return prose[0] if prose else None
+
+
+def _after_late_byline(blocks: list[_Block], start: int) -> int:
+    """Teasers with excerpts can sit above the article: a headline then a byline or dateline below `start`,
+    with most of the prose after them, marks where the article really begins."""
+    prose_total = sum(b.words for b in blocks if b.kind == "prose")
+    prose_before = 0
+    for index in range(start, len(blocks)):
+        block = blocks[index]
+        if block.kind == "terminator" or prose_before > prose_total / 2:
+            break
+        if block.kind == "prose":
+            prose_before += block.words
+        if block.kind in ("byline", "date") and prose_before:
+            above = index - 1
+            while above > start and blocks[above].kind in ("byline", "date", "furniture"):
+                above -= 1
+            if blocks[above].kind == "short" and blocks[above].words >= 4:
+                later = _article_start(blocks[index + 1:])
+                if later is not None:
+                    return index + 1 + later
+    return start
 
 
 def _text_like(block: _Block) -> bool:
