@@ -214,3 +214,13 @@ def test_a_docs_page_in_the_way_of_a_generated_page_fails_the_build(tmp_path: Pa
     files = Files([File("tags.md", str(tmp_path), config.site_dir, config.use_directory_urls)])
     with pytest.raises(PluginError, match=re.escape("tags.md: this page is generated")):
         config.plugins.on_files(files, config=config)
+
+
+def test_pages_fetch_nothing_from_other_hosts(site: Path) -> None:
+    # No web fonts, CDN scripts or remote images: the site works offline and tells no third party who reads it.
+    element = re.compile(r"<(script|link|img|iframe|source)\b[^>]*>", re.I)
+    for path in site.rglob("*.html"):
+        for tag in element.finditer(path.read_text(encoding="utf-8")):
+            if re.search(r'rel="(canonical|alternate)"', tag.group(0)):
+                continue  # names a page, fetches nothing
+            assert not re.search(r'(src|href)="(https?:)?//', tag.group(0)), (path, tag.group(0))
