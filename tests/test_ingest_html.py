@@ -137,3 +137,10 @@ def test_url_size_limit(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unreachable_server_is_a_clear_error() -> None:
     with pytest.raises(IngestError, match=r"could not connect|no answer"):
         fetch.fetch("http://127.0.0.1:9/none", max_bytes=1000, timeout=2)
+
+
+def test_short_first_paragraph_and_heading_of_an_html_article_are_kept() -> None:
+    article = clean_source(str(FIXTURES / "short-first.html"))
+    assert article.body.startswith("Fewer boats from May.\n\n## Why the timetable changes\n\n")
+    assert article.meta.title == "Ferry service cut to two sailings a day"
+    assert article.meta.outlet == "The Island Times"

@@ -298,6 +298,8 @@ def _read_header(header: list[_Block], title_hint: str | None, lede: str, meta: 
         elif after_title and block.kind == "sentence" and not block.reason and block.words >= 5 \
                 and not block.text.rstrip("\"'”’)").endswith(("?", "!")):
             keep.append(block)
+        elif title_hint and not block.reason and (block.kind == "sentence" or block.heading_hint):
+            keep.append(block)  # extracted HTML: the extractor already removed the page around the article
         else:
             notes.append(_note(block, block.reason or "page header"))
     return title_line, keep
