@@ -232,3 +232,20 @@ def test_utf16_text_and_xhtml_are_read(tmp_path: Path) -> None:
     xhtml.write_bytes(b'<?xml version="1.0" encoding="utf-8"?>\n' + (FIXTURES / "article.html").read_bytes()
                       .replace(b"<!DOCTYPE html>\n", b""))
     assert clean_source(str(xhtml)).meta.outlet == "The Valley Gazette"
+
+
+def test_an_article_file_is_imported_as_it_is(tmp_path: Path) -> None:
+    first = import_sources(_copy(tmp_path, "wire-style.txt"), tmp_path / "one", "port").written[0]
+    moved = import_sources([str(first)], tmp_path / "two", "harbour").written[0]
+    assert moved.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+
+
+def test_markdown_headings_in_pasted_text() -> None:
+    from digest.ingest.text import clean_text
+
+    page = ("# Ferry fares to rise\n\nThe ferry company will raise fares by a tenth in April, blaming the price "
+            "of fuel and the cost of repairs.\n\n## Islanders object\n\nIslanders said the rise would hit those who "
+            "travel to the main island for work every day.\n")
+    clean = clean_text(page)
+    assert clean.found.title == "Ferry fares to rise"
+    assert "## Islanders object\n\nIslanders said" in clean.body

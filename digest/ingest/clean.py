@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from pathlib import Path
 
-from digest.content import is_safe_url
+from digest.content import ContentError, is_safe_url, parse_article
 from digest.flags import FLAGS
 from digest.ingest import metadata
 from digest.ingest.model import NO_OVERRIDES, CleanedArticle, IngestError, Overrides
@@ -23,6 +24,10 @@ _LIMITS = {"title": 500, "outlet": 200, "author": 500, "credit": 500, "section":
 def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
                boilerplate: frozenset[str] = frozenset()) -> CleanedArticle:
     """Clean one page and merge what it says about itself with the command-line overrides."""
+    if not page.html and page.text.startswith("---\n"):
+        existing = _article_file(page)
+        if existing is not None:
+            return existing
     if page.html:
         from digest.ingest.html import clean_html, page_language
 
@@ -59,6 +64,16 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
         source=page.name[:2000],
     )
     return CleanedArticle(meta=meta, body=_CONTROL.sub("", clean.body), notes=tuple(notes))
+
+
+def _article_file(page: Page) -> CleanedArticle | None:
+    """A file that already is an article (front matter and clean body) is taken as it is."""
+    try:
+        article = parse_article(Path(page.name), page.text)
+    except ContentError:
+        return None
+    return CleanedArticle(meta=article.meta, body=article.body.lstrip("\n"),
+                          notes=("already an article file: front matter and body kept as they are",))
 
 
 def _flags(published: date | None, paragraphs: tuple[str, ...], url: str | None, outlet: str | None,

@@ -24,6 +24,7 @@ from digest.ingest.model import Found
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _WORD = re.compile(r"\S+")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 PROSE_WORDS = 12
 """A line of at least this many words that ends like a sentence is article prose."""
 HEADING_WORDS = 20
@@ -171,8 +172,13 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
 
 def clean_text(text: str, *, boilerplate: frozenset[str] = frozenset()) -> CleanText:
     """Clean pasted page text (LF line ends)."""
-    lines = split_lines(text.removeprefix("\ufeff"))
-    return clean_lines([(number, line, False) for number, line in lines], boilerplate=boilerplate)
+    lines = []
+    for number, line in split_lines(text.removeprefix("\ufeff")):
+        heading = _MARKDOWN_HEADING.match(line)
+        if heading and _TERMINAL.search(line) and len(line.split()) > HEADING_WORDS // 2:
+            heading = None  # "# of votes was three." is a sentence, not a Markdown heading
+        lines.append((number, line[heading.end():], True) if heading else (number, line, False))
+    return clean_lines(lines, boilerplate=boilerplate)
 
 
 def _classify(block: _Block, boilerplate: frozenset[str]) -> None:
