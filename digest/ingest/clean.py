@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
                boilerplate: frozenset[str] = frozenset()) -> CleanedArticle:
     """Clean one page and merge what it says about itself with the command-line overrides."""
     if not page.html and page.text.startswith("---\n"):
-        existing = _article_file(page)
+        existing = _article_file(page, overrides)
         if existing is not None:
             return existing
     if page.html:
@@ -66,13 +67,15 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
     return CleanedArticle(meta=meta, body=_CONTROL.sub("", clean.body), notes=tuple(notes))
 
 
-def _article_file(page: Page) -> CleanedArticle | None:
-    """A file that already is an article (front matter and clean body) is taken as it is."""
+def _article_file(page: Page, overrides: Overrides) -> CleanedArticle | None:
+    """A file that already is an article (front matter and clean body) is taken as it is, overrides applied."""
     try:
         article = parse_article(Path(page.name), page.text)
     except ContentError:
         return None
-    return CleanedArticle(meta=article.meta, body=article.body.lstrip("\n"),
+    meta = replace(article.meta, outlet=overrides.outlet or article.meta.outlet, url=overrides.url or article.meta.url,
+                   published=overrides.published or article.meta.published)
+    return CleanedArticle(meta=meta, body=article.body.lstrip("\n"),
                           notes=("already an article file: front matter and body kept as they are",))
 
 
