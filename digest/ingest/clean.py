@@ -75,6 +75,8 @@ def _article_file(page: Page, overrides: Overrides) -> CleanedArticle | None:
         return None
     meta = replace(article.meta, outlet=overrides.outlet or article.meta.outlet, url=overrides.url or article.meta.url,
                    published=overrides.published or article.meta.published)
+    settled = {"no_outlet": meta.outlet, "no_url": meta.url, "no_date": meta.published}
+    meta = replace(meta, flags=tuple(flag for flag in meta.flags if not settled.get(flag)))
     return CleanedArticle(meta=meta, body=article.body.lstrip("\n"),
                           notes=("already an article file: front matter and body kept as they are",))
 
