@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -26,7 +27,6 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PRESETS = {"small": ["1x25", "50x25"], "all": ["1x25", "50x25", "200x25", "1x375", "1x1500"]}
 MIB = 1024 * 1024
-TIMEOUT = 3600
 
 MKDOCS_YML = """\
 site_name: Benchmark digests
@@ -65,18 +65,22 @@ def snapshot_code(out: Path) -> Path:
     return code
 
 
-def _run(args: list[str], code: Path, **options: Any) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(code)}
-    return subprocess.run([sys.executable, str(HERE / "measure.py"), *args], env=env, cwd=REPO, text=True,
-                          **options)
-
-
-def _measure(*args: str, code: Path, log: Path) -> dict[str, Any]:
-    run = _run(list(args), code, capture_output=True, timeout=TIMEOUT)
-    log.write_text(run.stdout + run.stderr, encoding="utf-8")
-    if run.returncode != 0:
-        raise SystemExit(f"measurement failed ({' '.join(args)}); see {log}:\n{run.stderr[-3000:]}")
-    return json.loads(run.stdout.strip().splitlines()[-1])
+def _measure(*args: str, code: Path, log: Path, timeout: float) -> dict[str, Any]:
+    """Run one measurement in a fresh process; past `timeout` seconds, stop it and its workers."""
+    command = [sys.executable, str(HERE / "measure.py"), *args]
+    process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(code)}, cwd=REPO, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate()
+        log.write_text(stdout + stderr, encoding="utf-8")
+        return {"seconds": timeout, "timed_out": True}
+    log.write_text(stdout + stderr, encoding="utf-8")
+    if process.returncode != 0:
+        raise SystemExit(f"measurement failed ({' '.join(args)}); see {log}:\n{stderr[-3000:]}")
+    return json.loads(stdout.strip().splitlines()[-1])
 
 
 def _add_article(content: Path) -> Path:
@@ -92,7 +96,7 @@ def _add_article(content: Path) -> Path:
     return added
 
 
-def run_size(name: str, out: Path, code: Path, jobs: int) -> dict[str, Any]:
+def run_size(name: str, out: Path, code: Path, jobs: int, timeout: float) -> dict[str, Any]:
     topics, articles = _size(name)
     folder = out / name
     shutil.rmtree(folder, ignore_errors=True)
@@ -104,35 +108,48 @@ def run_size(name: str, out: Path, code: Path, jobs: int) -> dict[str, Any]:
                               "generate_seconds": time.perf_counter() - start}
     print(f"\n== {name}: {topics} topic(s), {count} articles, {words / count:.0f} words each", flush=True)
 
-    result["analyse_1"] = _measure("analyse", str(content), "1", code=code, log=folder / "analyse-1.log")
+    result["analyse_1"] = _measure("analyse", str(content), "1", code=code, log=folder / "analyse-1.log",
+                                   timeout=timeout)
     print(f"   analysis, 1 core:    {_fmt(result['analyse_1'])}", flush=True)
     if topics > 1 and jobs > 1:
-        result["analyse_n"] = _measure("analyse", str(content), str(jobs), code=code, log=folder / "analyse-n.log")
+        result["analyse_n"] = _measure("analyse", str(content), str(jobs), code=code, log=folder / "analyse-n.log",
+                                       timeout=timeout)
         print(f"   analysis, {jobs} cores:   {_fmt(result['analyse_n'])}", flush=True)
-        result["parallel_identical"] = result["analyse_n"]["output_sha256"] == result["analyse_1"]["output_sha256"]
+        if not result["analyse_n"].get("timed_out") and not result["analyse_1"].get("timed_out"):
+            result["parallel_identical"] = (result["analyse_n"]["output_sha256"]
+                                            == result["analyse_1"]["output_sha256"])
     else:
         result["analyse_n"] = result["analyse_1"]
+    if result["analyse_n"].get("timed_out"):
+        print("   site builds skipped: the analysis alone exceeds the time limit", flush=True)
+        return result
 
     site = folder / "site-src"
     (site / "docs").mkdir(parents=True)
     config = site / "mkdocs.yml"
     config.write_text(MKDOCS_YML.format(overrides=json.dumps(str(code / "theme_overrides")),
                                         content=json.dumps(str(content)), jobs=jobs), encoding="utf-8")
-    result["build"] = _measure("build", str(config), code=code, log=folder / "build.log")
+    result["build"] = _measure("build", str(config), code=code, log=folder / "build.log", timeout=timeout)
+    if result["build"].get("timed_out"):
+        print(f"   full site build:     {_fmt(result['build'])}", flush=True)
+        return result
     print(f"   full site build:     {_fmt(result['build'])}, digest plugin "
           f"{result['build']['plugin_seconds']:.1f} s (analysis {result['build']['analysis_seconds']:.1f} s), "
           f"site {result['build']['site_bytes'] / MIB:.1f} MiB in {result['build']['files']} files, "
           f"search index {result['build']['search_index_bytes'] / MIB:.2f} MiB", flush=True)
 
     _add_article(content)
-    result["rebuild"] = _measure("build", str(config), code=code, log=folder / "rebuild.log")
-    print(f"   rebuild, +1 article: {_fmt(result['rebuild'])}, analysis "
-          f"{result['rebuild']['analysis_seconds']:.2f} s", flush=True)
+    result["rebuild"] = _measure("build", str(config), code=code, log=folder / "rebuild.log", timeout=timeout)
+    print(f"   rebuild, +1 article: {_fmt(result['rebuild'])}"
+          + (f", analysis {result['rebuild']['analysis_seconds']:.2f} s" if "analysis_seconds" in result["rebuild"]
+             else ""), flush=True)
     return result
 
 
 def _fmt(measure: dict[str, Any]) -> str:
-    return f"{measure['seconds']:7.2f} s, peak {measure['peak_mib']:6.0f} MiB"
+    if measure.get("timed_out"):
+        return f"stopped after {measure['seconds']:.0f} s (time limit)"
+    return f"{measure['seconds']:7.2f} s (CPU {measure['cpu_seconds']:7.2f} s), peak {measure['peak_mib']:5.0f} MiB"
 
 
 def _verdict(ok: bool | None) -> str:
@@ -157,10 +174,12 @@ def targets(results: dict[str, dict[str, Any]]) -> list[tuple[str, bool | None, 
 
     check("analysis of 5,000 articles (200x25), all cores", get("200x25", "analyse_n", "seconds"), 30, "s")
     check("analysis of one 1,500-article topic", get("1x1500", "analyse_1", "seconds"), 20, "s")
-    peaks = [m["peak_mib"] for r in results.values() for m in (r["analyse_1"], r["analyse_n"])]
+    peaks = [m["peak_mib"] for r in results.values() for m in (r["analyse_1"], r["analyse_n"]) if "peak_mib" in m]
     check("analysis peak memory, largest of all sizes", max(peaks) if peaks else None, 2048, "MiB")
 
     def ratio(small: str, large: str, *keys: str) -> float | None:
+        if get(small, *keys[:-1], "timed_out") or get(large, *keys[:-1], "timed_out"):
+            return None  # a size hit the time limit: its own row fails
         a, b = get(small, *keys), get(large, *keys)
         return b / a if a and b else None
 
@@ -171,7 +190,7 @@ def targets(results: dict[str, dict[str, Any]]) -> list[tuple[str, bool | None, 
     check("4x articles in one topic, analysis time ratio (1x375 -> 1x1500)",
           ratio("1x375", "1x1500", "analyse_1", "seconds"), 4.4, "x")
     share = None
-    if get("200x25", "build", "seconds"):
+    if get("200x25", "build", "plugin_seconds"):
         share = 100 * get("200x25", "build", "plugin_seconds") / get("200x25", "build", "seconds")
     check("digest plugin share of the site build at 5,000 articles", share, 30, "%")
     for size in results:
@@ -194,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="'small' (1x25,50x25: a quick run), 'all' (the default: 1x25,50x25,200x25,1x375,"
                              "1x1500), or a comma list of sizes written TOPICSxARTICLES")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel runs (default 2)")
+    parser.add_argument("--timeout", type=float, default=1200,
+                        help="seconds after which one measurement is stopped and counted as failed (default 1200)")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder (default bench/out)")
     parser.add_argument("--profile", metavar="SIZE",
                         help="only profile the analysis of one size (e.g. 4x25) with cProfile; print the slowest "
@@ -211,9 +232,10 @@ def main(argv: list[str] | None = None) -> int:
         content = args.out / f"profile-{args.profile}"
         shutil.rmtree(content, ignore_errors=True)
         write_corpus(content, topics, articles, seed=topics * 10_000 + articles)
-        return _run(["profile", str(content)], code).returncode
+        return subprocess.run([sys.executable, str(HERE / "measure.py"), "profile", str(content)], cwd=REPO,
+                              env={**os.environ, "PYTHONPATH": str(code)}).returncode
     began = time.perf_counter()
-    results = {name: run_size(name, args.out, code, args.jobs) for name in sizes}
+    results = {name: run_size(name, args.out, code, args.jobs, args.timeout) for name in sizes}
     print(f"\n== targets ({time.perf_counter() - began:.0f} s for the whole run)")
     rows = targets(results)
     for label, ok, figures in rows:
