@@ -251,3 +251,21 @@ def test_markdown_headings_in_pasted_text() -> None:
     clean = clean_text(page)
     assert clean.found.title == "Ferry fares to rise"
     assert "## Islanders object\n\nIslanders said" in clean.body
+
+
+def test_short_lines_recurring_across_the_topic_are_dropped(tmp_path: Path) -> None:
+    folder = tmp_path / "content" / "village"
+    folder.mkdir(parents=True)
+    (folder / "topic.yml").write_text("title: Village\n", encoding="utf-8")
+    for index in range(2):
+        (folder / f"old-{index}.md").write_text(
+            f'---\ntitle: "Old story {index}"\n---\n\nThe village fete raised {index + 2} hundred pounds for the '
+            "church roof this summer, the organisers said.\n\n## Support local journalism today\n\nThe parish "
+            "council thanked everyone who baked, sold and bought cakes on the day.\n", encoding="utf-8")
+    page = tmp_path / "new.txt"
+    page.write_text("Market square to close for repairs\n\nThe market square will close for six weeks from May "
+                    "while the council replaces its broken paving stones.\n\nSupport local journalism today\n\n"
+                    "Traders will move to the car park behind the church until the work is finished.\n",
+                    encoding="utf-8")
+    written = import_sources([str(page)], tmp_path / "content", "village").written[0]
+    assert "Support local journalism" not in written.read_text(encoding="utf-8")

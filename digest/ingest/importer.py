@@ -19,7 +19,9 @@ from digest.ingest.text import PROSE_WORDS, fold_line, split_lines
 
 SLUG_CHARS = 60
 BATCH_BOILERPLATE = 3
-"""A short line found in this many pages of one batch is the site's furniture, not article text."""
+"""A short line found in this many texts of a batch and its topic is the site's furniture, not article text."""
+BOILERPLATE_MIN_WORDS = 3
+"""Shorter recurring lines may be ordinary subheadings ("Background"), so they are left to the other signals."""
 
 
 def slugify(title: str) -> str:
@@ -35,16 +37,15 @@ def _url_key(url: str | None) -> str | None:
     return url.strip().rstrip("/").lower() if url else None
 
 
-def batch_boilerplate(pages: Sequence[Page]) -> frozenset[str]:
-    """Short lines that recur in several pages of the batch (the same site's menus and footers)."""
-    if len(pages) < BATCH_BOILERPLATE:
+def batch_boilerplate(texts: Sequence[str]) -> frozenset[str]:
+    """Short lines that recur in several texts of the batch and the topic (the same site's menus and footers)."""
+    if len(texts) < BATCH_BOILERPLATE:
         return frozenset()
     seen: dict[str, int] = {}
-    for page in pages:
-        if page.html:
-            continue
-        keys = {fold_line(line) for _, line in split_lines(page.text) if len(line.split()) < PROSE_WORDS}
-        for key in keys - {""}:
+    for text in texts:
+        keys = {fold_line(line.lstrip("#")) for _, line in split_lines(text)
+                if BOILERPLATE_MIN_WORDS <= len(line.lstrip("#").split()) < PROSE_WORDS}
+        for key in keys:
             seen[key] = seen.get(key, 0) + 1
     return frozenset(key for key, count in seen.items() if count >= BATCH_BOILERPLATE)
 
@@ -95,12 +96,14 @@ def import_sources(sources: Sequence[str], content_dir: Path, topic: str, overri
     _ensure_topic(folder, topic)
     known: dict[str, frozenset[str]] = {}
     urls: dict[str, str] = {}
+    bodies: list[str] = []
     for path in sorted(folder.glob("*" + ARTICLE_SUFFIX)):
         try:
             existing = read_article(path)
         except ContentError:
             continue
         known[existing.id] = dedupe.shingles(existing.body)
+        bodies.append(existing.body)
         if existing.meta.url:
             urls[_url_key(existing.meta.url) or ""] = existing.id
     pages: list[Page | None] = []
@@ -111,7 +114,7 @@ def import_sources(sources: Sequence[str], content_dir: Path, topic: str, overri
         except IngestError as error:
             pages.append(None)
             failed.append((source, str(error)))
-    boilerplate = batch_boilerplate([page for page in pages if page])
+    boilerplate = batch_boilerplate(bodies + [page.text for page in pages if page and not page.html])
     written: list[Path] = []
     skipped: list[tuple[str, str]] = []
     total = len(sources)
