@@ -417,6 +417,9 @@ def load_topic(folder: Path, read: Callable[[Path], Article] = read_article) -> 
         problems.append(Problem(topic_file, 1, f"topic folder {folder.name!r} must be named with lower-case "
                                 "letters, digits and hyphens"))
     try:
+        if topic_file.is_symlink():
+            raise ContentError([Problem(topic_file, 1, "topic.yml is a symbolic link: content must be plain files "
+                                        "inside the content folder")])
         text = normalise_text(topic_file.read_bytes(), topic_file)
         topic, topic_problems = parse_topic_file(topic_file, text)
         problems += topic_problems
@@ -456,6 +459,10 @@ def load_content(content_dir: Path, read: Callable[[Path], Article] = read_artic
     topics, problems = [], []
     for folder in sorted(content_dir.iterdir()):
         if folder.name.startswith(".") or not folder.is_dir():
+            continue
+        if folder.is_symlink():
+            problems.append(Problem(folder, 1, "topic folder is a symbolic link: content must be plain folders "
+                                    "inside the content folder"))
             continue
         topic, topic_problems = load_topic(folder, read)
         topics.append(topic)
