@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from digest import __version__
-from digest.content import ContentError, load_content, load_topic
+from digest.content import ContentError, is_safe_url, load_content, load_topic
 
 
 def _err(message: str) -> None:
@@ -25,6 +25,12 @@ def _published(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {value!r}") from None
+
+
+def _http_url(value: str) -> str:
+    if not is_safe_url(value):
+        raise argparse.ArgumentTypeError(f"not an http:// or https:// address: {value[:80]!r}")
+    return value
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -118,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def overrides(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--outlet", help="the publication's name (overrides what the page says)")
-        sub.add_argument("--url", help="the article's original address")
+        sub.add_argument("--url", type=_http_url, help="the article's original address (http or https)")
         sub.add_argument("--published", type=_published, metavar="YYYY-MM-DD", help="publication date")
 
     clean = commands.add_parser("clean", help="print a cleaned article (front matter and body); writes nothing",
