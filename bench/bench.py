@@ -29,22 +29,17 @@ PRESETS = {"small": ["1x25", "50x25"], "all": ["1x25", "50x25", "200x25", "1x375
 MIB = 1024 * 1024
 
 MKDOCS_YML = """\
+# The project's own configuration (theme, features, extensions), pointed at the generated corpus.
+INHERIT: {base}
 site_name: Benchmark digests
-docs_dir: docs
+docs_dir: {docs}
 theme:
-  name: material
   custom_dir: {overrides}
-  font: false
 plugins:
   - search
   - digest:
       content: {content}
       jobs: {jobs}
-markdown_extensions:
-  - admonition
-  - attr_list
-  - toc:
-      permalink: true
 """
 
 
@@ -57,11 +52,13 @@ def _size(name: str) -> tuple[int, int]:
 
 
 def snapshot_code(out: Path) -> Path:
-    """Copy the package and theme overrides, so that edits made during a long run do not mix versions."""
+    """Copy the package and the site's configuration, so that edits made during a long run do not mix versions."""
     code = out / "code"
     shutil.rmtree(code, ignore_errors=True)
     shutil.copytree(REPO / "digest", code / "digest", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(REPO / "theme_overrides", code / "theme_overrides")
+    for folder in ("theme_overrides", "docs"):
+        shutil.copytree(REPO / folder, code / folder)
+    shutil.copy2(REPO / "mkdocs.yml", code / "mkdocs.yml")
     return code
 
 
@@ -125,9 +122,10 @@ def run_size(name: str, out: Path, code: Path, jobs: int, timeout: float) -> dic
         return result
 
     site = folder / "site-src"
-    (site / "docs").mkdir(parents=True)
+    site.mkdir()
     config = site / "mkdocs.yml"
-    config.write_text(MKDOCS_YML.format(overrides=json.dumps(str(code / "theme_overrides")),
+    config.write_text(MKDOCS_YML.format(base=json.dumps(str(code / "mkdocs.yml")), docs=json.dumps(str(code / "docs")),
+                                        overrides=json.dumps(str(code / "theme_overrides")),
                                         content=json.dumps(str(content)), jobs=jobs), encoding="utf-8")
     result["build"] = _measure("build", str(config), code=code, log=folder / "build.log", timeout=timeout)
     if result["build"].get("timed_out"):
