@@ -1,0 +1,487 @@
+"""Hostile content: every input is imported (or written as an article), checked and built.
+
+Each input must end in a clear error or in safely escaped output; nothing may be written outside
+content/ and site/, and the articles already in the topic must stay exactly as they were. The
+payloads mark themselves (`window.__pwned`, `alert('PWNED')`, `document.title='PWNED'`), so the
+built pages are scanned for live markup and, in headless Chromium, for script that ran.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from site_build import build_site
+
+from digest.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
+VICTIM = FIXTURES / "victim"
+SOURCES = FIXTURES / "sources"
+MARKS = ("__pwned", "PWNED")
+OUTSIDE = Path("/tmp/digest-hostile-escape")
+"""Where path-traversal payloads aim; it must never appear."""
+JS = "window.__pwned=1;document.title='PWNED'"
+
+STORY = [
+    "The city council approved the new budget on Monday after a long debate.",
+    "Members voted 7 to 2 in favour of the plan, which raises spending on roads by 4 percent.",
+    "The mayor said the vote was a good day for the city and thanked the members.",
+    "Opponents said the plan would raise taxes for families over the next two years.",
+]
+
+
+def story(title: str = "Council approves the budget", *, lines: tuple[str, ...] = (), at: int = 2,
+          dateline: str = "March 4, 2024") -> str:
+    """A plain-text page of a short news story with hostile `lines` inserted among its paragraphs."""
+    body = [*STORY[:at], *lines, *STORY[at:]]
+    return "\n".join([title, dateline, *body]) + "\n"
+
+
+def front(body: str = "\n\n".join(STORY), **keys: str) -> str:
+    """An article file: front matter `keys` (YAML as written) and a body."""
+    head = "".join(f"{key}: {value}\n" for key, value in keys.items())
+    return f"---\n{head}---\n{body}\n"
+
+
+def q(text: str) -> str:
+    """`text` as a YAML double-quoted scalar (a JSON string is one)."""
+    return json.dumps(text)
+
+
+def million_character_line() -> str:
+    words = ("harbour", "council", "budget", "road", "vote", "mayor", "city", "bridge")
+    line = " ".join(words[(i * 7 + i // 3) % len(words)] for i in range(150_000))
+    return (line * 2)[:1_000_000]
+
+
+Data = str | bytes | Callable[[], str | bytes]
+"""Text, bytes, or a function making them (for inputs too large to keep in the table)."""
+
+
+def _bytes(data: Data) -> bytes:
+    data = data() if callable(data) else data
+    return data.encode() if isinstance(data, str) else data
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hostile input and what must become of it."""
+
+    id: str
+    """Test id; also names the built topic (`h-<id>`)."""
+    expect: str
+    """'refused' (a clear error at import or check) or 'built' (imported, checked and built, escaped)."""
+    source: Data | None = None
+    """Raw page to import (text, or bytes for encoding attacks)."""
+    source_file: str | None = None
+    """Page to import from fixtures/hostile/sources."""
+    article: Data | None = None
+    """Article file written straight into the topic (front-matter attacks)."""
+    article_name: str = "hostile.md"
+    """Its file name."""
+    topic_yml: str | None = None
+    """Replacement topic.yml (topic-level attacks)."""
+    topic: str = "victim"
+    """Slug given to import_sources."""
+    overrides: dict = field(default_factory=dict)
+    """Command-line overrides (outlet, url, published)."""
+    symlink: tuple[str, str] | None = None
+    """(path inside the content folder, target) for symlink attacks."""
+    words: str = ""
+    """Words the refusal must contain."""
+
+
+def _topic_with(extra: str) -> str:
+    return (VICTIM / "topic.yml").read_text(encoding="utf-8") + extra
+
+
+SCRIPT = f"<script>{JS}</script>"
+ONERROR = f'<img src=x onerror="{JS}">'
+CASES = [
+    # -- markup and event handlers in bodies, titles and outlet names (imported as text) -----------------
+    Case("body-script", "built", source=story(lines=(f"Officials confirmed the figures. {SCRIPT}",))),
+    Case("body-img-onerror", "built", source=story(lines=(f"Critics were not convinced. {ONERROR}",))),
+    Case("body-svg-onload", "built", source=story(lines=(f'<svg/onload="{JS}">The vote took an hour.',))),
+    Case("body-iframe-srcdoc", "built", source=story(lines=(
+        "<iframe srcdoc=\"<script>parent.__pwned=1</script>\"></iframe> Observers watched from the gallery.",))),
+    Case("body-style-breakout", "built", source=story(lines=(
+        f"</style></textarea></title>{SCRIPT} The session ended at noon.",))),
+    Case("body-comment-cdata", "built", source=story(lines=(
+        f"<!--<script>{JS}</script>--> <![CDATA[<script>{JS}</script>]]> Reporters left early.",))),
+    Case("title-script", "built", source=story(f"Budget passes {SCRIPT} in council")),
+    Case("title-onerror", "built", source=story(f"Budget {ONERROR} passes")),
+    Case("outlet-script", "built", source=story(), overrides={"outlet": f"Daily {SCRIPT}"}),
+    Case("outlet-onerror", "built", source=story(), overrides={"outlet": f"Wire {ONERROR}"}),
+    Case("html-page-scripts", "built", source_file="html-page-scripts.html"),
+    # -- javascript: and data: URLs in links and in `url` -----------------------------------------------
+    Case("markdown-link-image-injection", "built", source_file="text-markdown-injection.txt"),
+    Case("url-javascript-override", "refused", source=story(), overrides={"url": "javascript:alert('PWNED')"},
+         words="not an http:// or https:// address"),
+    Case("url-data-override", "refused", source=story(),
+         overrides={"url": "data:text/html,<script>alert('PWNED')</script>"}, words="not an http:// or https://"),
+    Case("url-javascript-in-page", "built", source_file="html-page-scripts.html"),
+    Case("url-javascript-front-matter", "refused", article=front(title='"x"', url="\"javascript:alert('PWNED')\""),
+         words="'url' must be an http:// or https:// address"),
+    Case("url-data-front-matter", "refused", article=front(title='"x"', url='"data:text/html;base64,PHNjcmlwdD4="'),
+         words="'url' must be an http:// or https:// address"),
+    Case("url-attribute-breakout", "refused", article=front(title='"x"', url=q(f'https://x.example/"><script>{JS}'
+                                                                                 "</script>")),
+         words="'url' must be an http:// or https:// address"),
+    Case("url-scheme-tab", "refused", article=front(title='"x"', url='"java\\tscript:alert(1)"'), words="'url'"),
+    # -- Jinja syntax in every text field ----------------------------------------------------------------
+    Case("jinja-html-page", "built", source_file="html-jinja-everywhere.html"),
+    Case("jinja-body-and-title", "built", source=story("{{ config.site_name }} {% include 'main.html' %} budget",
+                                                       lines=("{{ ''.__class__.__mro__ }} {% for x in range(9) %}"
+                                                              "x{% endfor %} {# note #} Members applauded.",))),
+    Case("jinja-front-matter", "built", article=front(
+        title="\"{{ config.site_name }} {% raw %}\"", outlet="\"{{ page.meta }}\"", author="\"{% include 'x' %}\"",
+        credit="'{{ 7*7 }}'", section="'{# x #}'", body="\n\n".join([*STORY, "{{ self.__init__.__globals__ }}"]))),
+    Case("jinja-topic-fields", "built", topic_yml=(
+        "title: \"{{ config }} {% include 'main.html' %}\"\ndescription: \"{{ 7*7 }}\"\ntags: [\"{% raw %}\", "
+        "\"{{ page }}\"]\n")),
+    # -- markup in front matter and topic.yml written by hand ------------------------------------------
+    Case("front-matter-markup", "built", article=front(
+        title=q(f"Budget {SCRIPT}"), outlet=q(ONERROR), author=q(f'<a href="javascript:{JS}">me</a>'),
+        section=q("</title><script>alert('PWNED')</script>"), credit=q(f"<style>*{{x:expression({JS})}}</style>"))),
+    Case("topic-markup", "built", topic_yml=(
+        f"title: {q(SCRIPT + ' bridge')}\ndescription: {q(ONERROR)}\ntags: [{q('<b onmouseover=alert(1)>x</b>')}]\n")),
+    Case("curated-markup", "built", article=front(
+        title='"Protest at the hall"', body="\n\n".join([*STORY, f"Protesters chanted {SCRIPT} outside."])),
+         topic_yml=_topic_with(
+             "summary:\n"
+             f"  - article: hostile\n    quote: {q(f'Protesters chanted {SCRIPT} outside.')}\n"
+             "contested:\n"
+             f"  - title: {q(ONERROR + ' cost')}\n    kind: number\n    sides:\n"
+             f"      - {{article: harbour-bridge-reopens, quote: cost 12 million dollars, label: {q(SCRIPT)}}}\n"
+             "      - {article: bridge-traffic-returns, quote: cost 14 million dollars, label: '{{ 7*7 }}'}\n"
+             "timeline:\n"
+             f"  - date: '2024-03'\n    article: hostile\n    quote: {q(f'Protesters chanted {SCRIPT} outside.')}\n"),
+         article_name="hostile.md"),
+    # -- YAML attacks in front matter and topic.yml --------------------------------------------------------
+    Case("yaml-python-object", "refused", article="---\ntitle: !!python/object/apply:os.system ['touch "
+         f"{OUTSIDE}']\n---\nBody.\n", words="YAML tag"),
+    Case("yaml-python-name", "refused", article="---\ntitle: x\nauthor: !!python/name:os.system\n---\nBody.\n",
+         words="YAML tag"),
+    Case("yaml-billion-laughs", "refused", article="---\nlol: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+         + "".join(f"l{i}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+         + "title: x\n---\nBody.\n", words="anchors and aliases"),
+    Case("yaml-duplicate-keys", "refused", article=front(title='"Real title"', outlet='"A"', **{"outlet ": '"B"'}),
+         words="duplicate key 'outlet'"),
+    Case("yaml-merge-key", "refused", article="---\ntitle: x\n<<: {outlet: y}\n---\nBody.\n", words="YAML tag"),
+    Case("yaml-topic-tag", "refused", topic_yml="title: !!python/object:os.system x\n", words="YAML tag"),
+    Case("yaml-topic-duplicate", "refused", topic_yml="title: a\ntitle: b\n", words="duplicate key 'title'"),
+    Case("yaml-1-1-no-and-dates", "built", article=front(
+        title="no", outlet="no", author="yes", section="off", published="2024-03-06")),
+    Case("yaml-date-object", "refused", article=front(title="x", published="2024-03-06 10:00:00"),
+         words="'published' must be a date written YYYY-MM-DD"),
+    # -- path traversal in slugs and ids ---------------------------------------------------------------------
+    Case("topic-slug-dotdot", "refused", source=story(), topic="../escape", words="not a valid slug"),
+    Case("topic-slug-absolute", "refused", source=story(), topic=str(OUTSIDE), words="not a valid slug"),
+    Case("topic-slug-nested", "refused", source=story(), topic="victim/../../escape", words="not a valid slug"),
+    Case("title-dotdot", "built", source=story(f"../../../..{OUTSIDE}/x")),
+    Case("title-absolute", "built", source=story(f"{OUTSIDE}/etc/passwd")),
+    Case("title-only-dots", "built", source=story("../..")),
+    Case("title-clash-with-existing", "built", source=story("Harbour bridge reopens")),
+    Case("url-clash-with-existing", "refused", source=story(),
+         overrides={"url": "https://harbour.example/bridge-reopens/"}, words="same url"),
+    Case("syndicated-from-traversal", "refused", article=front(title="x", syndicated_from='"../victim/x"'),
+         words="refers to article"),
+    Case("similar-to-traversal", "refused", article=front(title="x", similar_to='["../../etc/passwd"]'),
+         words="similar_to"),
+    Case("article-name-dots", "refused", article=front(title="x"), article_name="a..b.md", words="file names must be"),
+    Case("article-symlink", "refused", symlink=("victim/leak.md", "/etc/passwd"), words="unexpected file"),
+    Case("topic-yml-symlink", "refused", symlink=("victim/topic.yml", "/etc/hostname"),
+         words="topic.yml is a symbolic link"),
+    Case("topic-folder-symlink", "refused", symlink=("leaked", str(VICTIM)), words="topic folder is a symbolic link"),
+    # -- encodings, sizes and invisible characters ------------------------------------------------------------
+    Case("nul-bytes-source", "refused", source=story().encode() + b"\x00\x00binary", words="binary"),
+    Case("nul-bytes-article", "refused", article=front(title="x").encode() + b"\x00", words="NUL byte"),
+    Case("invalid-utf8-source", "refused", source=story().encode() + b"caf\xe9 \xff\xfe", words="UTF-8"),
+    Case("invalid-utf8-article", "refused", article=front(title="x").encode() + b"\xc3\x28", words="UTF-8"),
+    Case("fifty-mb-source", "refused", source=lambda: story() + "word " * 10_000_000, words="MB"),
+    Case("fifty-mb-article", "refused", article=lambda: front(title="x", body="word " * 10_000_000), words="MB"),
+    Case("million-character-line", "built", source=lambda: story(lines=(million_character_line(),))),
+    Case("rtl-override", "built", source=story("Budget \u202egnissap\u202c vote \u2067x\u2069",
+                                               lines=("The \u202eevlohs\u202c figures were final.",))),
+    Case("zero-width", "built", source=story("Bud\u200bget\u200d vote\ufeff", lines=(
+        "Java\u200bscript: officials\u200c said the \u2060vote was final.",))),
+    Case("control-characters-front-matter", "refused", article=front(title='"Budget\\x1b[31m vote"'),
+         words="control characters"),
+]
+
+
+@dataclass
+class Outcome:
+    """What happened to one case."""
+
+    refused: bool = False
+    messages: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    """Files added or changed in the sandbox, relative to it."""
+    removed: list[str] = field(default_factory=list)
+    topic_dir: Path | None = None
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    """Every file under `folder` -> its content hash (a symbolic link -> its target)."""
+    return {path.relative_to(folder).as_posix(): f"link to {path.readlink()}" if path.is_symlink()
+            else hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_symlink() or path.is_file()}
+
+
+def _digest(*argv: str) -> tuple[int, list[str]]:
+    """Run the command line in-process: (exit code, stderr lines)."""
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            code = main(list(argv))
+        except SystemExit as stop:  # argparse refusing an option
+            code = int(stop.code or 0)
+    return code, errors.getvalue().splitlines()
+
+
+def _run(case: Case, sandbox: Path) -> Outcome:
+    """Stage one case in its own sandbox (cwd), import or write it, then run `digest check` on the content."""
+    content = sandbox / "content"
+    topic_dir = content / "victim"
+    shutil.copytree(VICTIM, topic_dir)
+    inbox = sandbox / "inbox"
+    inbox.mkdir()
+    source = None
+    if case.source_file is not None:
+        source = inbox / case.source_file
+        shutil.copy(SOURCES / case.source_file, source)
+    elif case.source is not None:
+        source = inbox / "page.txt"
+        source.write_bytes(_bytes(case.source))
+    before = _snapshot(sandbox)
+    outcome = Outcome(topic_dir=topic_dir)
+    if case.article is not None:
+        (topic_dir / case.article_name).write_bytes(_bytes(case.article))
+    if case.topic_yml is not None:
+        (topic_dir / "topic.yml").write_text(case.topic_yml, encoding="utf-8")
+    if case.symlink:
+        name, target = case.symlink
+        (content / name).unlink(missing_ok=True)
+        (content / name).symlink_to(target)
+    previous = Path.cwd()
+    os.chdir(sandbox)
+    try:
+        if source is not None:
+            options = [f"--{key}={value}" for key, value in case.overrides.items()]
+            code, messages = _digest("import", str(source.relative_to(sandbox)), "--topic", case.topic,
+                                     "--content", "content", *options)
+            outcome.messages += messages
+            outcome.refused = code != 0 or any(message.startswith("skipped ") for message in messages)
+        code, messages = _digest("check", "content")
+        if code:
+            outcome.refused = True
+            outcome.messages += messages
+    finally:
+        os.chdir(previous)
+    after = _snapshot(sandbox)
+    outcome.written = sorted(name for name, digest in after.items() if before.get(name) != digest)
+    outcome.removed = sorted(set(before) - set(after))
+    return outcome
+
+
+@dataclass
+class Corpus:
+    """Every case staged, and one strict build of all the accepted ones."""
+
+    outcomes: dict[str, Outcome]
+    site: Path
+    content: Path
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    root = tmp_path_factory.mktemp("hostile")
+    outcomes = {}
+    content = root / "build" / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    for case in CASES:
+        sandbox = root / "cases" / case.id
+        sandbox.mkdir(parents=True)
+        outcome = outcomes[case.id] = _run(case, sandbox)
+        if not outcome.refused:
+            # The untouched victim articles are built once, in their own topic; keep them only where topic.yml
+            # quotes them.
+            keep = shutil.ignore_patterns(*([] if case.topic_yml else [path.name for path in VICTIM.glob("*.md")]))
+            shutil.copytree(outcome.topic_dir, content / f"h-{case.id}", symlinks=True, ignore=keep)
+    site = build_site(root / "build", content)
+    return Corpus(outcomes=outcomes, site=site, content=content)
+
+
+def test_the_corpus_is_large_enough():
+    assert len(CASES) >= 40
+    assert len({case.id for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_hostile_input_is_refused_clearly_or_built(corpus, case):
+    outcome = corpus.outcomes[case.id]
+    assert outcome.refused == (case.expect == "refused"), outcome.messages
+    if outcome.refused:
+        assert any(case.words in message for message in outcome.messages), outcome.messages
+    else:
+        page = corpus.site / "topics" / f"h-{case.id}" / "index.html"
+        assert page.is_file(), f"no topic page built for {case.id}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_nothing_is_written_outside_content_and_no_article_is_lost_or_changed(corpus, case):
+    outcome = corpus.outcomes[case.id]
+    assert all(name.startswith("content/") for name in outcome.written), outcome.written
+    originals = {f"content/victim/{path.name}" for path in VICTIM.iterdir()}
+    changed = (set(outcome.written) | set(outcome.removed)) & originals
+    replaced = {f"content/{case.symlink[0]}"} if case.symlink else set()
+    assert changed <= ({"content/victim/topic.yml"} if case.topic_yml else replaced), changed
+    assert not OUTSIDE.exists()
+
+
+def test_refusals_name_the_file_and_line(corpus):
+    for case in CASES:
+        outcome = corpus.outcomes[case.id]
+        for message in outcome.messages:
+            if message.startswith("content/"):
+                location, _, text = message.partition(": ")
+                line = location.rpartition(":")[2]
+                assert line.isdigit() and int(line) >= 1 and text, message
+
+
+class _Scan(HTMLParser):
+    """Collects the live markup a payload could have created in a built page."""
+
+    URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "srcdoc", "data", "xlink:href", "poster",
+                                "background", "srcset", "content"})
+    NEVER = frozenset({"iframe", "object", "embed", "frame", "frameset", "base", "applet"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self._script: list[str] | None = None
+        self._script_type = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.NEVER:
+            self.problems.append(f"<{tag}> element")
+        for name, value in attrs:
+            value = value or ""
+            squeezed = "".join(ch for ch in unquote(value) if ch.isprintable() and not ch.isspace()).lower()
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}=...> event handler")
+            elif name in self.URL_ATTRIBUTES and squeezed.startswith(("javascript:", "vbscript:", "data:text")):
+                self.problems.append(f"<{tag} {name}={value[:60]!r}>")
+            elif name == "http-equiv" and value.lower() == "refresh":
+                self.problems.append("<meta http-equiv=refresh>")
+            elif name == "style" and any(mark in value for mark in (*MARKS, "javascript:", "expression(")):
+                self.problems.append(f"<{tag} style={value[:60]!r}>")
+        if tag == "script":
+            self._script, self._script_type = [], dict(attrs).get("type") or ""
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            text = "".join(self._script)
+            if any(mark in text for mark in MARKS) and self._script_type != "application/json":
+                self.problems.append(f"<script> holding a payload: {text[:80]!r}")
+            self._script = None
+
+
+def test_no_built_page_carries_live_markup_from_the_payloads(corpus):
+    pages = sorted(corpus.site.rglob("*.html"))
+    assert len(pages) > 2 * sum(case.expect == "built" for case in CASES)
+    problems = []
+    for page in pages:
+        scan = _Scan()
+        scan.feed(page.read_text(encoding="utf-8"))
+        problems += [f"{page.relative_to(corpus.site)}: {problem}" for problem in scan.problems]
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_payload_text_reaches_the_pages_as_text(corpus):
+    """The escaped payloads are shown, not silently lost: a reader sees what the source said."""
+    page = corpus.site / "topics" / "h-body-script" / "index.html"
+    articles = [path for path in page.parent.glob("*/index.html")]
+    html = "".join(path.read_text(encoding="utf-8") for path in articles)
+    assert "&lt;script&gt;" in html
+
+
+def test_victim_articles_are_built_unchanged(corpus):
+    for path in VICTIM.glob("*.md"):
+        assert (corpus.content / "victim" / path.name).read_bytes() == path.read_bytes()
+        assert (corpus.site / "topics" / "victim" / path.stem / "index.html").is_file()
+
+
+# -- the browser: no injected script runs -----------------------------------------------------------------
+
+def _chromium() -> str | None:
+    return next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.mark.browser
+def test_no_injected_script_runs_in_chromium(corpus):
+    executable = _chromium()
+    if executable is None:
+        pytest.skip("Chromium not installed (`make browser` installs Debian's chromium)")
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    pages = sorted(path.relative_to(corpus.site).as_posix() for path in corpus.site.glob("topics/h-*/**/index.html"))
+    pages += ["index.html", "tags/index.html", "topics/victim/index.html"]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(corpus.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    ran: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+            page = browser.new_page()
+            page.on("dialog", lambda dialog: (ran.append(f"dialog {dialog.message!r}"), dialog.dismiss()))
+            page.route(re.compile(rf"^(?!{re.escape(base)})"), lambda route: route.abort())
+
+            def visit(name: str) -> None:
+                page.goto(base + name, wait_until="load")
+                state = page.evaluate("() => [String(window.__pwned), document.title]")
+                if state[0] != "undefined" or state[1] == "PWNED":
+                    ran.append(f"{name}: window.__pwned={state[0]!r} title={state[1]!r}")
+
+            # The search box renders text from the search index, which holds the payloads as written.
+            visit("index.html")
+            page.keyboard.press("/")
+            page.fill("input.md-search__input", "budget")
+            page.wait_for_selector(".md-search-result__item", timeout=20_000)
+            page.wait_for_timeout(200)
+            if page.evaluate("() => String(window.__pwned)") != "undefined":
+                ran.append("search results ran a payload")
+            # Each page once, without the search index (the search worker would rebuild it on every page).
+            page.route(re.compile(r"/search/"), lambda route: route.abort())
+            for name in pages:
+                visit(name)
+            browser.close()
+    finally:
+        server.shutdown()
+    assert len(pages) >= 40
+    assert not ran, "\n".join(ran)
