@@ -33,6 +33,8 @@ def test_dateline(line: str, expected: date | None) -> None:
     ("By Jane Doe and John Roe", "Jane Doe and John Roe"),
     ("Written by Ana de la Cruz", "Ana de la Cruz"),
     ("By Sam Lee | Reuters", "Sam Lee"),
+    ("Posted by Ana Ruiz", "Ana Ruiz"),
+    ("By JANE DOE", "JANE DOE"),
     ("By the end of the year, the troops will have left.", None),
     ("by 2025", None),
 ])

@@ -192,6 +192,8 @@ def test_subheading_needs_text_after_it() -> None:
     "Ad Feedback", "Link Copied!", "Save articles to read later and create your own reading list.",
     "This article is more than 2 years old", "Listen to this article", "Have a news tip? Email us at tips@example.com",
     "The views expressed in this article are the author's own.", "Source: Al Jazeera and news agencies",
+    "By using this site, you agree to our Terms of Use and Privacy Policy.", "Accept all", "Manage preferences",
+    "You have 2 free articles left this month.", "This story is for subscribers only.",
 ])
 def test_furniture_lines(line: str) -> None:
     assert furniture.furniture_reason(line) is not None or furniture.is_terminator(line)
@@ -208,6 +210,9 @@ def test_furniture_lines(line: str) -> None:
     "Next year the board will review the plan again.",
     "The image: a city that had run out of patience with its leaders, and said so at the polls in May.",
     "Posted guards stood at every gate of the harbour through the night, witnesses said.",
+    "Members only got to vote once, the chair said.",
+    "He said the free articles in the archive would stay online for now.",
+    "By using the new dredger, the board said it would agree a faster timetable with the fleet.",
 ])
 def test_article_lines_are_not_furniture(line: str) -> None:
     assert furniture.furniture_reason(line) is None

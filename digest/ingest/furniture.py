@@ -79,6 +79,13 @@ _RAW_PATTERNS = (
                      r"^click to (?:share|email|print)"),
     ("browser notice", r"\byour browser (?:does not|doesn't|cannot|can't) (?:support|play)|\bupdate your browser\b"),
     ("comment form", r"^comments are closed\b|^(?:be the first to comment|no comments yet)\b"),
+    ("cookie notice", r"\bby (?:using|continuing to (?:use|browse)) (?:this|our) (?:site|website|service|app)\b|"
+                      r"^(?:i agree|i accept|accept all|reject all|allow all|manage (?:preferences|options|cookies|"
+                      r"consent)|got it|ok,? got it|dismiss|agree and close|customi[sz]e settings)$"),
+    ("paywall notice", r"\bfree articles?\b.*\b(?:left|remaining|limit|month)|"
+                       r"\b(?:subscribers?|members?) only[.!]?$|"
+                       r"\b(?:continue|keep) reading (?:with|for)\b|\bpremium (?:content|article)\b|"
+                       r"^(?:already have an account|create (?:a free )?account)\b"),
     ("source line", r"^[-–—]?\s*source\s*:\s*[^.]{0,60}$"),
     ("email or link", r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$"),
 )

@@ -21,7 +21,8 @@ _DATE_PREFIX = re.compile(r"^(?:(?:first\s+)?published|posted|updated|last updat
                           r"(?:\s+(?:on|at))?\s*:?\s*", re.I)
 _TIME = re.compile(r"\b(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4}\b)?|\b\d{1,2}\s*[ap]\.?m\.?\b"
                    r"|\b(?:gmt|utc|[a-z]{1,2}[sd]t)\b(?:[+-]\d{1,2})?", re.I)
-_BYLINE = re.compile(r"^(?:by|written by|words by|story by|author\s*:|reporter\s*:)\s+(?P<names>[^\d].{1,120})$", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|posted by|words by|story by|author\s*:|reporter\s*:)\s+"
+                     r"(?P<names>[^\d].{1,120})$", re.I)
 _NAME = re.compile(r"^(?:(?:[A-Z][\w'’.-]*|al-\w+|de|van|von|bin|da|la|le)\s*){2,5}$")
 _REPORTING = re.compile(r"^\(?\s*((?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research)"
                         r"\s+by\b.*?)\s*\)?$", re.I)
