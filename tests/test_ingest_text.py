@@ -246,3 +246,16 @@ def test_markdown_lookalikes_are_escaped() -> None:
     body = clean_text(page).body
     assert "2024\\. That is the year" in body
     assert "\\# of votes" in body
+
+
+def test_a_pull_quote_keeps_its_sentence_once() -> None:
+    page = "\n\n".join([
+        "Harbour board backs dredging plan",
+        "The harbour board backed the dredging plan on Friday, despite protests from the fishing fleet outside.",
+        "“We will not give up.”",
+        "The fleet's leader said the fight would go on in the courts, and warned the board of a long battle.",
+        "“We will not give up.”",
+        "The board said it expected to win any case brought against it by the fishermen's association.",
+    ])
+    body = clean_text(page).body
+    assert body.count("“We will not give up.”") == 1

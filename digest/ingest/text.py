@@ -256,9 +256,13 @@ def _mark_repeats(blocks: list[_Block]) -> None:
         if block.kind in ("short", "item", "sentence") and block.words < PROSE_WORDS:
             key = fold_line(block.text)
             counts[key] = counts.get(key, 0) + 1
+    seen: set[str] = set()
     for block in blocks:
-        if block.kind in ("short", "item", "sentence") and counts.get(fold_line(block.text), 0) > 1:
-            block.reason = block.reason or "repeated on the page"
+        key = fold_line(block.text)
+        if block.kind in ("short", "item", "sentence") and counts.get(key, 0) > 1:
+            if block.kind != "sentence" or key in seen:  # a pull quote echoes a sentence: keep the first
+                block.reason = block.reason or "repeated on the page"
+            seen.add(key)
 
 
 def _content_words(text: str) -> set[str]:
