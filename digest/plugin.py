@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import TemplateNotFound
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -69,7 +70,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         pairs = self._load()
         layout = Layout(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
         env = environment(config.theme.dirs)
-        for output in render_site(env, pairs, layout, config.site_name):
+        try:
+            outputs = render_site(env, pairs, layout, config.site_name)
+        except TemplateNotFound as error:
+            raise PluginError(f"template {error.name!r} not found in the theme folders ({', '.join(config.theme.dirs)})"
+                              ": the digest templates live in theme_overrides/fragments/digest/; set "
+                              "theme.custom_dir to a folder that has them") from None
+        for output in outputs:
             if files.get_file_from_path(output.path) is not None:
                 raise PluginError(f"{Path(config.docs_dir) / output.path}: this page is generated from the "
                                   "content; remove the file from the docs folder")

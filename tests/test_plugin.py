@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort, PluginError
-from site_build import FIXTURE_CONTENT, HOSTILE, article_text, build_site, write_hostile_content
+from site_build import FIXTURE_CONTENT, HOSTILE, ROOT, article_text, build_site, write_hostile_content
 
 from digest.analysis import analyse
 from digest.content import load_content
@@ -224,3 +224,17 @@ def test_pages_fetch_nothing_from_other_hosts(site: Path) -> None:
             if re.search(r'rel="(canonical|alternate)"', tag.group(0)):
                 continue  # names a page, fetches nothing
             assert not re.search(r'(src|href)="(https?:)?//', tag.group(0)), (path, tag.group(0))
+
+
+def test_a_theme_without_the_digest_templates_fails_clearly(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+    from site_build import write_config
+
+    config_file = write_config(tmp_path, FIXTURE_CONTENT)
+    text = config_file.read_text(encoding="utf-8").replace(str(ROOT / "theme_overrides"), str(tmp_path))
+    config_file.write_text(text, encoding="utf-8")
+    config = load_config(str(config_file))
+    config.plugins.on_config(config)
+    with pytest.raises(PluginError, match="digest templates live in theme_overrides"):
+        config.plugins.on_files(Files([]), config=config)
