@@ -64,7 +64,7 @@ def clean_html(html: str, source: str, url: str | None = None,
         if text:
             heading = text.startswith("#")
             lines.append((number, text.lstrip("#").strip() if heading else text, heading))
-    clean = clean_lines(lines, title_hint=title, boilerplate=boilerplate)
+    clean = clean_lines(lines, title_hint=title, extracted=True, boilerplate=boilerplate)
     published = _published(html, info.date if info else None, url)
     found = clean.found
     return CleanText(

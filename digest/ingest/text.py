@@ -106,9 +106,13 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     return result
 
 
-def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = None,
+def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = None, extracted: bool = False,
                 boilerplate: frozenset[str] = frozenset()) -> CleanText:
-    """Clean numbered lines (number, text, marked as heading by the source) into an article."""
+    """Clean numbered lines (number, text, marked as heading by the source) into an article.
+
+    `extracted` says an extractor has already cut the article out of the page (HTML): lines above the first
+    long paragraph and short list items are then kept unless they are furniture.
+    """
     blocks = [_Block(number, text, hint, len(_WORD.findall(text))) for number, text, hint in lines]
     notes: list[str] = []
     meta = _Meta()
@@ -126,7 +130,7 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
     if start is None:
         start = next((i for i, b in enumerate(blocks) if b.kind == "sentence"), len(blocks))
     lede = " ".join(b.text for b in blocks[start: start + 8] if b.kind in ("prose", "sentence"))
-    title_line, header_keep = _read_header(blocks[:start], title_hint, lede, meta, notes)
+    title_line, header_keep = _read_header(blocks[:start], title_hint, extracted, lede, meta, notes)
     title = title_hint or (title_line.text.lstrip("# ").strip() if title_line else None)
     spans = _article_spans(blocks, start)
     kept: list[_Block] = list(header_keep)
@@ -148,7 +152,7 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
         else:
             kept.append(block)
     kept = _drop_closing_notes(kept, meta, notes)
-    body_blocks = _resolve_headings(kept, notes)
+    body_blocks = _resolve_headings(kept, notes, extracted)
     section, outlet = None, None
     if title and not title_hint:
         title, section, outlet = metadata.split_title(title)
@@ -290,7 +294,7 @@ def _pick_title(header: list[_Block], lede: str) -> _Block | None:
     return next(b for b in candidates if fold_line(b.text) == fold_line(best.text))
 
 
-def _read_header(header: list[_Block], title_hint: str | None, lede: str, meta: _Meta,
+def _read_header(header: list[_Block], title_hint: str | None, extracted: bool, lede: str, meta: _Meta,
                  notes: list[str]) -> tuple[_Block | None, list[_Block]]:
     """Pick the headline from the lines above the article; keep a standfirst that follows it."""
     title_line = None if title_hint else _pick_title(header, lede)
@@ -305,14 +309,18 @@ def _read_header(header: list[_Block], title_hint: str | None, lede: str, meta: 
             continue
         if fold_line(block.text) == title_key:
             notes.append(_note(block, "headline repeated"))
-        elif after_title and block.kind == "sentence" and not block.reason and block.words >= 5 \
-                and not block.text.rstrip("\"'”’)").endswith(("?", "!")):
+        elif _standfirst(block, after_title) or (extracted and not block.reason
+                                                  and (block.kind in ("sentence", "item") or block.heading_hint)):
             keep.append(block)
-        elif title_hint and not block.reason and (block.kind == "sentence" or block.heading_hint):
-            keep.append(block)  # extracted HTML: the extractor already removed the page around the article
         else:
             notes.append(_note(block, block.reason or "page header"))
     return title_line, keep
+
+
+def _standfirst(block: _Block, after_title: bool) -> bool:
+    """A sentence between the headline and the article: a standfirst or a short opening paragraph."""
+    return (after_title and block.kind == "sentence" and not block.reason and block.words >= 5
+            and not block.text.rstrip("\"'”’)").endswith(("?", "!")))
 
 
 def _article_spans(blocks: list[_Block], start: int) -> list[tuple[int, int]]:
@@ -411,7 +419,7 @@ def _title_case(text: str) -> bool:
     return sum(word[:1].isupper() for word in long_words) >= 0.6 * len(long_words)
 
 
-def _resolve_headings(kept: list[_Block], notes: list[str]) -> list[tuple[str, str]]:
+def _resolve_headings(kept: list[_Block], notes: list[str], extracted: bool) -> list[tuple[str, str]]:
     """Short lines become subheadings when article text follows them, and are dropped otherwise."""
     result: list[tuple[str, str]] = []
     link_lists = _link_lists(kept)
@@ -422,7 +430,7 @@ def _resolve_headings(kept: list[_Block], notes: list[str]) -> list[tuple[str, s
         if index in link_lists:
             notes.append(_note(block, "list of links"))
         elif item is not None:
-            if len(item.split()) >= 3:
+            if len(item.split()) >= 3 or extracted:
                 result.append(("item", block.text))
             else:
                 notes.append(_note(block, "short list item"))
