@@ -144,3 +144,17 @@ def test_short_first_paragraph_and_heading_of_an_html_article_are_kept() -> None
     assert article.body.startswith("Fewer boats from May.\n\n## Why the timetable changes\n\n")
     assert article.meta.title == "Ferry service cut to two sailings a day"
     assert article.meta.outlet == "The Island Times"
+
+
+def test_short_list_items_of_an_html_article_are_kept(tmp_path: Path) -> None:
+    page = tmp_path / "list.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Three towns vote to merge</title></head><body><article>"
+        "<h1>Three towns vote to merge</h1>"
+        "<p>Voters in three neighbouring towns agreed on Sunday to merge into a single council from next year, "
+        "ending more than a century of separate local government in the valley.</p>"
+        "<p>The towns that will merge are:</p><ul><li>Ashford</li><li>Belmont</li><li>Carrow</li></ul>"
+        "<p>Turnout was higher than at any local vote in the past twenty years, the returning officer said.</p>"
+        "</article></body></html>", encoding="utf-8")
+    body = clean_source(str(page)).body
+    assert "The towns that will merge are:\n\n- Ashford\n- Belmont\n- Carrow" in body
