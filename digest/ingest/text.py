@@ -4,12 +4,15 @@ The page is read as a sequence of lines. Three general signals decide:
 
 - form: prose paragraphs are long and end like sentences; furniture is short, link-like or
   matches a known kind (teasers, share bars, comment forms, photo credits, see `furniture`);
-- position: the article starts at the first prose paragraph (the header above it gives the
-  title, dateline and byline) and ends at a heading that opens the page's furniture
-  ("Related News", "More from ...", a comment form), unless more prose resumes right after;
-- repetition: short lines repeated on the page, or recurring across the articles of a batch.
+- position: the article starts at the first prose paragraph that more text follows (or
+  after a headline and byline further down, when teasers with excerpts come first); the
+  header above it gives the title (the line sharing most words with the lede), dateline and
+  byline. It ends at a heading that opens the page's furniture ("Related News", "More from
+  ...", a comment form), unless prose resumes right after an inline box;
+- repetition: short lines repeated on the page, or recurring across the batch and topic.
 
-Short lines inside the article are kept as `## ` subheadings when article text follows them.
+Short lines inside the article are kept as `## ` subheadings when article text follows them;
+lists are kept unless they are lists of links (headline-like items, or after the article).
 """
 
 from __future__ import annotations
