@@ -194,6 +194,8 @@ def test_subheading_needs_text_after_it() -> None:
     "The views expressed in this article are the author's own.", "Source: Al Jazeera and news agencies",
     "By using this site, you agree to our Terms of Use and Privacy Policy.", "Accept all", "Manage preferences",
     "You have 2 free articles left this month.", "This story is for subscribers only.",
+    "The Harbour Herald is an independent news site owned by its readers since 1901.",
+    "Proudly powered by WordPress",
 ])
 def test_furniture_lines(line: str) -> None:
     assert furniture.furniture_reason(line) is not None or furniture.is_terminator(line)
@@ -211,6 +213,8 @@ def test_furniture_lines(line: str) -> None:
     "The image: a city that had run out of patience with its leaders, and said so at the polls in May.",
     "Posted guards stood at every gate of the harbour through the night, witnesses said.",
     "Members only got to vote once, the chair said.",
+    "Maria Okafor is a local fisherman who has worked the bay for thirty years.",
+    "The harbour board is a local body with nine elected members and a paid chair.",
     "He said the free articles in the archive would stay online for now.",
     "By using the new dredger, the board said it would agree a faster timetable with the fleet.",
 ])
