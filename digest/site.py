@@ -15,11 +15,35 @@ from pathlib import Path
 class BuildFailed(Exception):
     """The site could not be built; the previous site is untouched."""
 
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+        """The warnings and errors mkdocs logged during the failed build (content problems among them)."""
+
+
+class _Problems(logging.Handler):
+    """Collects what mkdocs logs at warning level or above during one build: the reasons it failed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class _Stderr(logging.StreamHandler):
+    """Writes to the current `sys.stderr`, even when a caller (a test, a shell) has replaced it since."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
 
 def _log_to_stderr() -> None:
     logger = logging.getLogger("mkdocs")
     if not any(getattr(handler, "_digest", False) for handler in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _Stderr()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler._digest = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
@@ -47,16 +71,21 @@ def build_site(config_file: Path, *, strict: bool = False, site_dir: Path | None
     for leftover in (staging, previous):
         shutil.rmtree(leftover, ignore_errors=True)
     config["site_dir"] = str(staging)
+    problems = _Problems()
+    logging.getLogger("mkdocs").addHandler(problems)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     except (MkDocsException, Abort) as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(f"{error}; the previous site in {final} is unchanged") from None
+        logged = f" ({len(problems.messages)} problem(s) logged above)" if problems.messages else ""
+        raise BuildFailed(f"{error}{logged}; the previous site in {final} is unchanged",
+                          tuple(problems.messages)) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
+        logging.getLogger("mkdocs").removeHandler(problems)
         config.plugins.on_shutdown()
     if final.exists():
         final.rename(previous)
