@@ -68,6 +68,7 @@ def test_credits(line: str, wire: str | None, photo: bool) -> None:
     ("Subscribe to our newsletter for updates", None),
     ("More from the author", None),
     ("Copyright law experts said the rule was unclear.", None),
+    ("The Harbour Herald is an independent news site owned by its readers.", "The Harbour Herald"),
 ])
 def test_self_named_outlet(line: str, expected: str | None) -> None:
     assert metadata.self_named_outlet(line) == expected

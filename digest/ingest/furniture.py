@@ -86,10 +86,7 @@ _RAW_PATTERNS = (
                        r"\b(?:subscribers?|members?) only[.!]?$|"
                        r"\b(?:continue|keep) reading (?:with|for)\b|\bpremium (?:content|article)\b|"
                        r"^(?:already have an account|create (?:a free )?account)\b"),
-    ("site blurb", r"^(?:[A-Z][\w'’.&-]*\s+){1,5}is an? (?:[\w-]+\s+){0,3}(?:independent|non-?profit|"
-                   r"award-winning|digital|online|daily|weekly|local|global|leading)\s+(?:[\w-]+\s+){0,2}"
-                   r"(?:news|newspaper|media|publication|outlet|magazine|website|site|platform|organi[sz]ation)\b|"
-                   r"\b(?:proudly )?powered by\b|\bregistered trademark\b"),
+    ("site blurb", metadata.SITE_BLURB + r"|\b(?:proudly )?powered by\b|\bregistered trademark\b"),
     ("source line", r"^[-–—]?\s*source\s*:\s*[^.]{0,60}$"),
     ("email or link", r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$"),
 )

@@ -32,6 +32,11 @@ _STOCK = re.compile(r"photo|image|picture|getty|shutterstock|deposit|istock|alam
                     r"wikimedia|wikipedia|creative commons|\bcc[- ]by\b|\bap\b|\bafp\b|\bepa\b|/|file|handout|"
                     r"courtesy|screenshot|screengrab|twitter|x\.com|instagram|facebook|youtube", re.I)
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})\b")
+SITE_BLURB = (r"^(?P<blurb>(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*)\s+is an? (?:[\w-]+\s+){0,3}"
+              r"(?:independent|non-?profit|award-winning|digital|online|daily|weekly|local|global|leading)\s+"
+              r"(?:[\w-]+\s+){0,2}(?:news|newspaper|media|publication|outlet|magazine|website|site|platform|"
+              r"organi[sz]ation)\b")
+"""A site describing itself ("The Harbour Herald is an independent news site ...")."""
 _SELF_NAMED = (
     re.compile(r"^(?i:more\s+(?:from|on|at))\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5})\s*(?:[–—:|-]|$)"),
     re.compile(r"^(?i:subscribe\s+to)\s+(?P<name>[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5})"
@@ -39,6 +44,7 @@ _SELF_NAMED = (
     re.compile(r"^(?:©|\(c\)|(?i:copyright)\s*(?=©|(?:19|20)\d{2}))\s*(?:©\s*)?"
                r"(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\s*)?,?\s*"
                r"(?P<name>[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5}?)\s*(?:\.|,|(?i:all rights)|$)"),
+    re.compile(SITE_BLURB),
 )
 _FUTURE = re.compile(r"\b(?:will|would|expected|expects|expecting|plans?|planned|planning|scheduled|set to|could|may|"
                      r"might|aims?|aiming|targets?|by|until|through|forecasts?|projected|deadline|due|should|"
@@ -147,7 +153,7 @@ def self_named_outlet(line: str) -> str | None:
     for pattern in _SELF_NAMED:
         match = pattern.match(text)
         if match:
-            name = re.sub(r"['’]s$", "", match["name"].strip(" .,"))
+            name = re.sub(r"['’]s$", "", (match.groupdict().get("name") or match["blurb"]).strip(" .,"))
             if name and not re.fullmatch(r"(?:the\s+)?(?:us|our|this|news|author|site|page|newsletter)", name, re.I):
                 return name
     return None
