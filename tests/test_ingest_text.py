@@ -62,6 +62,17 @@ def _body(name: str) -> tuple[str, object]:
       "The mayor is expected to sign the budget on Friday."],
      ["Top Stories", "Storm batters coast", "Thousands of homes lost power", "Election results delayed",
       "Counting in three districts", "City council approves budget", "Staff Reporter", "March 3, 2023"]),
+    ("blog-post-visible.txt",  # the visible text of blog-post.html: a share bar sits inside the article
+     ["The harbour board approved the dredging plan", "Board chair Maria Okafor said", "## Fleet plans appeal",
+      "The fishermen's association said", "The agency usually takes about eight weeks to decide."],
+     ["Bay Courier", "since 1901", "Posted on", "Share this", "Facebook", "Read more", "low tide", "newsletter",
+      "is a reporter at", "Posted in", "Oyster farmers fear", "thoughts on", "disgrace", "Leave a Reply",
+      "WordPress"]),
+    ("article-visible.txt",  # the visible text of article.html
+     ["The rail line between the valley", "Engineers have rebuilt", "## Fares frozen for a year",
+      "Tickets will cost the same", "Local businesses in the coastal towns"],
+     ["Subscribe", "We use cookies", "Workers clear the tracks", "Related stories", "Bus routes", "2 comments",
+      "About time", "quarry halt", "All rights reserved", "Privacy policy", "By Priya Shah"]),
     ("crlf-bom.txt",
      ["The old river bridge reopened to traffic on Monday", "Drivers had used a detour"],
      ["Scroll to Top", "Bridge reopens after repairs"]),
@@ -105,6 +116,23 @@ def test_a_lone_promo_above_the_headline_is_not_the_start_of_the_article() -> No
     assert clean.found.title == "Oyster farmers win delay to harbour dredging"
     assert "## Oyster farmers" not in clean.body
     assert "extra meeting" not in clean.body
+
+
+def test_article_resumes_after_an_inline_related_box() -> None:
+    page = "\n".join([
+        "Harbour board backs dredging plan",
+        "The harbour board backed the dredging plan on Friday, despite protests from the fishing fleet outside.",
+        "Related",
+        "Fleet threatens strike",
+        "Board chair under pressure",
+        "The fleet's leader said the fight would go on in the courts and in the streets.",
+        "The board expects to win any case the fishermen's association brings against it.",
+        "Comments",
+        "I think the board is wrong and should listen to the people who fish the bay every day of the year.",
+    ])
+    body = clean_text(page).body
+    assert "The fleet's leader said" in body and "The board expects to win" in body
+    assert "Fleet threatens strike" not in body and "I think the board is wrong" not in body
 
 
 def test_notes_name_the_dropped_lines() -> None:

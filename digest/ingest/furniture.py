@@ -93,11 +93,7 @@ _RAW_PATTERNS = (
 _LINE_PATTERNS = tuple((reason, re.compile(pattern, re.I)) for reason, pattern in _RAW_PATTERNS)
 
 _BOXES = re.compile(
-    r"^(?:related|recommended|more (?:posts|stories|news|articles|headlines|coverage|videos|to read|like this|on\b)|"
-    r"(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy)|trending|popular|most|latest|top stories|"
-    r"editor|don't miss|what to read|further reading|in other news|explore more|keep reading|"
-    r"(?:read|see) (?:more|all))",
-    re.I)
+    r"^(?:related|recommended|more on\b|don't miss|(?:read|see) (?:more|also)|also read|read next)", re.I)
 """Furniture headings that sites also put inside an article (an inline "Related" box): the article may resume."""
 
 _TERMINATORS = re.compile(
@@ -108,7 +104,7 @@ _TERMINATORS = re.compile(
     r"recommended(?: for you| stories| articles| reading)?|(?:most )?(?:popular|read|viewed|shared|commented)"
     r"(?: news| stories| articles| posts| now| today| this week)?|most (?:popular|read|viewed|shared)\b.*|"
     r"trending(?: now| stories| news| topics)?|latest(?: news| posts| stories| articles| headlines)?|"
-    r"top stories|editor'?s picks?|tags?|topics|share(?: this)?(?: article| story| post)?|newsletter|"
+    r"top stories|editor'?s picks?|tags?|topics|"
     r"what to read next|further reading|in other news|from around the web|sponsored(?: content| stories)?|"
     r"partner content|promoted(?: stories| content)?|don't miss|also on\b.*|explore more\b.*|keep reading|"
     r"please enter your comment!?|leave a comment|post a comment|join the conversation|"

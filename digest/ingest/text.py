@@ -345,14 +345,18 @@ def _article_spans(blocks: list[_Block], start: int) -> list[tuple[int, int]]:
 
 
 def _resume_after(blocks: list[_Block], cut: int) -> int | None:
-    """Where article prose resumes after a furniture heading: two prose paragraphs in a row, close by."""
+    """Where article prose resumes after an inline box: prose close by, and more of it before the next box."""
     for index in range(cut + 1, min(len(blocks), cut + 1 + RESUME_WINDOW)):
-        block = blocks[index]
-        if block.kind == "terminator":
+        if blocks[index].kind == "terminator":
             return None
-        if block.kind == "prose" and index + 1 < len(blocks) and blocks[index + 1].kind == "prose" \
-                and min(block.words, blocks[index + 1].words) >= 20:
-            return index
+        if blocks[index].kind == "prose":
+            following = []
+            for block in blocks[index:]:
+                if block.kind == "terminator":
+                    break
+                if block.kind == "prose":
+                    following.append(block.words)
+            return index if len(following) >= 2 or sum(following) >= 2 * PROSE_WORDS + 16 else None
     return None
 
 
