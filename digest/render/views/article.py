@@ -56,6 +56,8 @@ class ArticleView:
     """The original page (http or https only)."""
     words: int
     """Length of the cleaned article."""
+    language: str
+    """BCP 47 tag of the body, for the page's `lang` attribute."""
     flags: tuple[Flag, ...]
     """Warnings, explained."""
     topic_title: str
@@ -110,6 +112,7 @@ def article_view(topic: Topic, digest: Digest, article_id: str, layout: Layout) 
         section=article.meta.section,
         url=safe_url(info.url),
         words=info.words,
+        language=article.meta.language,
         flags=explain_flags((*info.flags, *card_flags)),
         topic_title=topic.title,
         topic_href=urls.relative(layout.page_url(urls.topic_page(topic.slug)), current),
