@@ -183,6 +183,31 @@ def test_search_finds_topics_and_articles(browser, base_url: str, topic) -> None
     assert f"{base_url}topics/{topic.slug}/" in _search(browser, base_url, "riverside")  # in the topic's title
 
 
+@pytest.fixture(scope="module")
+def content_url(tmp_path_factory) -> Iterator[str]:
+    yield from _serve(build_site(tmp_path_factory.mktemp("content"), ROOT / "content"))
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_every_topic_of_the_content_folder_shows_its_four_sections(browser, content_url: str) -> None:
+    # The real content/ (the seed topic), as readers get it; the screenshot is the README's picture.
+    topics = load_content(ROOT / "content").topics
+    assert topics
+    for topic in topics:
+        page = _open(browser, f"{content_url}topics/{topic.slug}/", until="networkidle")
+        page.set_viewport_size({"width": 1280, "height": 1500})
+        for section in ("summary", "timeline", "contested-points", "sources", "coverage"):
+            assert page.locator(f"h2#{section}").is_visible(), section
+        assert page.locator(".digest-summary a.digest-cite").count() > 0
+        assert page.locator("ol.digest-timeline > li").count() > 0
+        assert page.locator(".digest-cards li.digest-card").count() == len(topic.articles)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"content-{topic.slug}.png"))
+        assert page.problems == []
+        page.close()
+
+
 # -- links ----------------------------------------------------------------------------------------
 
 class _Links(HTMLParser):
