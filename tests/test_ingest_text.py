@@ -135,6 +135,33 @@ def test_article_resumes_after_an_inline_related_box() -> None:
     assert "Fleet threatens strike" not in body and "I think the board is wrong" not in body
 
 
+@pytest.mark.parametrize(("box", "resumes"), [("Trending", True), ("Most Read", True), ("Comments", False)])
+def test_a_sidebar_inside_the_article_before_most_of_its_text(box: str, resumes: bool) -> None:
+    paragraph = ("The harbour board will meet again next month to decide how the work is paid for, and the fleet "
+                 "says it will send a delegation to argue its case in person.")
+    page = "\n".join(["Harbour board backs dredging plan",
+                       "The harbour board backed the dredging plan on Friday, despite protests from the fleet.",
+                       "The vote was seven to two, with the two members from the fishing villages against.",
+                       box, "Ferry fares to rise", "Mayor names police chief", paragraph, paragraph + " Again.",
+                       paragraph + " Once more."])
+    body = clean_text(page).body
+    assert "The vote was seven to two" in body and "Ferry fares" not in body
+    assert ("The harbour board will meet again" in body) is resumes
+
+
+def test_a_sidebar_after_the_article_with_excerpts_is_dropped() -> None:
+    page = "\n".join([
+        "Harbour board backs dredging plan",
+        "The harbour board backed the dredging plan on Friday, despite protests from the fishing fleet outside.",
+        "The fleet's leader said the fight would go on in the courts, and warned the board of a long battle.",
+        "The board said it expected to win any case brought against it by the fishermen's association.",
+        "Most Read",
+        "Ferry fares to rise",
+        "The ferry company will raise its fares by a tenth in April, blaming the rising cost of its fuel.",
+    ])
+    assert "ferry company" not in clean_text(page).body
+
+
 def test_notes_name_the_dropped_lines() -> None:
     _, article = _body("wire-style.txt")
     assert any(note.startswith("line 1: dropped") and "Skip to main content" in note for note in article.notes)

@@ -95,6 +95,10 @@ _LINE_PATTERNS = tuple((reason, re.compile(pattern, re.I)) for reason, pattern i
 _BOXES = re.compile(
     r"^(?:related|recommended|more on\b|don't miss|(?:read|see) (?:more|also)|also read|read next)", re.I)
 """Furniture headings that sites also put inside an article (an inline "Related" box): the article may resume."""
+_SIDEBARS = re.compile(
+    r"^(?:trending|popular|most|latest|top stories|editor|(?:you|we think you) (?:may|might|will)|"
+    r"more (?:posts|stories|news|articles|headlines|coverage|videos|to read|like this))", re.I)
+"""Lists of other stories that usually follow the article but sometimes sit inside it."""
 
 _TERMINATORS = re.compile(
     r"^(?:related(?: news| articles| posts| stories| content| coverage| topics| reading| links)?|"
@@ -143,9 +147,11 @@ def is_terminator(text: str) -> bool:
     return len(stripped.split()) <= 12 and bool(_TERMINATORS.match(stripped))
 
 
-def may_resume_after(text: str) -> bool:
-    """After this heading the article itself may go on (an inline box), unlike comments or the footer."""
-    return bool(_BOXES.match(text.strip().strip("#").strip()))
+def box_kind(text: str) -> str | None:
+    """"inline" for a box the article often continues after, "sidebar" for lists of other stories that
+    sometimes do, None for comments and the footer, after which the article never continues."""
+    heading = text.strip().strip("#").strip()
+    return "inline" if _BOXES.match(heading) else "sidebar" if _SIDEBARS.match(heading) else None
 
 
 def bullet(text: str) -> str | None:

@@ -336,7 +336,9 @@ def _article_spans(blocks: list[_Block], start: int) -> list[tuple[int, int]]:
             index += 1
             continue
         spans.append((first, index))
-        resume = _resume_after(blocks, index) if furniture.may_resume_after(blocks[index].text) else None
+        kind = furniture.box_kind(blocks[index].text)
+        resume = _resume_after(blocks, index, sidebar=kind == "sidebar", before=_prose_words(blocks, spans)) \
+            if kind else None
         if resume is None:
             return spans
         first = index = resume
@@ -344,8 +346,13 @@ def _article_spans(blocks: list[_Block], start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _resume_after(blocks: list[_Block], cut: int) -> int | None:
-    """Where article prose resumes after an inline box: prose close by, and more of it before the next box."""
+def _prose_words(blocks: list[_Block], spans: list[tuple[int, int]]) -> int:
+    return sum(blocks[i].words for first, last in spans for i in range(first, last) if blocks[i].kind == "prose")
+
+
+def _resume_after(blocks: list[_Block], cut: int, *, sidebar: bool, before: int) -> int | None:
+    """Where article prose resumes after a box: prose close by, and more of it before the next box
+    (after a list of other stories, more than the article had before it)."""
     for index in range(cut + 1, min(len(blocks), cut + 1 + RESUME_WINDOW)):
         if blocks[index].kind == "terminator":
             return None
@@ -356,6 +363,8 @@ def _resume_after(blocks: list[_Block], cut: int) -> int | None:
                     break
                 if block.kind == "prose":
                     following.append(block.words)
+            if sidebar:
+                return index if sum(following) > before else None
             return index if len(following) >= 2 or sum(following) >= 2 * PROSE_WORDS + 16 else None
     return None
 
