@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from digest.analysis import analyse
-from digest.analysis.contested import Position, _descriptor, _framing, find_contested, positions
+from digest.analysis.contested import find_contested
+from digest.analysis.contested.framing import framing_of
+from digest.analysis.contested.numbers import descriptor
+from digest.analysis.contested.stance import Position, positions
 from digest.analysis.corpus import build_corpus
 from digest.analysis.cues import STRONG_ACT, WEAK_ACT
 from digest.analysis.grouping import group_facts
@@ -40,7 +43,7 @@ def sources(point: ContestedPoint) -> list[set[str]]:
 # articles each side must cite (in order of the sides).
 EXPECTED = [
     ("number", "number", ["400 inspectors", "Norland", "member states"],
-     [{"b-ledger"}, {"a-courier", "c-post"}]),
+     [{"a-courier", "c-post"}, {"b-ledger"}]),
     ("number", "number", ["families in Eastport", "1,200", "3,000"], [{"b-ledger"}, {"c-post"}]),
     ("date", "date", ["2019-03", "2020-06", "bridge"], [{"a-courier"}, {"b-ledger"}]),
     ("denial", "denial", ["rebels claimed", "the army denied"], [{"a-courier"}, {"a-courier"}]),
@@ -126,7 +129,7 @@ def test_the_digest_keeps_every_point_strongest_first():
     (" to rebuild the town.", ""),
 ])
 def test_the_phrase_that_says_what_a_figure_is(after, phrase):
-    assert _descriptor(after) == phrase
+    assert descriptor(after) == phrase
 
 
 @pytest.mark.parametrize(("text", "context", "expected"), [
@@ -155,5 +158,5 @@ def test_positions_a_sentence_takes(text, context, expected):
     ("The assembly recommended that the court expel the envoy.", None),
 ])
 def test_advisory_or_decisive_wording(text, sign):
-    framing = _framing(text, WEAK_ACT, STRONG_ACT)
+    framing = framing_of(text, WEAK_ACT, STRONG_ACT)
     assert (framing.sign if framing else None) == sign

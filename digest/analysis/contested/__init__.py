@@ -1,0 +1,101 @@
+"""Contested points: where the sources disagree, each side shown with the sentences behind it.
+
+Five detectors, one module each, reading general cues of news prose (`digest.analysis.cues`):
+
+- `numbers`: one figure described as different things, or one count given as different figures;
+- `timing`: one event placed at different dates;
+- `denial`: a claim reported with its denial (in one sentence, or across sentences);
+- `stance`: different actors taking opposite positions on the same thing;
+- `framing`: outlets characterising the same fact in opposite terms.
+
+Each detector only proposes a point when its cue is explicit. Here the proposals are
+widened to every outlet reporting a side, ranked (kind, cross-outlet, evidence), and a
+sentence serves one point of a kind only, the strongest.
+"""
+
+from __future__ import annotations
+
+from digest.analysis.contested.base import Candidate, outlets, unique
+from digest.analysis.contested.denial import denial_candidates
+from digest.analysis.contested.framing import framing_candidates
+from digest.analysis.contested.numbers import number_candidates
+from digest.analysis.contested.stance import stance_candidates
+from digest.analysis.contested.timing import date_candidates
+from digest.analysis.corpus import Corpus
+from digest.analysis.curation import stable_id
+from digest.analysis.grouping import FactGroup
+from digest.model import Cited, ContestedPoint, ContestedSide
+
+KIND_STRENGTH = {"denial": 1.0, "number": 0.9, "stance": 0.8, "date": 0.75, "framing": 0.7}
+"""How sure each kind of evidence makes us that sources really disagree."""
+CROSS_OUTLET_BONUS = 0.3
+"""A disagreement between outlets weighs more than two voices quoted by one outlet."""
+SOURCE_BONUS = 0.05
+"""Each further outlet behind a point (up to four) adds this much."""
+EVIDENCE_WEIGHT = 0.2
+"""Weight of what the sides share beyond their cue."""
+
+_Key = tuple[str, int]
+
+
+def _expand(candidate: Candidate, groups_of: dict[_Key, FactGroup]) -> None:
+    """Add to each side the other outlets' sentences that report the same fact."""
+    if not candidate.expand:
+        return
+    taken = {(unit.article, unit.ref.index) for side in candidate.sides for unit in side.units}
+    for side in candidate.sides:
+        extra = []
+        for unit in side.units:
+            group = groups_of.get((unit.article, unit.ref.index))
+            for member in group.units if group else ():
+                key = (member.article, member.ref.index)
+                if key not in taken:
+                    taken.add(key)
+                    extra.append(member)
+        side.units = unique(side.units + extra)
+
+
+def score(candidate: Candidate) -> float:
+    """Kind strength, plus a bonus when outlets disagree with each other, plus sources and evidence."""
+    side_outlets = [outlets(side.units) for side in candidate.sides]
+    every = set().union(*side_outlets)
+    cross = len(every) > 1 and any(a != b for a in side_outlets for b in side_outlets)
+    return (KIND_STRENGTH[candidate.kind] + CROSS_OUTLET_BONUS * cross + SOURCE_BONUS * min(4, len(every))
+            + EVIDENCE_WEIGHT * min(1.0, candidate.evidence))
+
+
+def _point(candidate: Candidate) -> ContestedPoint:
+    sides = tuple(
+        ContestedSide(label=side.label.strip(), claim=Cited(
+            text=side.text or side.units[0].text,
+            sources=tuple(dict.fromkeys(unit.article for unit in side.units)),
+            refs=tuple(unit.ref for unit in side.units)))
+        for side in candidate.sides)
+    return ContestedPoint(
+        id=stable_id("c", candidate.kind, *sorted(side.claim.text for side in sides)),
+        kind=candidate.kind, title=candidate.title[:1].upper() + candidate.title[1:], sides=sides,
+        score=round(score(candidate), 6))
+
+
+def _same_disagreement(kind: str, sides: list[set[_Key]], kept_kind: str, kept: list[set[_Key]]) -> bool:
+    """Two points are one when they oppose the same sentences, or (but for figures, of which a
+    sentence may give several) when they are of one kind and share a sentence."""
+    shared = sum(any(side & other for other in kept) for side in sides)
+    return shared >= 2 or (shared >= 1 and kind == kept_kind and kind != "number")
+
+
+def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[ContestedPoint, ...]:
+    """Every contested point of the topic, strongest first."""
+    groups_of = {(unit.article, unit.ref.index): group for group in groups for unit in group.units}
+    candidates = (denial_candidates(corpus) + number_candidates(corpus) + stance_candidates(corpus)
+                  + date_candidates(corpus) + framing_candidates(corpus))
+    for candidate in candidates:
+        _expand(candidate, groups_of)
+    ranked = sorted(candidates, key=lambda candidate: (-score(candidate), candidate.kind, candidate.title))
+    kept: list[tuple[Candidate, list[set[_Key]]]] = []
+    for candidate in ranked:
+        sides = [{(unit.article, unit.ref.index) for unit in side.units} for side in candidate.sides]
+        if not any(_same_disagreement(candidate.kind, sides, other.kind, other_sides) for other, other_sides in kept):
+            kept.append((candidate, sides))
+    points = [_point(candidate) for candidate, _ in kept]
+    return tuple({point.id: point for point in points}.values())

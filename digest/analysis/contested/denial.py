@@ -1,0 +1,112 @@
+"""Denial points: a claim reported with its denial or dispute.
+
+Three shapes: both in one sentence ("Iran claimed ..., a claim Baghdad denied"), which is
+split into a claim side and a denial side; a denial of what the previous sentence reports
+("The army denied it."); and a denial naming what it denies ("officials rejected the claim
+that ..."), matched to the sentence of any source that makes that claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.analysis.attribution import find_attributions
+from digest.analysis.contested.base import Candidate, Side, clean_actor, previous, statements, terms
+from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.cues import ACTOR, CLAIM_NOUN, DENIAL_VERB
+
+MIN_CLAIM_OVERLAP = 0.5
+"""Share of the denied words a sentence must state to be the claim denied."""
+_DENIER = (rf"(?P<denier>{ACTOR}|(?:[A-Z]\w+\s+)?officials|(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?[a-z]+)\s+"
+           r"(?:(?:has|have|had|also|strongly|flatly|quickly|later)\s+)*")
+_DENIAL_IN_SENTENCE = re.compile(
+    rf",\s+(?:(?:a|an|the)\s+{CLAIM_NOUN}\s+(?:that\s+)?|which\s+|but\s+|though\s+|although\s+|while\s+)"
+    rf"{_DENIER}{DENIAL_VERB}\b")
+_DENIES_CLAIM = re.compile(
+    rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|any|these|those|such)\s+{CLAIM_NOUN}\b"
+    rf"|(?:this|that|it|them)(?=\s*(?:[.,;]|$))|{CLAIM_NOUN}\b)")
+_NAMED = re.compile(r"\s+(?:that|of|by|about)\b")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_CLAIM_VERBS = {"claim", "allege", "accuse", "charge", "insist", "say", "said", "state", "announce", "report",
+                "declare", "assert"}
+
+
+def _makes_claim(unit: Unit) -> bool:
+    return any(a.stance == "claim" or a.verb in _CLAIM_VERBS for a in unit.attributions)
+
+
+def denial_candidates(corpus: Corpus) -> list[Candidate]:
+    """A point for each denial whose claim is found."""
+    candidates = []
+    claims: dict[str, list[Unit]] | None = None
+    for unit in statements(corpus):
+        text = unit.text
+        inside = _DENIAL_IN_SENTENCE.search(text)
+        if inside and len(text[: inside.start()].split()) >= 4:
+            claim, denial = text[: inside.start()].strip(), text[inside.start() + 1 :].strip()
+            claim_side = Side(label="", units=[unit], text=claim)
+            denier, evidence = inside.group("denier"), 1.0
+        else:
+            match = _DENIES_CLAIM.search(text)
+            if match is None:
+                continue
+            if _NAMED.match(text, match.end()):
+                claims = claims if claims is not None else _claims_by_term(corpus)
+                claim_unit = _claim_named(unit, text[match.end():], claims)
+            else:
+                before = previous(corpus, unit)
+                claim_unit = before if before is not None and _makes_claim(before) else None
+            if claim_unit is None:
+                continue
+            claim, denial = claim_unit.text, ""
+            claim_side = Side(label="", units=[claim_unit])
+            denier, evidence = match.group("denier"), 0.8
+        claimant, what = claimant_of(claim)
+        denier = clean_actor(denier)
+        claim_side.label = claimant or "the claim"
+        words = what.split()
+        short = " ".join(words[:14]).rstrip(" ,.;") + ("…" if len(words) > 14 else "")
+        candidates.append(Candidate(
+            kind="denial", title=f"{claimant} {short}: disputed by {denier}".strip(),
+            sides=[claim_side, Side(label=f"{denier} (denial)", units=[unit], text=denial)],
+            evidence=evidence))
+    return candidates
+
+
+def _claims_by_term(corpus: Corpus) -> dict[str, list[Unit]]:
+    index: dict[str, list[Unit]] = {}
+    for unit in statements(corpus):
+        if _makes_claim(unit) and not re.search(DENIAL_VERB, unit.text):
+            for term in terms(unit.text):
+                index.setdefault(term, []).append(unit)
+    return index
+
+
+def _claim_named(unit: Unit, denied_text: str, claims: dict[str, list[Unit]]) -> Unit | None:
+    """The sentence of any source that states most of what a denial names."""
+    denied = terms(denied_text)
+    if len(denied) < 3:
+        return None
+    hits: dict[tuple[str, int], int] = {}
+    by_key: dict[tuple[str, int], Unit] = {}
+    for term in denied:
+        for other in claims.get(term, ()):
+            key = (other.article, other.ref.index)
+            if other.ref != unit.ref:
+                hits[key] = hits.get(key, 0) + 1
+                by_key[key] = other
+    if not hits:
+        return None
+    best = max(sorted(hits), key=lambda key: hits[key])
+    return by_key[best] if hits[best] / len(denied) >= MIN_CLAIM_OVERLAP else None
+
+
+def claimant_of(claim: str) -> tuple[str, str]:
+    """Who makes a claim, and the claim from its verb on ("Iran", "claimed responsibility for ...")."""
+    for attribution in find_attributions(claim):
+        if attribution.speaker.lower() in _PRONOUNS:
+            continue
+        if attribution.stance == "claim" or attribution.verb in _CLAIM_VERBS:
+            rest = claim[attribution.start + len(attribution.speaker):]
+            return clean_actor(attribution.speaker), rest.strip()
+    return "", claim

@@ -1,0 +1,91 @@
+"""Framing points: outlets characterising the same fact in opposite terms.
+
+Two scales: an act made advisory ("a non-binding resolution that recommended") against
+the same act made decisive ("a vote to expel"); and a fact damned ("useless") against the
+same fact praised ("vital"). Two sentences of different outlets at opposite ends of one
+scale, sharing words around their cues, make a point.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.analysis.contested.base import Candidate, Side, pairs_sharing, terms_in_order
+from digest.analysis.corpus import Corpus
+from digest.analysis.cues import (
+    NEGATIVE_TERMS,
+    POSITIVE_TERMS,
+    STOPWORDS,
+    STRONG_ACT,
+    WEAK_ACT,
+    stem,
+    tokens,
+    unquoted,
+)
+
+MIN_SHARED_FRAMING_TERMS = 2
+"""Around their cues, sentences framing the same fact share at least this many words (names, years included)."""
+CUE_WINDOW = 8
+"""Words either side of a cue that say what the cue is about."""
+MIN_HEADING_WORDS = 6
+"""A heading this long is a headline-like statement whose wording can frame a fact."""
+PRAISING = frozenset({"vital", "crucial", "essential", "indispensable", "beneficial", "successful",
+                      "legitimate", "justified", "effective", "valuable"})
+"""Words with which an outlet itself speaks for what it describes."""
+DAMNING = frozenset({"useless", "pointless", "futile", "senseless", "needless", "illegal", "illegitimate",
+                     "disastrous", "failed", "reckless", "unjustified", "ruinous"})
+"""Words with which an outlet itself speaks against what it describes."""
+_PRAISE = re.compile(rf"\b(?:{'|'.join(sorted(PRAISING))})\b", re.I)
+_DAMN = re.compile(rf"\b(?:{'|'.join(sorted(DAMNING))})\b", re.I)
+SCALES = (
+    ("advisory", "decisive", WEAK_ACT, STRONG_ACT),
+    ("damning", "favourable", _DAMN, _PRAISE),
+)
+"""Scales on which outlets may place one fact at opposite ends: (low label, high label, low cue, high cue)."""
+_IGNORED = ({stem(word) for word in POSITIVE_TERMS | NEGATIVE_TERMS | PRAISING | DAMNING}
+            | {"u.s", "us", "strongly", "also", "which", "would", "could", "premature", "recent", "possible"})
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """How a sentence characterises what it reports, and the words around that characterisation."""
+
+    sign: int
+    """-1 advisory or damning, +1 decisive or favourable (within one scale)."""
+    near: frozenset[str]
+    """Words (lower-case, stemmed; names and years included) within `CUE_WINDOW` of the cues."""
+
+
+def framing_of(text: str, low: re.Pattern[str], high: re.Pattern[str]) -> Framing | None:
+    """The sentence's place on one scale (low vs high wording), outside quotations; None when neutral or mixed."""
+    free = unquoted(text)
+    lows, highs = list(low.finditer(free)), list(high.finditer(free))
+    if bool(lows) == bool(highs):
+        return None
+    near: set[str] = set()
+    for match in lows or highs:
+        window = " ".join(free[: match.start()].split()[-CUE_WINDOW:] + free[match.end() :].split()[:CUE_WINDOW])
+        near |= {stem(word) for word in tokens(window) if word not in STOPWORDS}
+        near |= set(re.findall(r"\b(?:19|20)\d\d\b", window))
+    return Framing(-1 if lows else 1, frozenset(near - _IGNORED))
+
+
+def framing_candidates(corpus: Corpus) -> list[Candidate]:
+    """A point for each pair of outlets at opposite ends of a scale about the same fact."""
+    units = [unit for unit in corpus.units
+             if not unit.furniture or (unit.heading and unit.words >= MIN_HEADING_WORDS)]
+    candidates = []
+    for low_label, high_label, low_cue, high_cue in SCALES:
+        framed = [(unit, framing) for unit in units if (framing := framing_of(unit.text, low_cue, high_cue))]
+        for first, second in pairs_sharing(framed, lambda item: item[1].near, MIN_SHARED_FRAMING_TERMS):
+            (unit, framing), (other, other_framing) = framed[first], framed[second]
+            if other.outlet == unit.outlet or framing.sign == other_framing.sign:
+                continue
+            shared = framing.near & other_framing.near
+            low, high = (unit, other) if framing.sign < 0 else (other, unit)
+            candidates.append(Candidate(
+                kind="framing", title=f"{terms_in_order(low.text, shared)}: {low_label} or {high_label}?",
+                sides=[Side(label=low_label, units=[low]), Side(label=high_label, units=[high])],
+                evidence=len(shared) / min(len(framing.near), len(other_framing.near))))
+    return candidates

@@ -1,0 +1,214 @@
+"""Number points: one figure described as different things, or one count given as different figures.
+
+"900 troops in Syria" against "approximately 900 troops from multiple countries" is the
+same figure described differently; "1,200 families in Eastport" against "3,000 families in
+Eastport" is one count given differently. A count that changes over weeks is an update,
+not a dispute, so differing counts are only compared between articles published close
+together, and a count with many values is taken for a running tally.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from digest.analysis.contested.base import Candidate, Side, outlets, pairs_sharing, statements, unique
+from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.cues import content_terms, stem
+from digest.analysis.dates import find_dates
+
+MAX_DAYS_APART = 7
+"""Counts from articles published further apart than this may both be right, at their time."""
+MAX_VALUES = 3
+"""A count reported with more distinct values than this is a running tally, not a dispute."""
+MIN_VALUE = 10
+"""Smaller numbers ("two people", "five days") are too common to compare."""
+TOLERANCE = 0.1
+"""Hedged figures ("about 2,500") within this share of each other agree."""
+_MONEY = ("dollar", "pound", "euro", "percent")
+_PREPOSITIONS = ("in", "from", "at", "across", "inside", "within", "on", "into")
+_DESCRIPTOR_STOP = {"and", "or", "but", "with", "as", "to", "which", "that", "who", "while", "alongside",
+                    "is", "are", "was", "were", "had", "has", "have", "been", "will", "would", "remain", "remains",
+                    "after", "before", "since", "by", "for", "of", "in", "from", "at", "on", "including",
+                    "amid", "during", "following", "according", "when"}
+_CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
+_TIME_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|"
+                         r"weekend|month|year|morning|evening|night|days?|hours?|january|february|march|april|"
+                         r"may|june|july|august|september|october|november|december)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number, what it counts, and the phrase that says where or what it is ("in Syria")."""
+
+    value: float
+    """The number's value."""
+    number: str
+    """The number as written ("2,500")."""
+    counts: str
+    """Counted noun, singular ("troop")."""
+    noun: str
+    """Counted noun as written ("troops")."""
+    phrase: str
+    """The descriptive phrase after it, as written ("in Syria"), or ''."""
+    terms: frozenset[str]
+    """Content words of the phrase."""
+    approximate: bool
+    """Hedged ("about", "approximately")."""
+
+
+def figures(unit: Unit) -> list[Figure]:
+    """The counted figures of a sentence with their descriptive phrases.
+
+    A number with no noun of its own ("an additional 900 in Syria") counts what the
+    sentence's previous figure counts.
+    """
+    found: list[Figure] = []
+    for quantity in unit.quantities:
+        counts = quantity.counts
+        noun = quantity.text.split()[-1] if counts else ""
+        if not counts and found:
+            counts, noun = found[-1].counts, found[-1].noun
+        if not counts:
+            continue
+        number = re.search(r"\d[\d,.]*", quantity.text)
+        phrase = descriptor(unit.text[quantity.end:])
+        found.append(Figure(quantity.value, number.group(0).rstrip(".,") if number else quantity.text, counts, noun,
+                            phrase, frozenset(content_terms(phrase) - {stem(p) for p in _PREPOSITIONS}),
+                            quantity.approximate))
+    return found
+
+
+def descriptor(after: str) -> str:
+    """The prepositional phrase that places or qualifies a figure: "in Syria", "from multiple countries".
+
+    A time phrase ("on Monday", "in June 2021") says when, not what: it is no descriptor.
+    """
+    end = _CLAUSE_END.search(after)
+    clause = after[: end.start()] if end else after
+    words = clause.split()
+    for index, word in enumerate(words[:4]):
+        lowered = word.lower()
+        if lowered in _PREPOSITIONS:
+            taken = [word]
+            for following in words[index + 1 : index + 5]:
+                if following.lower() in _DESCRIPTOR_STOP:
+                    break
+                taken.append(following)
+            phrase = " ".join(taken) if len(taken) > 1 else ""
+            if find_dates(phrase) or _TIME_WORDS.search(phrase) or re.search(r"\d", phrase):
+                return ""
+            return phrase
+        if lowered in _DESCRIPTOR_STOP or not lowered.isalpha():
+            return ""
+    return ""
+
+
+def number_candidates(corpus: Corpus) -> list[Candidate]:
+    """Both kinds of number point, for every counted noun of the topic."""
+    mentions: dict[str, list[tuple[Figure, Unit]]] = {}
+    for unit in statements(corpus):
+        for figure in figures(unit):
+            if figure.terms and (figure.value >= MIN_VALUE or figure.counts in _MONEY):
+                mentions.setdefault(figure.counts, []).append((figure, unit))
+    candidates = []
+    for counts in sorted(mentions):
+        candidates += _described_differently(mentions[counts])
+        candidates += _counted_differently(mentions[counts])
+    return candidates
+
+
+def _clusters(items: list[tuple[Figure, Unit]]) -> list[list[tuple[Figure, Unit]]]:
+    """Mentions whose descriptive phrases share a word, chained together."""
+    parent = list(range(len(items)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for first, second in pairs_sharing(items, lambda item: item[0].terms):
+        parent[root(second)] = root(first)
+    members: dict[int, list[tuple[Figure, Unit]]] = {}
+    for index, item in enumerate(items):
+        members.setdefault(root(index), []).append(item)
+    return [members[key] for key in sorted(members)]
+
+
+def _related(first: Unit, second: Unit, counts: str) -> bool:
+    """Two sentences about the same matter: another figure or two other words in common."""
+    figures_shared = {q.key for q in first.quantities if q.counts} & {q.key for q in second.quantities if q.counts}
+    words_shared = set(first.tokens) & set(second.tokens) - {counts}
+    return len(figures_shared) >= 2 or len(words_shared) >= 2 or bool(figures_shared and words_shared)
+
+
+def _described_differently(items: list[tuple[Figure, Unit]]) -> list[Candidate]:
+    by_value: dict[float, list[tuple[Figure, Unit]]] = {}
+    for figure, unit in items:
+        by_value.setdefault(figure.value, []).append((figure, unit))
+    candidates = []
+    for value in sorted(by_value):
+        clusters = _clusters(by_value[value])
+        if not 2 <= len(clusters) <= MAX_VALUES:
+            continue
+        side_units = [unique([unit for _, unit in cluster]) for cluster in clusters]
+        if len(set().union(*(outlets(units) for units in side_units))) < 2:
+            continue
+        if all(outlets(side_units[0]) == outlets(units) for units in side_units[1:]):
+            continue  # one outlet using both phrasings may just be saying both
+        if not any(_related(a, b, clusters[0][0][0].counts) for a in side_units[0] for units in side_units[1:]
+                   for b in units):
+            continue
+        heads = [cluster[0][0] for cluster in clusters]
+        candidates.append(Candidate(
+            kind="number",
+            title=f"{heads[0].number} {heads[0].noun}: {' or '.join(head.phrase for head in heads)}?",
+            sides=[Side(label=f"{head.number} {head.noun} {head.phrase}", units=units)
+                   for head, units in zip(heads, side_units, strict=True)],
+            evidence=1.0, expand=False))
+    return candidates
+
+
+def _counted_differently(items: list[tuple[Figure, Unit]]) -> list[Candidate]:
+    candidates = []
+    for cluster in _clusters(items):
+        values: list[list[tuple[Figure, Unit]]] = []
+        for figure, unit in sorted(cluster, key=lambda item: item[0].value):
+            if values and not _differ(values[-1][0][0], figure):
+                values[-1].append((figure, unit))
+            else:
+                values.append([(figure, unit)])
+        if not 2 <= len(values) <= MAX_VALUES:
+            continue
+        disputed = any(_comparable(a, b) for low, high in pairwise(values)
+                       for _, a in low for _, b in high)
+        if not disputed:
+            continue
+        heads = [group[0][0] for group in values]
+        phrase = heads[0].phrase
+        candidates.append(Candidate(
+            kind="number", title=f"{heads[0].noun} {phrase}: {' or '.join(head.number for head in heads)}?",
+            sides=[Side(label=f"{head.number} {head.noun}", units=unique([unit for _, unit in group]))
+                   for head, group in zip(heads, values, strict=True)],
+            evidence=1.0, expand=False))
+    return candidates
+
+
+def _differ(first: Figure, second: Figure) -> bool:
+    tolerance = TOLERANCE if first.approximate or second.approximate else 0.0
+    return abs(first.value - second.value) > tolerance * max(first.value, second.value)
+
+
+def _comparable(first: Unit, second: Unit) -> bool:
+    """Two outlets giving a count at the same time (same years named, published within days)."""
+    if first.outlet == second.outlet:
+        return False
+    if first.published and second.published and abs((first.published - second.published).days) > MAX_DAYS_APART:
+        return False
+    return _years(first) == _years(second)
+
+
+def _years(unit: Unit) -> set[str]:
+    return {expression.value[:4] for expression in unit.dates if expression.value and not expression.relative}

@@ -1,0 +1,104 @@
+"""Date points: one event placed at different dates by different outlets.
+
+Sentences are taken to state the same event when they share most of their words and
+every figure: a rate raised "to 12 percent on June 1" and "to 22 percent on July 17" are
+two events, not one event at two dates.
+"""
+
+from __future__ import annotations
+
+from digest.analysis.contested.base import Candidate, Side, outlets, pairs_sharing, shared_phrase, statements, terms
+from digest.analysis.corpus import Corpus, Unit
+
+MIN_SHARED_EVENT_TERMS = 3
+"""Sentences must share this many content words besides the date to be about the same event."""
+BLOCKING_KEYS = 8
+"""How many of a sentence's rarest words serve to find the other reports of its event."""
+MIN_OVERLAP = 0.5
+"""... and this share of the shorter sentence's words."""
+
+
+def absolute_dates(unit: Unit) -> tuple[str, ...]:
+    """The calendar dates a sentence names outright (not "last year"), in order."""
+    return tuple(sorted({expression.value for expression in unit.dates
+                         if expression.value and not expression.relative}))
+
+
+def compatible(first: str, second: str) -> bool:
+    """"2020" and "2020-01" can both be right; "2019-03" and "2020-06" cannot."""
+    return first.startswith(second) or second.startswith(first)
+
+
+def _counted(unit: Unit) -> dict[str, frozenset[float]]:
+    """The values a sentence gives for each thing it counts."""
+    values: dict[str, set[float]] = {}
+    for quantity in unit.quantities:
+        if quantity.counts:
+            values.setdefault(quantity.counts, set()).add(quantity.value)
+    return {counts: frozenset(found) for counts, found in values.items()}
+
+
+def _figures_agree(first: dict[str, frozenset[float]], second: dict[str, frozenset[float]]) -> bool:
+    """What both sentences count, they count alike ("22 percent" is not "21 percent")."""
+    return all(first[counts] == second[counts] for counts in first.keys() & second.keys())
+
+
+def _same_event(first: tuple[set[str], dict[str, frozenset[float]]],
+                second: tuple[set[str], dict[str, frozenset[float]]]) -> bool:
+    """Most words and every figure in common (each side given as its event words and figures)."""
+    shared = first[0] & second[0]
+    smaller = min(len(first[0]), len(second[0]))
+    return (len(shared) >= MIN_SHARED_EVENT_TERMS and len(shared) >= MIN_OVERLAP * smaller
+            and _figures_agree(first[1], second[1]))
+
+
+def _event_terms(unit: Unit) -> set[str]:
+    return terms(unit.text) - {"year", "month", "day"}
+
+
+def date_candidates(corpus: Corpus) -> list[Candidate]:
+    """A point for each event whose sources name exactly two incompatible dates.
+
+    Sentences that state the same event (most of their words, and the same figures) are
+    chained together; an event chained to more than two dates is one that recurs.
+    """
+    dated = [(values[0], unit) for unit in statements(corpus) if len(values := absolute_dates(unit)) == 1]
+    parent = list(range(len(dated)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    described = [(_event_terms(unit), _counted(unit)) for _, unit in dated]
+    for first, second in pairs_sharing(described, lambda item: item[0], MIN_SHARED_EVENT_TERMS, rarest=BLOCKING_KEYS):
+        if _same_event(described[first], described[second]):
+            parent[root(second)] = root(first)
+    events: dict[int, list[tuple[str, Unit]]] = {}
+    for index, item in enumerate(dated):
+        events.setdefault(root(index), []).append(item)
+    candidates = []
+    for key in sorted(events):
+        clusters: list[list[tuple[str, Unit]]] = []
+        for value, unit in sorted(events[key], key=lambda item: (item[0], item[1].article, item[1].position)):
+            home = next((cluster for cluster in clusters if all(compatible(value, other) for other, _ in cluster)),
+                        None)
+            if home is None:
+                clusters.append([(value, unit)])
+            else:
+                home.append((value, unit))
+        if len(clusters) != 2:
+            continue
+        first_units, second_units = ([unit for _, unit in cluster] for cluster in clusters)
+        if outlets(first_units) == outlets(second_units):
+            continue
+        shared = _event_terms(first_units[0]) & _event_terms(second_units[0])
+        when = [max((value for value, _ in cluster), key=len) for cluster in clusters]
+        subject = shared_phrase(first_units[0].text, shared) or " ".join(sorted(shared)[:3])
+        candidates.append(Candidate(
+            kind="date", title=f"When {subject}: {when[0]} or {when[1]}?",
+            sides=[Side(label=when[0], units=first_units), Side(label=when[1], units=second_units)],
+            evidence=len(shared) / min(len(_event_terms(first_units[0])), len(_event_terms(second_units[0]))),
+            expand=False))
+    return candidates
