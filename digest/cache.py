@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -39,10 +40,14 @@ def code_fingerprint() -> str:
     """Hash of what, besides the content, decides an analysis result."""
     digest = hashlib.sha256()
     digest.update(f"digest {__version__}\npython {sys.version_info[:2]}\n".encode())
-    for requirement in sorted(metadata.requires("digest") or ()):
-        name = requirement.split(";")[0].split("[")[0]
-        for cut in "<>=!~ ":
-            name = name.split(cut)[0]
+    try:
+        requirements = metadata.requires("digest") or []
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        requirements = []
+    for requirement in sorted(requirements):
+        if "extra ==" in requirement:
+            continue  # test and lint tools do not touch the analysis
+        name = re.split(r"[^A-Za-z0-9._-]", requirement, maxsplit=1)[0]
         try:
             digest.update(f"{name} {metadata.version(name)}\n".encode())
         except metadata.PackageNotFoundError:
