@@ -158,3 +158,24 @@ def test_short_list_items_of_an_html_article_are_kept(tmp_path: Path) -> None:
         "</article></body></html>", encoding="utf-8")
     body = clean_source(str(page)).body
     assert "The towns that will merge are:\n\n- Ashford\n- Belmont\n- Carrow" in body
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body>" + "<div>" * 20000 + "<p>Deep.</p>" + "</div>" * 20000 + "</body></html>",
+    "<html><head><script>" + "var a = 1;" * 10000 + "</script></head><body></body></html>",
+    "<html><body>" + "<p>" * 5000 + "</body></html>",
+    "<!doctype html><html><body><table><tr><td>1</td></tr></table></body></html>",
+])
+def test_hostile_html_is_reported_not_crashed(tmp_path: Path, page: str) -> None:
+    path = tmp_path / "hostile.html"
+    path.write_text(page, encoding="utf-8")
+    with pytest.raises(IngestError, match=r"hostile\.html"):
+        clean_source(str(path))
+
+
+def test_cleaned_article_over_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from digest.ingest import clean
+
+    monkeypatch.setattr(clean, "MAX_ARTICLE_BYTES", 500)
+    with pytest.raises(IngestError, match="limit of an article file"):
+        clean_source(str(FIXTURES / "article.html"))

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from digest.content import ContentError, is_safe_url, parse_article
+from digest.content import MAX_ARTICLE_BYTES, ContentError, is_safe_url, parse_article
 from digest.flags import FLAGS
 from digest.ingest import metadata
 from digest.ingest.model import NO_OVERRIDES, CleanedArticle, IngestError, Overrides
@@ -40,6 +40,10 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
     if not clean.body.strip():
         raise IngestError(f"{page.source}: no article text left after cleaning; check that the file holds "
                           "the article (its paragraphs end with full stops) and not only page furniture")
+    size = len(clean.body.encode("utf-8"))
+    if size > MAX_ARTICLE_BYTES:
+        raise IngestError(f"{page.source}: the cleaned article is {size / 1e6:.1f} MB, over the "
+                          f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB limit of an article file; is this one article?")
     notes = list(sorted(clean.notes, key=_line_of))
     found = clean.found
     title = _field(found.title, "title") or _fallback_title(clean)

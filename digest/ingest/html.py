@@ -44,11 +44,15 @@ def clean_html(html: str, source: str, url: str | None = None,
                                    include_comments=False, include_links=False, include_images=False,
                                    include_tables=False, deduplicate=False, favor_recall=favor_recall)
 
-    extracted = extract(favor_recall=False) or extract(favor_recall=True)
+    try:
+        extracted = extract(favor_recall=False) or extract(favor_recall=True)
+        info = trafilatura.extract_metadata(html, default_url=url)
+    except Exception as error:  # a third-party parser on untrusted input: report, never crash
+        raise IngestError(f"{source}: the HTML page could not be parsed ({type(error).__name__}: {error}); "
+                          "copy the article's text into a .txt file and import that") from None
     if not extracted:
         raise IngestError(f"{source}: no article text found in the HTML page; "
                           "copy the article's text into a .txt file and import that")
-    info = trafilatura.extract_metadata(html, default_url=url)
     title = section = outlet = None
     if info is not None and info.title:
         title, section, outlet = metadata.split_title(info.title)
