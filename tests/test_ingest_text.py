@@ -251,6 +251,8 @@ def test_subheading_needs_text_after_it() -> None:
     "You have 2 free articles left this month.", "This story is for subscribers only.",
     "The Harbour Herald is an independent news site owned by its readers since 1901.",
     "Proudly powered by WordPress",
+    "The prime minister speaks in Baghdad, January 15, 2024. REUTERS/Sam Lee/File Photo Purchase Licensing Rights",
+    "Harbour cranes at dawn. AFP/Jane Doe", "Story continues", "Sign up here., opens new tab",
 ])
 def test_furniture_lines(line: str) -> None:
     assert furniture.furniture_reason(line) is not None or furniture.is_terminator(line)
@@ -268,6 +270,7 @@ def test_furniture_lines(line: str) -> None:
     "The image: a city that had run out of patience with its leaders, and said so at the polls in May.",
     "Posted guards stood at every gate of the harbour through the night, witnesses said.",
     "Members only got to vote once, the chair said.",
+    "The board and its AP/EU partners said the deal was done.",
     "Maria Okafor is a local fisherman who has worked the bay for thirty years.",
     "The harbour board is a local body with nine elected members and a paid chair.",
     "He said the free articles in the archive would stay online for now.",

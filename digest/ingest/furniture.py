@@ -87,6 +87,9 @@ _RAW_PATTERNS = (
                        r"\b(?:continue|keep) reading (?:with|for)\b|\bpremium (?:content|article)\b|"
                        r"^(?:already have an account|create (?:a free )?account)\b"),
     ("site blurb", metadata.SITE_BLURB + r"|\b(?:proudly )?powered by\b|\bregistered trademark\b"),
+    ("photo caption", r"(?-i:\b(?:REUTERS|AFP|AP|EPA|Getty Images|Anadolu|Xinhua|EFE|ANSA)\s*/\s*[A-Z][a-z])|"
+                      r"\bpurchase licensing rights\b"),
+    ("page navigation", r",?\s*opens new tab$|^story continues$"),
     ("source line", r"^[-–—]?\s*source\s*:\s*[^.]{0,60}$"),
     ("email or link", r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$"),
 )
