@@ -53,8 +53,12 @@ class Framing:
 
     sign: int
     """-1 advisory or damning, +1 decisive or favourable (within one scale)."""
+    cue: str
+    """The characterising words as written ("recommended", "vote to expel")."""
     near: frozenset[str]
     """Words (lower-case, stemmed; names and years included) within `CUE_WINDOW` of the cues."""
+    specific: frozenset[str]
+    """The names and years among `near`: what ties two sentences to one fact rather than one theme."""
 
 
 def framing_of(text: str, low: re.Pattern[str], high: re.Pattern[str]) -> Framing | None:
@@ -64,11 +68,17 @@ def framing_of(text: str, low: re.Pattern[str], high: re.Pattern[str]) -> Framin
     if bool(lows) == bool(highs):
         return None
     near: set[str] = set()
+    specific: set[str] = set()
     for match in lows or highs:
-        window = " ".join(free[: match.start()].split()[-CUE_WINDOW:] + free[match.end() :].split()[:CUE_WINDOW])
+        before, after = free[: match.start()].split()[-CUE_WINDOW:], free[match.end() :].split()[:CUE_WINDOW]
+        window = " ".join(before + after)
         near |= {stem(word) for word in tokens(window) if word not in STOPWORDS}
-        near |= set(re.findall(r"\b(?:19|20)\d\d\b", window))
-    return Framing(-1 if lows else 1, frozenset(near - _IGNORED))
+        specific |= set(re.findall(r"\b(?:19|20)\d\d\b", window))
+        names = re.findall(r"(?<=[\w,;] )[A-Z][a-z]+", window)
+        specific |= {stem(name.lower()) for name in names}
+    near |= specific
+    return Framing(-1 if lows else 1, (lows or highs)[0].group(0), frozenset(near - _IGNORED),
+                   frozenset(specific - _IGNORED))
 
 
 def framing_candidates(corpus: Corpus) -> list[Candidate]:
@@ -83,9 +93,14 @@ def framing_candidates(corpus: Corpus) -> list[Candidate]:
             if other.outlet == unit.outlet or framing.sign == other_framing.sign:
                 continue
             shared = framing.near & other_framing.near
-            low, high = (unit, other) if framing.sign < 0 else (other, unit)
+            if not shared & framing.specific & other_framing.specific:
+                continue
+            (low, low_framing), (high, high_framing) = sorted(
+                (framed[first], framed[second]), key=lambda item: item[1].sign)
             candidates.append(Candidate(
-                kind="framing", title=f"{terms_in_order(low.text, shared)}: {low_label} or {high_label}?",
+                kind="framing",
+                title=f"{terms_in_order(low.text, shared)}: \u201c{low_framing.cue}\u201d or "
+                      f"\u201c{high_framing.cue}\u201d?",
                 sides=[Side(label=low_label, units=[low]), Side(label=high_label, units=[high])],
                 evidence=len(shared) / min(len(framing.near), len(other_framing.near))))
     return candidates

@@ -40,7 +40,7 @@ _CONDEMN = re.compile(r"\b(?:condemn|denounc|criticiz|criticis|decr(?:y|ie)|slam
                       r"(?:(?:against|over)\s+)?", re.I)
 _DISCONTENT = re.compile(r"\b(?:discontent|anger|outrage|frustration|dissatisfaction|complaints?)\s+"
                          r"(?:over|about|at|with|of|regarding)\s+", re.I)
-_SUPPORT = re.compile(r"\b(?:welcomed|welcomes|welcoming|praised|praises|praising|defended|defends|defending|"
+_SUPPORT = re.compile(r"(?<!-)\b(?:welcomed|welcomes|welcoming|praised|praises|praising|defended|defends|defending|"
                       r"endorsed|endorses|endorsing|backed|backs|backing|supported|supports|supporting)\s+"
                       r"(?!(?:for|by|up|down|out|away)\b)", re.I)
 _AS_VIOLATION = re.compile(r"\bas\s+(?:a|an)\s+(?:clear\s+|flagrant\s+|blatant\s+)?(?:violation|breach|"
