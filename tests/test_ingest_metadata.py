@@ -80,6 +80,16 @@ def test_site_handle_is_the_one_others_extend() -> None:
     assert metadata.handles("Mail desk@example.com") == []
 
 
+@pytest.mark.parametrize(("title", "outlet", "expected"), [
+    ("Harbour dredging approved - Bay Courier", "Bay Courier", "Harbour dredging approved"),
+    ("Harbour dredging approved – bay courier", "Bay Courier", "Harbour dredging approved"),
+    ("Harbour dredging approved - Bay Courier", "The Herald", "Harbour dredging approved - Bay Courier"),
+    ("Bay Courier", "Bay Courier", "Bay Courier"),
+])
+def test_strip_outlet(title: str, outlet: str, expected: str) -> None:
+    assert metadata.strip_outlet(title, outlet) == expected
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     ("Headline about talks | Military News", ("Headline about talks", "Military News", None)),
     ("Headline | World | The Gazette", ("Headline", "World", "The Gazette")),

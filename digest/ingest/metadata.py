@@ -175,6 +175,12 @@ def pick_handle(found: list[str]) -> str | None:
     return "@" + best
 
 
+def strip_outlet(title: str, outlet: str) -> str:
+    """Drop a trailing " - Outlet" (or –, —, |) from a headline when the page names that outlet."""
+    match = re.match(r"^(.{8,}?)\s+[-–—|:]\s+@?" + re.escape(outlet.lstrip("@")) + r"\s*$", title, flags=re.I)
+    return match.group(1) if match else title
+
+
 def split_title(title: str) -> tuple[str, str | None, str | None]:
     """Strip a site suffix: "Headline | Section | Outlet" -> (headline, section, outlet); "Opinion | Headline" too."""
     parts = [part.strip() for part in re.split(r"\s+[|•·]\s+|\s+::\s+", title) if part.strip()]

@@ -161,9 +161,10 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
         title, section, outlet = metadata.split_title(title)
     if outlet:
         meta.outlets.append(outlet)
+    outlet = meta.outlets[0] if meta.outlets else metadata.pick_handle(meta.handles)
     found = Found(
-        title=title,
-        outlet=meta.outlets[0] if meta.outlets else metadata.pick_handle(meta.handles),
+        title=metadata.strip_outlet(title, outlet) if title and outlet else title,
+        outlet=outlet,
         published=meta.published,
         author=meta.author,
         credit=meta.credit,
