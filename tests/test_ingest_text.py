@@ -321,3 +321,12 @@ def test_a_pull_quote_keeps_its_sentence_once() -> None:
     ])
     body = clean_text(page).body
     assert body.count("“We will not give up.”") == 1
+
+
+def test_a_paragraph_starting_in_lower_case_is_not_joined_to_the_headline() -> None:
+    page = ("Phone maker reports falling sales\n"
+            "iPhone sales fell by a fifth in the last quarter, the company said on Thursday, blaming weak demand.\n"
+            "The company expects sales to recover next year.\n")
+    clean = clean_text(page)
+    assert clean.found.title == "Phone maker reports falling sales"
+    assert clean.body.startswith("iPhone sales fell by a fifth")

@@ -93,19 +93,21 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     result: list[tuple[int, str]] = []
     raw_lines = text.split("\n")
     width = _wrap_width(raw_lines)
-    previous_blank, previous_length = True, 0
+    previous_blank, previous_length, previous_words = True, 0, 0
     for number, raw in enumerate(raw_lines, 1):
         line = re.sub(r"\s+", " ", raw).strip()
         if not line:
             previous_blank = True
             continue
-        wrapped = line[0].islower() or (width is not None and previous_length >= 0.6 * width)
+        whole = len(line.split()) >= PROSE_WORDS and bool(_TERMINAL.search(line))  # "iPhone sales fell ..."
+        wrapped = (line[0].islower() and not (whole and previous_words < PROSE_WORDS)) \
+            or (width is not None and previous_length >= 0.6 * width)
         if (result and not previous_blank and wrapped and not _TERMINAL.search(result[-1][1])
                 and not result[-1][1].endswith(":")):
             result[-1] = (result[-1][0], result[-1][1] + " " + line)
         else:
             result.append((number, line))
-        previous_blank, previous_length = False, len(line)
+        previous_blank, previous_length, previous_words = False, len(line), len(line.split())
     return result
 
 
