@@ -108,6 +108,9 @@ def test_split_title(title: str, expected: tuple) -> None:
     (date(2022, 12, 9), ["The parliament voted in 2020 to expel foreign forces."], False),
     (date(2022, 12, 9), ["The ministry will publish its plan in 2023."], False),
     (date(2022, 12, 9), ["The target is to cut emissions by 2030."], False),
+    (date(2023, 5, 1), ["The 2024 election campaign has begun in earnest."], False),
+    (date(2023, 5, 1), ["The 2024 budget, which was approved last week, is the largest yet."], False),
+    (date(2023, 5, 1), ["Talks collapsed in March 2024 after the strike."], True),
 ])
 def test_date_contradicted(published: date, sentences: list[str], contradicted: bool) -> None:
     assert (metadata.date_contradicted(published, sentences) is not None) is contradicted

@@ -50,6 +50,9 @@ _FUTURE = re.compile(r"\b(?:will|would|expected|expects|expecting|plans?|planned
                      r"might|aims?|aiming|targets?|by|until|through|forecasts?|projected|deadline|due|should|"
                      r"intends?|hopes?|before)\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_TIME_PHRASE = re.compile(r"\b(?:in|during|since|on|early|late|mid|of)\b[^.;]*$", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|killed|won|lost|took|began|came|went|became|left|held|met|saw|"
+                   r"made|gave|fell|rose|fought|struck|\w{3,}ed)\b", re.I)
 
 
 def parse_date(text: str) -> date | None:
@@ -206,7 +209,8 @@ def date_contradicted(published: date, sentences: list[str]) -> str | None:
                 continue
             before = sentence[max(0, match.start() - 12): match.start()].lower()
             month_named = any(name in before for name in _MONTHS if len(name) > 3 or name == "may")
-            if not _FUTURE.search(sentence):
+            when = _TIME_PHRASE.search(sentence[max(0, match.start() - 25): match.start()])
+            if when and _PAST.search(sentence) and not _FUTURE.search(sentence):
                 return f"the text reports {year} as past, after the dateline {published.isoformat()}"
             if month_named and year >= published.year + 2:
                 return f"the text names a month of {year}, years after the dateline {published.isoformat()}"
