@@ -253,6 +253,8 @@ def test_subheading_needs_text_after_it() -> None:
     "Proudly powered by WordPress",
     "The prime minister speaks in Baghdad, January 15, 2024. REUTERS/Sam Lee/File Photo Purchase Licensing Rights",
     "Harbour cranes at dawn. AFP/Jane Doe", "Story continues", "Sign up here., opens new tab",
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.",
+    "This is dummy text that the theme shows until the site owner writes an introduction of their own.",
 ])
 def test_furniture_lines(line: str) -> None:
     assert furniture.furniture_reason(line) is not None or furniture.is_terminator(line)

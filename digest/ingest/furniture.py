@@ -90,6 +90,7 @@ _RAW_PATTERNS = (
     ("photo caption", r"(?-i:\b(?:REUTERS|AFP|AP|EPA|Getty Images|Anadolu|Xinhua|EFE|ANSA)\s*/\s*[A-Z][a-z])|"
                       r"\bpurchase licensing rights\b"),
     ("page navigation", r",?\s*opens new tab$|^story continues$"),
+    ("filler text", r"\blorem ipsum\b|\bdolor sit amet\b|\b(?:filler|dummy|placeholder|sample) text\b"),
     ("source line", r"^[-–—]?\s*source\s*:\s*[^.]{0,60}$"),
     ("email or link", r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$"),
 )
@@ -120,7 +121,7 @@ _TERMINATORS = re.compile(
 
 SHORT_WORDS = 45
 """Furniture is short: longer lines are only checked for the few notices that run long."""
-_LONGEST = {"ad-block notice": 80, "javascript notice": 60, "disclaimer": 80}
+_LONGEST = {"ad-block notice": 80, "javascript notice": 60, "disclaimer": 80, "filler text": 120}
 
 _BULLET = re.compile(r"^(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 _LETTERS = re.compile(r"[^\W\d_]", re.U)
