@@ -21,7 +21,7 @@ from digest.model import (
     Topic,
     TopicSettings,
 )
-from digest.render import Layout, environment, render_article, render_site, render_topic, urls
+from digest.render import Layout, environment, render_articles, render_site, render_topic, urls
 from digest.render.dates import show_date
 from digest.render.pages import nav_title
 from digest.render.views import coverage_line, heaviest_in_date_order, topic_view
@@ -103,7 +103,7 @@ def test_topic_page_matches_golden_file(topic, env, file_regression) -> None:
 
 
 def test_article_page_matches_golden_file(topic, env, file_regression) -> None:
-    page = render_article(env, topic, handmade(topic), "valley-courier-bridge-opens", Layout())
+    page = render_articles(env, topic, handmade(topic), Layout())["valley-courier-bridge-opens"]
     file_regression.check(page, fullpath=GOLDEN / "article.md")
 
 
@@ -225,3 +225,29 @@ def test_a_digest_with_nothing_found_still_renders_every_section(topic, env) -> 
     assert "The sources give no dated events." in page
     assert "do not contradict each other" in page
     assert '<ol class="digest-timeline">' not in page
+
+
+def test_coverage_matrix_has_one_column_per_outlet(topic) -> None:
+    digest = handmade(topic)
+    radio = next(info for info in digest.articles if info.id == "town-radio-bridge")
+    same_outlet = replace(digest, articles=tuple(
+        replace(info, outlet=radio.outlet) if info.id == "valley-courier-bridge-opens" else info
+        for info in digest.articles))
+    view = topic_view(topic, same_outlet, Layout())
+    assert [column.name for column in view.matrix_columns] == ["The River Post", "Town Radio"]
+    assert [[s.number for s in column.sources] for column in view.matrix_columns] == [[1], [2, 3]]
+    # The second summary sentence is reported by the courier article only among Town Radio's two.
+    assert view.matrix[1].cells == ("river-post-repairs-done/#s2", "valley-courier-bridge-opens/#s2")
+    assert view.matrix_left_out == 0
+
+
+def test_coverage_matrix_keeps_the_outlets_that_report_most(topic) -> None:
+    from digest.render.views.topic import MATRIX_OUTLETS
+
+    digest = handmade(topic)
+    extra = tuple(replace(digest.articles[0], id=f"extra-{n:02d}", outlet=f"Extra {n:02d}") for n in range(15))
+    many = replace(digest, articles=digest.articles + extra)
+    view = topic_view(topic, many, Layout())
+    names = [column.name for column in view.matrix_columns]
+    assert len(names) == MATRIX_OUTLETS and view.matrix_left_out == 3 + 15 - MATRIX_OUTLETS
+    assert {"The River Post", "Town Radio", "Valley Courier"} <= set(names)  # the ones that report something

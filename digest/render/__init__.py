@@ -18,7 +18,7 @@ from digest.render.pages import environment, markdown_page, nav_title, render
 from digest.render.urls import Layout
 from digest.render.views import (
     TopicCard,
-    article_view,
+    article_views,
     newest_first,
     tag_anchors,
     tag_groups,
@@ -26,7 +26,7 @@ from digest.render.views import (
     topic_view,
 )
 
-__all__ = ["Layout", "Output", "environment", "render_article", "render_site", "render_topic"]
+__all__ = ["Layout", "Output", "environment", "render_articles", "render_site", "render_topic"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +47,12 @@ def render_topic(env: Environment, topic: Topic, digest: Digest, layout: Layout)
     return markdown_page(nav_title(topic.title, topic.slug), render(env, "topic.html", view=view))
 
 
-def render_article(env: Environment, topic: Topic, digest: Digest, article: str, layout: Layout) -> str:
-    """An article page as Markdown for mkdocs."""
-    view = article_view(topic, digest, article, layout)
-    return markdown_page(nav_title(view.title, article), render(env, "article.html", view=view), hide=("toc",))
+def render_articles(env: Environment, topic: Topic, digest: Digest, layout: Layout) -> dict[str, str]:
+    """Every article page of a topic as Markdown for mkdocs, by article id."""
+    return {
+        article: markdown_page(nav_title(view.title, article), render(env, "article.html", view=view), hide=("toc",))
+        for article, view in article_views(topic, digest, layout).items()
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +106,7 @@ def render_site(env: Environment, pairs: Sequence[tuple[Topic, Digest]], layout:
         outputs.append(Output(urls.topic_page(topic.slug), render_topic(env, topic, digest, layout)))
         outputs.append(Output(urls.digest_file(topic.slug), to_json(digest)))
         outputs.extend(
-            Output(urls.article_page(topic.slug, info.id), render_article(env, topic, digest, info.id, layout),
-                   in_nav=False)
-            for info in digest.articles
+            Output(urls.article_page(topic.slug, article), page, in_nav=False)
+            for article, page in render_articles(env, topic, digest, layout).items()
         )
     return tuple(outputs)

@@ -95,26 +95,30 @@ def _body(body: str, article: str, cited: set[tuple[str, int]]) -> tuple[BodyBlo
     return tuple(result)
 
 
-def article_view(topic: Topic, digest: Digest, article_id: str, layout: Layout) -> ArticleView:
-    """An article page's content."""
-    current = layout.page_url(urls.article_page(topic.slug, article_id))
-    article = next(article for article in topic.articles if article.id == article_id)
-    info = next(info for info in digest.articles if info.id == article_id)
-    number = [a.id for a in digest.articles].index(article_id) + 1
-    card_flags = next((card.flags for card in digest.cards if card.article == article_id), ())
-    return ArticleView(
-        title=info.title,
-        number=number,
-        outlet=info.outlet,
-        date=show_date(info.published) if info.published else "date not stated",
-        date_iso=info.published,
-        byline=byline(info, article.meta.credit),
-        section=article.meta.section,
-        url=safe_url(info.url),
-        words=info.words,
-        language=article.meta.language,
-        flags=explain_flags((*info.flags, *card_flags)),
-        topic_title=topic.title,
-        topic_href=urls.relative(layout.page_url(urls.topic_page(topic.slug)), current),
-        body=_body(article.body, article_id, cited_sentences(digest)),
-    )
+def article_views(topic: Topic, digest: Digest, layout: Layout) -> dict[str, ArticleView]:
+    """Every article page of a topic, by article id (what the pages share is worked out once)."""
+    cited = cited_sentences(digest)
+    articles = {article.id: article for article in topic.articles}
+    card_flags = {card.article: card.flags for card in digest.cards}
+    topic_url = layout.page_url(urls.topic_page(topic.slug))
+    views = {}
+    for number, info in enumerate(digest.articles, start=1):
+        article = articles[info.id]
+        current = layout.page_url(urls.article_page(topic.slug, info.id))
+        views[info.id] = ArticleView(
+            title=info.title,
+            number=number,
+            outlet=info.outlet,
+            date=show_date(info.published) if info.published else "date not stated",
+            date_iso=info.published,
+            byline=byline(info, article.meta.credit),
+            section=article.meta.section,
+            url=safe_url(info.url),
+            words=info.words,
+            language=article.meta.language,
+            flags=explain_flags((*info.flags, *card_flags.get(info.id, ()))),
+            topic_title=topic.title,
+            topic_href=urls.relative(topic_url, current),
+            body=_body(article.body, info.id, cited),
+        )
+    return views

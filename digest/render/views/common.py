@@ -142,16 +142,18 @@ class TopicLinks:
     """Links from one page of a topic to the topic's articles and sentences."""
 
     def __init__(self, digest: Digest, layout: Layout, current: str) -> None:
-        self.slug, self.layout, self.current = digest.slug, layout, current
+        self.pages = {
+            info.id: urls.relative(layout.page_url(urls.article_page(digest.slug, info.id)), current)
+            for info in digest.articles
+        }
         self.sources = {
-            info.id: Source(number, info.id, source_name(info), self.article(info.id))
+            info.id: Source(number, info.id, source_name(info), self.pages[info.id])
             for number, info in enumerate(digest.articles, start=1)
         }
 
     def article(self, article: str, fragment: str = "") -> str:
         """Link to an article page (and a fragment of it)."""
-        url = self.layout.page_url(urls.article_page(self.slug, article))
-        return urls.relative(url + fragment, self.current)
+        return self.pages[article] + fragment
 
     def citation(self, ref: SentenceRef) -> Citation:
         """The numbered mark for one cited sentence."""

@@ -98,6 +98,20 @@ class Card:
     """Warnings, explained."""
 
 
+MATRIX_OUTLETS = 12
+"""Most outlets the coverage matrix compares side by side; more would not fit a screen."""
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixColumn:
+    """One outlet of the coverage matrix (all its articles in the topic)."""
+
+    name: str
+    """The outlet (or a short headline when the outlet is not known)."""
+    sources: tuple[Source, ...]
+    """Its articles, in source order."""
+
+
 @dataclass(frozen=True, slots=True)
 class MatrixRow:
     """One key fact of the coverage matrix."""
@@ -107,7 +121,7 @@ class MatrixRow:
     text: str
     """The summary sentence."""
     cells: tuple[str | None, ...]
-    """Per source (in source order): link to its sentence when it reports the fact, else None."""
+    """Per column: link to the sentence in the outlet's first article that reports the fact, else None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +150,12 @@ class TopicView:
     """Contested points in the digest."""
     cards: tuple[Card, ...]
     """One per source, in source order."""
+    matrix_columns: tuple[MatrixColumn, ...]
+    """The outlets compared, in source order."""
     matrix: tuple[MatrixRow, ...]
-    """Summary sentences against sources."""
+    """Summary sentences against those outlets."""
+    matrix_left_out: int
+    """Outlets not in the matrix (they report fewer of the summary's sentences)."""
     json_href: str
     """Link to the topic's digest JSON."""
 
@@ -146,6 +164,27 @@ def heaviest_in_date_order(digest: Digest, count: int) -> tuple[int, ...]:
     """Positions of the `count` heaviest timeline entries, back in date order."""
     ranked = sorted(range(len(digest.timeline)), key=lambda i: (-digest.timeline[i].weight, i))
     return tuple(sorted(ranked[:count]))
+
+
+def _coverage(digest: Digest, links: TopicLinks) -> tuple[tuple[MatrixColumn, ...], tuple[MatrixRow, ...], int]:
+    """Which outlet reports which summary sentence: the outlets that report the most of them."""
+    outlets: dict[str, list[str]] = {}
+    for info in digest.articles:
+        outlets.setdefault(info.outlet.casefold() if info.outlet else f"#{info.id}", []).append(info.id)
+    reporting = [{ref.article: ref for ref in reversed(sentence.refs)} for sentence in digest.summary]
+    covered = {key: sum(any(a in refs for a in ids) for refs in reporting) for key, ids in outlets.items()}
+    ranked = sorted(outlets, key=lambda key: (-covered[key], links.sources[outlets[key][0]].number))
+    kept = sorted(ranked[:MATRIX_OUTLETS], key=lambda key: links.sources[outlets[key][0]].number)
+    columns = tuple(MatrixColumn(links.sources[outlets[key][0]].name,
+                                 tuple(links.sources[a] for a in outlets[key])) for key in kept)
+    rows = []
+    for number, (sentence, refs) in enumerate(zip(digest.summary, reporting, strict=True), start=1):
+        cells = []
+        for key in kept:
+            article = next((a for a in outlets[key] if a in refs), None)
+            cells.append(links.citation(refs[article]).href if article else None)
+        rows.append(MatrixRow(number, sentence.text, tuple(cells)))
+    return columns, tuple(rows), len(outlets) - len(kept)
 
 
 def topic_view(topic: Topic, digest: Digest, layout: Layout) -> TopicView:
@@ -179,12 +218,7 @@ def topic_view(topic: Topic, digest: Digest, layout: Layout) -> TopicView:
             only_here=tuple(links.statement(claim) for claim in card.only_here),
             flags=explain_flags(card.flags),
         ))
-    order = [info.id for info in digest.articles]
-    matrix = []
-    for number, sentence in enumerate(digest.summary, start=1):
-        first = {ref.article: ref for ref in reversed(sentence.refs)}
-        cells = tuple(links.citation(first[article]).href if article in first else None for article in order)
-        matrix.append(MatrixRow(number, sentence.text, cells))
+    columns, matrix, left_out = _coverage(digest, links)
     anchors = tag_anchors([topic])
     tags_url = layout.page_url(urls.TAGS_PAGE)
     return TopicView(
@@ -192,13 +226,15 @@ def topic_view(topic: Topic, digest: Digest, layout: Layout) -> TopicView:
         description=topic.description,
         coverage=coverage_line(digest),
         tags=tuple(TagLink(tag, urls.relative(f"{tags_url}#{anchors[tag]}", current)) for tag in topic.tags),
-        sources=tuple(links.sources[article] for article in order),
+        sources=tuple(links.sources[info.id] for info in digest.articles),
         summary=tuple(links.statement(sentence) for sentence in digest.summary),
         timeline=timeline,
         timeline_total=len(digest.timeline),
         contested=contested,
         contested_total=len(digest.contested),
         cards=tuple(cards),
-        matrix=tuple(matrix),
+        matrix_columns=columns,
+        matrix=matrix,
+        matrix_left_out=left_out,
         json_href=urls.relative(urls.digest_file(topic.slug), current),
     )
