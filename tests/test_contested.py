@@ -6,6 +6,7 @@ has outlets that agree, and must give no point at all.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,43 @@ def test_each_story_gives_only_its_own_kind(case):
 
 def test_sources_that_agree_give_no_point():
     assert contested("agreement") == ()
+
+
+def test_near_misses_give_no_point():
+    """`near-misses/` holds what only looks like disagreement: a count updated six weeks later,
+    a running tally with four values, one mayor changing her mind, a recurring rate rise at
+    three dates, an advisory and a decisive act tied by no name or year, and a denial of
+    something the previous sentence does not claim."""
+    assert contested("near-misses") == ()
+
+
+# Each edit turns one near miss of `near-misses/` into a real disagreement of its kind.
+TURNED = [
+    ("number", "b-ledger", "published: '2031-04-15'", "published: '2031-03-02'"),
+    ("number", "e-wire", "27 people in Velm", "19 people in Velm"),
+    ("stance", "b-ledger", "Mayor Ilse Dorn later condemned", "Opposition leader Ana Roe condemned"),
+    ("date", "c-post", "on May 5, 2031", "on April 7, 2031"),
+    ("framing", "b-ledger", "ban the chemical plant from the valley", "ban the Hollin chemical plant from Marden"),
+    ("denial", "b-ledger", "denied it had cut the budget for schools.", "denied it on Tuesday."),
+]
+
+
+@pytest.mark.parametrize(("kind", "article", "old", "new"), TURNED, ids=[f"{row[0]}-{row[1]}" for row in TURNED])
+def test_each_near_miss_turned_real_is_found(tmp_path, kind, article, old, new):
+    folder = tmp_path / "near-misses"
+    shutil.copytree(FIXTURES / "near-misses", folder)
+    path = folder / f"{article}.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    if kind == "framing":
+        a_path = folder / "a-courier.md"
+        a_path.write_text(a_path.read_text(encoding="utf-8").replace(
+            "closure of the chemical plant", "closure of the Hollin chemical plant in Marden"), encoding="utf-8")
+    topic, problems = load_topic(folder)
+    assert not problems
+    corpus = build_corpus(topic)
+    assert [point.kind for point in find_contested(corpus, group_facts(corpus))] == [kind]
 
 
 def test_sides_quote_their_sources_verbatim():

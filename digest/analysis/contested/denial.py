@@ -24,7 +24,8 @@ _DENIAL_IN_SENTENCE = re.compile(
     rf"{_DENIER}{DENIAL_VERB}\b")
 _DENIES_CLAIM = re.compile(
     rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|any|these|those|such)\s+{CLAIM_NOUN}\b"
-    rf"|(?:this|that|it|them)(?=\s*(?:[.,;]|$))|{CLAIM_NOUN}\b)")
+    rf"|(?:this|that|it|them)(?=\s*(?:[.,;]|$)|\s+(?:on|in|at|last|later|again|yesterday|today)\b)"
+    rf"|{CLAIM_NOUN}\b)")
 _NAMED = re.compile(r"\s+(?:that|of|by|about)\b")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _CLAIM_VERBS = {"claim", "allege", "accuse", "charge", "insist", "say", "said", "state", "announce", "report",
