@@ -117,14 +117,28 @@ def positions(text: str, context: str = "") -> list[Position]:
     return list(result.values())
 
 
+_ROLE_SPEAKER = re.compile(rf"^(?:[A-Z][\w.'\u2019-]*,?\s+)?(?P<speaker>[Tt]he\s+(?:[a-z]+\s+)?[a-z]+)\s+"
+                           rf"(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly)\s+)*"
+                           rf"(?:{'|'.join(sorted(SPEECH_VERBS))})\b")
+
+
 def speaker_of(corpus: Corpus, unit: Unit) -> str:
-    """Who takes the sentence's position; a pronoun is resolved to the previous sentence's speaker."""
+    """Who takes the sentence's position; a pronoun is resolved to the previous sentence's speaker.
+
+    A speaker named by role alone ("the mayor said") counts too.
+    """
     for attribution in unit.attributions:
         if attribution.speaker.lower() not in _PRONOUNS:
             return attribution.speaker
         before = previous(corpus, unit)
         return speaker_of(corpus, before) if before is not None else ""
-    return ""
+    return role_speaker(unit.text)
+
+
+def role_speaker(text: str) -> str:
+    """The speaker of a sentence that opens with a role and a reporting verb ("The army condemned ...")."""
+    role = _ROLE_SPEAKER.match(text)
+    return role.group("speaker") if role else ""
 
 
 def _speaker_key(speaker: str) -> frozenset[str]:
