@@ -251,3 +251,13 @@ def test_coverage_matrix_keeps_the_outlets_that_report_most(topic) -> None:
     names = [column.name for column in view.matrix_columns]
     assert len(names) == MATRIX_OUTLETS and view.matrix_left_out == 3 + 15 - MATRIX_OUTLETS
     assert {"The River Post", "Town Radio", "Valley Courier"} <= set(names)  # the ones that report something
+
+
+def test_many_sources_are_summed_up_after_six_marks(topic, env) -> None:
+    digest = handmade(topic)
+    infos = tuple(replace(digest.articles[0], id=f"wire-{n}", outlet=f"Wire {n}") for n in range(8))
+    many = cited("The Riverside bridge reopened.", *((f"wire-{n}", 1) for n in range(8)))
+    page = render_topic(env, topic, replace(digest, articles=infos, summary=(many,), timeline=(
+        TimelineEntry("t", "2023", many, 1.0),), contested=(), cards=()), Layout())
+    assert page.count('class="digest-cite"') == 6 and "+2</span>" in page
+    assert page.count('class="digest-badge"') == 6 and "and 2 more sources" in page
