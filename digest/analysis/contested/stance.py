@@ -117,8 +117,10 @@ def positions(text: str, context: str = "") -> list[Position]:
     return list(result.values())
 
 
-_ROLE_SPEAKER = re.compile(rf"^(?:[A-Z][\w.'\u2019-]*,?\s+)?(?P<speaker>[Tt]he\s+(?:[a-z]+\s+)?[a-z]+)\s+"
-                           rf"(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly)\s+)*"
+_ADVERBS = r"(?:has|have|had|also|later|again|repeatedly|publicly|strongly)"
+_ROLE_SPEAKER = re.compile(rf"^(?:[A-Z][\w.'\u2019-]*,?\s+)?"
+                           rf"(?P<speaker>[Tt]he\s+(?:[a-z]+\s+)?(?!{_ADVERBS}\b)[a-z]+)\s+"
+                           rf"(?:{_ADVERBS}\s+)*"
                            rf"(?:{'|'.join(sorted(SPEECH_VERBS))})\b")
 
 
