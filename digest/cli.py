@@ -59,12 +59,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     except IngestError as error:
         _err(f"error: {error}")
         return 1
-    for path in result.written:
+    for path in result.written:  # progress lines on stderr already named each skip and failure
         print(path)
-    for source, reason in result.skipped:
-        _err(f"skipped {source}: {reason}")
-    for source, message in result.failed:
-        _err(f"error: {source}: {message}")
     _err(f"{len(result.written)} written, {len(result.skipped)} skipped, {len(result.failed)} failed")
     return 1 if result.failed else 0
 
