@@ -261,3 +261,11 @@ def test_many_sources_are_summed_up_after_six_marks(topic, env) -> None:
         TimelineEntry("t", "2023", many, 1.0),), contested=(), cards=()), Layout())
     assert page.count('class="digest-cite"') == 6 and "+2</span>" in page
     assert page.count('class="digest-badge"') == 6 and "and 2 more sources" in page
+
+
+def test_a_theme_folder_earlier_in_the_list_overrides_a_fragment(topic, tmp_path: Path) -> None:
+    custom = tmp_path / "fragments" / "digest"
+    custom.mkdir(parents=True)
+    (custom / "article.html").write_text("<p class=\"mine\">{{ view.title }}</p>\n", encoding="utf-8")
+    pages = render_articles(environment([tmp_path, THEME]), topic, handmade(topic), Layout())
+    assert pages["town-radio-bridge"].endswith('<p class="mine">Bridge open again, but not for lorries</p>\n')
