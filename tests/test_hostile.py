@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote
+from xml.etree import ElementTree
 
 import pytest
 from site_build import build_site
@@ -416,6 +417,23 @@ def test_no_built_page_carries_live_markup_from_the_payloads(corpus):
         scan.feed(page.read_text(encoding="utf-8"))
         problems += [f"{page.relative_to(corpus.site)}: {problem}" for problem in scan.problems]
     assert not problems, "\n".join(problems[:40])
+
+
+def test_feeds_and_json_stay_well_formed_and_carry_payloads_as_text(corpus):
+    feeds = sorted(corpus.site.rglob("*.xml"))
+    assert feeds
+    for feed in feeds:
+        for element in ElementTree.parse(feed).iter():
+            if any(mark in (element.text or "") for mark in MARKS):
+                assert element.get("type", "text") == "text", f"{feed.name}: <{element.tag}> is {element.get('type')}"
+    documents = sorted(corpus.site.rglob("*.json"))
+    assert len(documents) > sum(case.expect == "built" for case in CASES)
+    for document in documents:
+        json.loads(document.read_text(encoding="utf-8"))
+
+
+def test_the_build_writes_only_the_site(corpus):
+    assert sorted(path.name for path in corpus.site.parent.iterdir()) == ["content", "mkdocs.yml", "site"]
 
 
 def test_payload_text_reaches_the_pages_as_text(corpus):
