@@ -9,11 +9,11 @@ from __future__ import annotations
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.cues import loaded_words
 from digest.analysis.grouping import FactGroup
+from digest.flags import RECORDED_FLAGS
 from digest.model import Article, Cited, SourceCard
 
 ONLY_HERE_SHOWN = 3
 """How many claims of its own a card lists: the most informative ones."""
-CARRIED_FLAGS = ("syndicated", "date_anomaly")
 """Flags the importer records in front matter and the card carries over."""
 
 
@@ -26,7 +26,7 @@ def _informativeness(unit: Unit) -> float:
 def article_flags(article: Article, units: tuple[Unit, ...]) -> tuple[str, ...]:
     """The flags of one article, in the order of `digest.flags.FLAGS`."""
     meta = article.meta
-    raised = {flag for flag in CARRIED_FLAGS if flag in meta.flags}
+    raised = {flag for flag in RECORDED_FLAGS if flag in meta.flags}
     if meta.syndicated_from:
         raised.add("syndicated")
     if loaded_words(meta.title) or any(loaded_words(unit.text) for unit in units):
@@ -41,6 +41,30 @@ def article_flags(article: Article, units: tuple[Unit, ...]) -> tuple[str, ...]:
     return tuple(flag for flag in order if flag in raised)
 
 
+def _facts(unit: Unit) -> set[str]:
+    """The checkable particulars of a sentence: its counted figures, and each date with each name."""
+    facts = {f"#{quantity.key}" for quantity in unit.quantities if quantity.counts}
+    facts |= {f"{expression.value}|{name}" for expression in unit.dates if expression.value
+              and not expression.relative for name in unit.names}
+    return facts
+
+
+def _echoes(corpus: Corpus) -> dict[str, set[str]]:
+    """Which outlets state each particular."""
+    outlets: dict[str, set[str]] = {}
+    for unit in corpus.units:
+        if not unit.furniture:
+            for fact in _facts(unit):
+                outlets.setdefault(fact, set()).add(unit.outlet)
+    return outlets
+
+
+def _echoed(unit: Unit, echoes: dict[str, set[str]]) -> bool:
+    """A sentence whose figure, or whose date and name, another outlet also gives is no exclusive,
+    even when the grouping found the two wordings too different to be one fact."""
+    return any(echoes[fact] - {unit.outlet} for fact in _facts(unit))
+
+
 def build_cards(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[SourceCard, ...]:
     """One card per article, in id order."""
     outlets_of: dict[tuple[str, int], frozenset[str]] = {}
@@ -48,16 +72,18 @@ def build_cards(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[SourceCa
         outlets = frozenset(group.outlets)
         for unit in group.units:
             outlets_of[(unit.article, unit.ref.index)] = outlets
+    echoes = _echoes(corpus)
     cards = []
     for article_id, article in corpus.articles.items():
         units = corpus.by_article[article_id]
         statements = [unit for unit in units if not unit.furniture]
         outlet = corpus.outlets[article_id]
         corroborated = [unit for unit in statements
-                        if outlets_of.get((article_id, unit.ref.index), frozenset()) - {outlet}]
+                        if outlets_of.get((article_id, unit.ref.index), frozenset()) - {outlet}
+                        or _echoed(unit, echoes)]
         # A syndicated copy brings nothing of its own: its original already stands for it.
-        own = [] if article_id in corpus.syndicated else [
-            unit for unit in statements if not outlets_of.get((article_id, unit.ref.index), frozenset()) - {outlet}]
+        confirmed = {unit.ref for unit in corroborated}
+        own = [] if article_id in corpus.syndicated else [unit for unit in statements if unit.ref not in confirmed]
         ranked = sorted(own, key=lambda unit: (-_informativeness(unit), unit.position))[:ONLY_HERE_SHOWN]
         only_here = tuple(Cited(text=unit.text, sources=(article_id,), refs=(unit.ref,))
                           for unit in sorted(ranked, key=lambda unit: unit.position))
