@@ -11,3 +11,7 @@ FLAGS: dict[str, str] = {
     "no_outlet": "The page does not name the outlet that published it.",
 }
 """Every flag an article can carry, and what it means for a reader."""
+
+RECORDED_FLAGS = ("syndicated", "date_anomaly")
+"""Flags that import records in front matter: they need the raw page or the other articles to decide.
+The others follow from the front matter itself, so the analysis works them out and they never go stale."""

