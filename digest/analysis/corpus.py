@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from types import MappingProxyType
 
 from digest.analysis.attribution import Attribution, find_attributions
@@ -134,13 +135,21 @@ def content_tokens(text: str) -> tuple[str, ...]:
     """Distinct content-word stems of a text: stopwords and bare numbers left out."""
     seen: dict[str, None] = {}
     for word in _WORD.findall(text):
-        lowered = word.lower().replace("\u2019", "'").strip("'-.,")
-        if lowered.endswith("'s"):
-            lowered = lowered[:-2]
-        if not lowered or lowered in STOPWORDS or lowered[0].isdigit() or len(lowered) < 2:
-            continue
-        seen.setdefault(singular(lowered)[:STEM_LETTERS], None)
+        stem = _stem(word)
+        if stem:
+            seen.setdefault(stem, None)
     return tuple(seen)
+
+
+@lru_cache(maxsize=131072)
+def _stem(word: str) -> str:
+    """The comparable form of one word ('' for a stopword or a number)."""
+    lowered = word.lower().replace("\u2019", "'").strip("'-.,")
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    if not lowered or lowered in STOPWORDS or lowered[0].isdigit() or len(lowered) < 2:
+        return ""
+    return singular(lowered)[:STEM_LETTERS]
 
 
 def find_names(text: str) -> tuple[str, ...]:

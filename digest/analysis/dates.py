@@ -204,11 +204,39 @@ def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) ->
     return None
 
 
+_MONTH_WORDS = frozenset(MONTHS)
+_UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _may_match(kind: str, words: frozenset[str], text: str) -> bool:
+    """A cheap test that rules a pattern out before the regular expression runs: most sentences have no date."""
+    if kind in ("iso", "year"):
+        return _FOUR_DIGITS.search(text) is not None
+    if kind in ("month_day_year", "day_month_year", "month_year", "month_day", "day_month"):
+        return not words.isdisjoint(_MONTH_WORDS)
+    if kind == "rel_ago":
+        return "ago" in words
+    if kind == "rel_last":
+        return not words.isdisjoint(("last", "this", "next")) and not words.isdisjoint(_UNIT_WORDS)
+    if kind == "rel_day":
+        return not words.isdisjoint(("yesterday", "today", "tomorrow"))
+    if kind == "rel_weekday":
+        return not words.isdisjoint(WEEKDAYS)
+    return not words.isdisjoint(("after", "before", "later", "earlier")) and not words.isdisjoint(_UNIT_WORDS)
+
+
+_FOUR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
 def find_dates(text: str, anchor: date | None = None) -> tuple[TimeExpression, ...]:
     """Every time expression of a sentence, in text order, each span claimed once."""
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
+    words = frozenset(_WORD_RE.findall(text.lower()))
     for kind, pattern in _PATTERNS:
+        if not _may_match(kind, words, text):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < other_end and other_start < end for other_start, other_end in taken):

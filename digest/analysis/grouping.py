@@ -64,7 +64,17 @@ class FactGroup:
 
 
 def _vectors(corpus: Corpus, statements: list[Unit]) -> list[dict[str, float]]:
-    return [{token: corpus.idf(token) for token in unit.tokens} for unit in statements]
+    idf: dict[str, float] = {}
+    vectors = []
+    for unit in statements:
+        vector = {}
+        for token in unit.tokens:
+            weight = idf.get(token)
+            if weight is None:
+                weight = idf[token] = corpus.idf(token)
+            vector[token] = weight
+        vectors.append(vector)
+    return vectors
 
 
 def _cosine(left: dict[str, float], right: dict[str, float], norms: tuple[float, float]) -> float:
@@ -92,10 +102,10 @@ def similarity(first: Unit, second: Unit, cosine: float) -> float:
 
 
 def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMILARITY_THRESHOLD,
-                    ) -> list[tuple[float, int, int]]:
+                    vectors: list[dict[str, float]] | None = None) -> list[tuple[float, int, int]]:
     """Scored pairs (score >= `floor`) of sentences from different articles that may state one fact, best first."""
     frequency: Counter[str] = Counter(token for unit in statements for token in unit.tokens)
-    vectors = _vectors(corpus, statements)
+    vectors = vectors if vectors is not None else _vectors(corpus, statements)
     norms = [math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0 for vector in vectors]
     postings: dict[str, list[int]] = {}
     unit_keys = [_keys(unit, frequency) for unit in statements]
@@ -167,7 +177,7 @@ def _group(members: list[int], statements: list[Unit], vectors: list[dict[str, f
         norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
         return (_cosine(vector, dict(centre), (norm, centre_norm)) + 0.2 * centralities[index], -index)
 
-    best = max(members, key=closeness)
+    best = max(members, key=closeness) if len(members) > 1 else members[0]
     representative = statements[best]
     ordered = [representative, *(unit for unit in units if unit is not representative)]
     by_outlet_numbers: dict[str, set[str]] = {}
@@ -202,7 +212,8 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
             index = parent[index]
         return index
 
-    pairs = candidate_pairs(corpus, statements, ECHO_FLOOR)
+    vectors = _vectors(corpus, statements)
+    pairs = candidate_pairs(corpus, statements, ECHO_FLOOR, vectors)
     for score, first, second in pairs:
         if score < SIMILARITY_THRESHOLD:
             break
@@ -215,7 +226,6 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     members: dict[int, list[int]] = {}
     for index in range(len(statements)):
         members.setdefault(root(index), []).append(index)
-    vectors = _vectors(corpus, statements)
     centralities = _centralities(corpus, statements)
     echoes = _echoes(statements, pairs)
     return tuple(_group(members[key], statements, vectors, centralities, echoes) for key in sorted(members))

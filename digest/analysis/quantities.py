@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -41,6 +42,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
+_DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,7 @@ class Quantity:
         return f"{self.value:g} {self.counts}".strip()
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """A crude English singular, good enough to compare counted nouns ("troops" ~ "troop")."""
     word = word.lower().strip(".'")
@@ -90,7 +94,9 @@ def _value(number: str) -> float | None:
 
 def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Quantity, ...]:
     """The quantities of a sentence, leaving out the spans in `skip` (dates already read)."""
-    found = []
+    found: list[Quantity] = []
+    if not _DIGIT.search(text) and NUMBER_WORDS.keys().isdisjoint(_LOWER_WORD.findall(text.lower())):
+        return ()  # no digit and no number word: most sentences, ruled out before the full expression runs
     for match in _NUMBER.finditer(text):
         start = match.start("currency") if match.group("currency") else match.start("number")
         if any(start < end and begin < match.end() for begin, end in skip):

@@ -18,12 +18,18 @@ from digest.model import Cited, TopicSettings
 
 MMR_LAMBDA = 0.7
 """Balance of relevance (1) against novelty (0) when picking the next sentence."""
-REDUNDANT = 0.5
+REDUNDANT = 0.4
 """A candidate this similar to a chosen sentence only repeats it, whatever its relevance."""
 TYPICAL_WORDS = 25
 LENGTH_EXPONENT = 0.3
 """Scores are divided by (words / TYPICAL_WORDS) ** LENGTH_EXPONENT: a long sentence must carry more
 to take the room of two short ones."""
+EVERYWHERE = 0.6
+"""A name used by more than this share of the outlets is the story's subject, not a specific."""
+GENERIC = 0.7
+"""Relevance factor of a sentence with no figure, date or specific name."""
+SAME_SOURCE = 0.05
+"""Penalty per sentence already taken from the same article: a digest gives every source its say."""
 MIN_WORDS = 8
 """Shorter sentences rarely state a whole fact."""
 MAX_WORDS = 50
@@ -36,6 +42,10 @@ _DEPENDENT_OPENER = re.compile(
     r"instead|moreover|furthermore|additionally|in addition|as a result|the move|the decision)\b",
     re.IGNORECASE,
 )
+
+# "this resolution", "these talks": the sentence points back at something the reader has not seen.
+_BACK_REFERENCE = re.compile(r"\b(?:this|these|those)\s+(?!year|week|month|time|morning|afternoon|evening)[a-z]+",
+                             re.IGNORECASE)
 
 
 def _suitable(unit: Unit) -> bool:
@@ -71,17 +81,38 @@ def _headline_affinity(unit: Unit, vocabulary: dict[str, int]) -> float:
     return sum(vocabulary.get(token, 0) for token in unit.tokens) / math.sqrt(len(unit.tokens))
 
 
-def _relevance(group: FactGroup, unit: Unit, most_outlets: int, most_echo: float, affinity: float) -> float:
+def _everywhere_names(corpus: Corpus) -> frozenset[str]:
+    """Names most outlets use (the story's own subject, "Iraq", "the U.S."): naming them says nothing specific."""
+    if corpus.outlet_count < 3:
+        return frozenset()
+    by_name: dict[str, set[str]] = {}
+    for unit in corpus.units:
+        if not unit.furniture:
+            for name in unit.names:
+                by_name.setdefault(name, set()).add(unit.outlet)
+    return frozenset(name for name, outlets in by_name.items() if len(outlets) > EVERYWHERE * corpus.outlet_count)
+
+
+def _specific(unit: Unit, everywhere: frozenset[str]) -> bool:
+    """States something checkable: a figure, a date, or a name beyond the story's subject."""
+    return (bool(unit.quantities) or any(d.value and not d.relative for d in unit.dates)
+            or any(name not in everywhere for name in unit.names))
+
+
+def _relevance(group: FactGroup, unit: Unit, most_outlets: int, most_echo: float, affinity: float,
+               specific: bool) -> float:
     """0-1: corroborated by many outlets, echoed by more, in the story's common vocabulary, close to the
-    headlines, told early, and specific (a figure or a date)."""
+    headlines, told early; a sentence that names nothing specific is worth less (a generic remark)."""
     corroboration = (len(group.outlets) - 1) / max(1, most_outlets - 1)
     echo = group.echo / most_echo if most_echo else 0.0
     lead = (1.0 - min(member.share for member in group.units)) ** 2  # news puts the main facts first
-    specific = bool(unit.quantities) or any(d.value and not d.relative for d in unit.dates)
-    value = (0.3 * corroboration + 0.2 * echo + 0.15 * group.centrality + 0.1 * affinity + 0.2 * lead
-             + 0.05 * specific)
+    value = 0.3 * corroboration + 0.2 * echo + 0.15 * group.centrality + 0.1 * affinity + 0.25 * lead
+    if not specific:
+        value *= GENERIC
     if _DEPENDENT_OPENER.match(unit.text):
         value *= 0.6
+    elif _BACK_REFERENCE.search(unit.text):
+        value *= 0.8
     if unit.attributions and all(a.speaker.lower() in ("he", "she", "they", "it", "we", "i")
                                  for a in unit.attributions):
         value *= 0.85
@@ -100,11 +131,16 @@ def _similarity(first: tuple[dict[str, float], float], second: tuple[dict[str, f
 
 def _redundancy(item: tuple[float, FactGroup, Unit], other: tuple[float, FactGroup, Unit],
                 vectors: dict[str, tuple[dict[str, float], float]]) -> float:
-    """Word overlap plus shared numbers and dates: two sentences that give the same figures repeat each other."""
+    """Word overlap plus shared numbers and dates: two sentences that give the same figures repeat each other.
+
+    Words are not weighted by rarity here: two sentences on the same point share the story's common words.
+    """
     first, second = item[2], other[2]
     numbers = {q.key for q in first.quantities if q.counts} & {q.key for q in second.quantities if q.counts}
     dates = {d.value for d in first.dates if d.value} & {d.value for d in second.dates if d.value}
-    return _similarity(vectors[item[1].id], vectors[other[1].id]) + REDUNDANT * len(numbers) + 0.15 * len(dates)
+    shared = len(set(first.tokens) & set(second.tokens))
+    words = shared / math.sqrt(max(1, len(first.tokens) * len(second.tokens)))
+    return words + REDUNDANT * len(numbers) + 0.15 * len(dates)
 
 
 def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: TopicSettings) -> tuple[Cited, ...]:
@@ -115,7 +151,9 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
     affinities = [_headline_affinity(unit, vocabulary) for _, unit in quoted]
     top_affinity = max(affinities, default=0.0) or 1.0
     most_echo = max((group.echo for group in groups), default=0.0)
-    scored = [(_relevance(group, unit, most_outlets, most_echo, affinity / top_affinity), group, unit)
+    everywhere = _everywhere_names(corpus)
+    scored = [(_relevance(group, unit, most_outlets, most_echo, affinity / top_affinity,
+                          _specific(unit, everywhere)), group, unit)
               for (group, unit), affinity in zip(quoted, affinities, strict=True)]
     scored.sort(key=lambda item: (-item[0], item[1].id))
     pool = scored[:CANDIDATES]
@@ -132,7 +170,8 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
             if overlap >= REDUNDANT:
                 continue
             length = (item[2].words / TYPICAL_WORDS) ** LENGTH_EXPONENT
-            score = (MMR_LAMBDA * item[0] - (1 - MMR_LAMBDA) * overlap) / length
+            same_source = sum(other[2].article == item[2].article for other in chosen)
+            score = (MMR_LAMBDA * item[0] - (1 - MMR_LAMBDA) * overlap - SAME_SOURCE * same_source) / length
             if score > best_score:
                 best, best_score = item, score
         if best is None:
