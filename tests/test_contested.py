@@ -162,6 +162,7 @@ def test_the_digest_keeps_every_point_strongest_first():
     (" from several member states, has been extended.", "from several member states"),
     (" still stationed in the north as part of the mission.", "in the north"),
     (" in Eastport had been moved to shelters.", "in Eastport"),
+    (" at Eastport stopped work on Friday.", "at Eastport"),
     (", officials said.", ""),
     (" and 900 more.", ""),
     (" to rebuild the town.", ""),
@@ -178,6 +179,8 @@ def test_the_phrase_that_says_what_a_figure_is(after, phrase):
     ("They cautioned against a premature departure.", "The mission has 900 peacekeepers.",
      [(1, {"mission", "peacekeeper"})]),
     ("She welcomed the agreement with the union.", "", [(1, {"agreement"})]),
+    ("The director said the strike was illegal.", "", [(-1, {"strike"})]),
+    ("The court ruled that the blockade was not unlawful.", "", [(1, {"blockade"})]),
     ("The minister visited the port on Monday.", "", []),
     # Words in quotation marks are somebody else's and take no position for the speaker.
     ('He said critics had called it "a violation of the treaty".', "", []),

@@ -93,7 +93,8 @@ def descriptor(after: str) -> str:
         if lowered in _PREPOSITIONS:
             taken = [word]
             for following in words[index + 1 : index + 5]:
-                if following.lower() in _DESCRIPTOR_STOP:
+                # After a name, a lower-case word starts the predicate ("at Eastport stopped work").
+                if following.lower() in _DESCRIPTOR_STOP or (following.islower() and taken[-1][:1].isupper()):
                     break
                 taken.append(following)
             phrase = " ".join(taken) if len(taken) > 1 else ""

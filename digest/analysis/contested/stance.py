@@ -2,10 +2,9 @@
 
 A position is read from general cues: justifying an act ("a response to", "in retaliation
 for"), opposing one ("cautioned against", "no longer required"), condemning or welcoming
-it. Opposing the undoing of something (warning against a withdrawal) is favouring it. Two
-attributed sentences whose speakers differ and whose positions on a shared target word
-have opposite signs make a point.
-"""
+it, or ruling on it ("the strike was illegal"). Opposing the undoing of something (warning
+against a withdrawal) is favouring it. Two attributed sentences whose speakers differ and
+whose positions on a shared target word have opposite signs make a point."""
 
 from __future__ import annotations
 
@@ -45,6 +44,10 @@ _SUPPORT = re.compile(r"(?<!-)\b(?:welcomed|welcomes|welcoming|praised|praises|p
                       r"(?!(?:for|by|up|down|out|away)\b)", re.I)
 _AS_VIOLATION = re.compile(r"\bas\s+(?:a|an)\s+(?:clear\s+|flagrant\s+|blatant\s+)?(?:violation|breach|"
                            r"infringement|act\s+of\s+aggression|attack)\b", re.I)
+_VERDICT = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?P<negation>not\s+)?(?:an?\s+)?(?:\w+ly\s+)?"
+                      r"(?P<verdict>illegal|unlawful|illegitimate|unjustified|unacceptable|unnecessary|"
+                      r"legal|lawful|legitimate|justified|necessary|acceptable)\b", re.I)
+_AGAINST_VERDICTS = {"illegal", "unlawful", "illegitimate", "unjustified", "unacceptable", "unnecessary"}
 _REPORTING = re.compile(rf"\b(?:that|whether|{'|'.join(sorted(SPEECH_VERBS))}|condemn\w*|denounc\w*|"
                         r"critici[sz]\w*)\s+")
 _EVALUATIVE = {stem(word) for word in POSITIVE_TERMS | NEGATIVE_TERMS} | {"premature", "recent", "possible"}
@@ -102,6 +105,9 @@ def positions(text: str, context: str = "") -> list[Position]:
             found.append((-1, _words_after(free[match.end() :])))
     for pattern, sign in ((_CONDEMN, -1), (_DISCONTENT, -1), (_SUPPORT, 1)):
         found += [(sign, _words_after(free[match.end() :])) for match in pattern.finditer(free)]
+    for match in _VERDICT.finditer(free):
+        sign = -1 if match.group("verdict").lower() in _AGAINST_VERDICTS else 1
+        found.append((-sign if match.group("negation") else sign, _subject_before(free[: match.start()])))
     for match in _AS_VIOLATION.finditer(free):
         found.append((-1, _subject_before(free[: match.start()].split(",")[-1])))
     result: dict[tuple[int, frozenset[str]], Position] = {}
