@@ -13,9 +13,10 @@ import pytest
 
 from digest.analysis import analyse
 from digest.analysis.contested import find_contested
+from digest.analysis.contested.base import role_speaker
 from digest.analysis.contested.framing import framing_of
 from digest.analysis.contested.numbers import descriptor
-from digest.analysis.contested.stance import Position, positions, role_speaker
+from digest.analysis.contested.stance import Position, positions
 from digest.analysis.corpus import build_corpus
 from digest.analysis.cues import STRONG_ACT, WEAK_ACT
 from digest.analysis.grouping import group_facts
@@ -49,6 +50,7 @@ EXPECTED = [
     ("date", "date", ["2019-03", "2020-06", "bridge"], [{"a-courier"}, {"b-ledger"}]),
     ("denial", "denial", ["rebels claimed", "the army denied"], [{"a-courier"}, {"a-courier"}]),
     ("denial", "denial", ["Mayor Tomas Brenn said", "rejected the claim"], [{"b-ledger"}, {"c-post"}]),
+    ("denial", "denial", ["farmers had claimed", "denied the farmers' claim"], [{"d-times"}, {"e-wire"}]),
     ("stance", "stance", ["curfew", "response to looting", "violation of civil rights"],
      [{"a-courier"}, {"b-ledger"}]),
     ("framing", "framing", ["non-binding motion", "vote to ban"], [{"a-courier"}, {"b-ledger"}]),
@@ -81,8 +83,8 @@ def test_sources_that_agree_give_no_point():
 def test_near_misses_give_no_point():
     """`near-misses/` holds what only looks like disagreement: a count updated six weeks later,
     a running tally with four values, one mayor changing her mind, a recurring rate rise at
-    three dates, an advisory and a decisive act tied by no name or year, and a denial of
-    something the previous sentence does not claim."""
+    three dates, two events of one sentence at two dates, an advisory and a decisive act
+    tied by no name or year, and a denial of something the previous sentence does not claim."""
     assert contested("near-misses") == ()
 
 
@@ -94,6 +96,7 @@ TURNED = [
     ("date", "c-post", "on May 5, 2031", "on April 7, 2031"),
     ("framing", "b-ledger", "ban the chemical plant from the valley", "ban the Hollin chemical plant from Marden"),
     ("denial", "b-ledger", "denied it had cut the budget for schools.", "denied it on Tuesday."),
+    ("date", "d-times", "without compensation and paid for in 1999", "in 1999 without compensation"),
 ]
 
 

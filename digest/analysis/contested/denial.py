@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from digest.analysis.attribution import find_attributions
-from digest.analysis.contested.base import Candidate, Side, clean_actor, previous, statements, terms
+from digest.analysis.contested.base import Candidate, Side, clean_actor, previous, role_speaker, statements, terms
 from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.cues import ACTOR, CLAIM_NOUN, DENIAL_VERB
+from digest.analysis.cues import ACTOR, CLAIM_NOUN, CLAIM_VERB, DENIAL_VERB
 
 MIN_CLAIM_OVERLAP = 0.5
 """Share of the denied words a sentence must state to be the claim denied."""
@@ -23,9 +23,11 @@ _DENIAL_IN_SENTENCE = re.compile(
     rf",\s+(?:(?:a|an|the)\s+{CLAIM_NOUN}\s+(?:that\s+)?|which\s+|but\s+|though\s+|although\s+|while\s+)"
     rf"{_DENIER}{DENIAL_VERB}\b")
 _DENIES_CLAIM = re.compile(
-    rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|any|these|those|such)\s+{CLAIM_NOUN}\b"
+    rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|any|these|those|such)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
+    rf"{CLAIM_NOUN}\b"
     rf"|(?:this|that|it|them)(?=\s*(?:[.,;]|$)|\s+(?:on|in|at|last|later|again|yesterday|today)\b)"
     rf"|{CLAIM_NOUN}\b)")
+_CLAIMED = re.compile(rf"\b{CLAIM_VERB}\b")
 _NAMED = re.compile(r"\s+(?:that|of|by|about)\b")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _CLAIM_VERBS = {"claim", "allege", "accuse", "charge", "insist", "say", "said", "state", "announce", "report",
@@ -33,7 +35,8 @@ _CLAIM_VERBS = {"claim", "allege", "accuse", "charge", "insist", "say", "said", 
 
 
 def _makes_claim(unit: Unit) -> bool:
-    return any(a.stance == "claim" or a.verb in _CLAIM_VERBS for a in unit.attributions)
+    return (any(a.stance == "claim" or a.verb in _CLAIM_VERBS for a in unit.attributions)
+            or bool(_CLAIMED.search(unit.text)))
 
 
 def denial_candidates(corpus: Corpus) -> list[Candidate]:
@@ -110,4 +113,7 @@ def claimant_of(claim: str) -> tuple[str, str]:
         if attribution.stance == "claim" or attribution.verb in _CLAIM_VERBS:
             rest = claim[attribution.start + len(attribution.speaker):]
             return clean_actor(attribution.speaker), rest.strip()
+    speaker = role_speaker(claim)
+    if speaker:
+        return clean_actor(speaker), claim[len(speaker):].strip()
     return "", claim

@@ -17,6 +17,7 @@ from digest.analysis.contested.base import (
     clean_actor,
     pairs_sharing,
     previous,
+    role_speaker,
     shared_phrase,
     statements,
     terms,
@@ -123,13 +124,6 @@ def positions(text: str, context: str = "") -> list[Position]:
     return list(result.values())
 
 
-_ADVERBS = r"(?:has|have|had|also|later|again|repeatedly|publicly|strongly)"
-_ROLE_SPEAKER = re.compile(rf"^(?:[A-Z][\w.'\u2019-]*,?\s+)?"
-                           rf"(?P<speaker>[Tt]he\s+(?:[a-z]+\s+)?(?!{_ADVERBS}\b)[a-z]+)\s+"
-                           rf"(?:{_ADVERBS}\s+)*"
-                           rf"(?:{'|'.join(sorted(SPEECH_VERBS))})\b")
-
-
 def speaker_of(corpus: Corpus, unit: Unit) -> str:
     """Who takes the sentence's position; a pronoun is resolved to the previous sentence's speaker.
 
@@ -141,12 +135,6 @@ def speaker_of(corpus: Corpus, unit: Unit) -> str:
         before = previous(corpus, unit)
         return speaker_of(corpus, before) if before is not None else ""
     return role_speaker(unit.text)
-
-
-def role_speaker(text: str) -> str:
-    """The speaker of a sentence that opens with a role and a reporting verb ("The army condemned ...")."""
-    role = _ROLE_SPEAKER.match(text)
-    return role.group("speaker") if role else ""
 
 
 def _speaker_key(speaker: str) -> frozenset[str]:

@@ -7,6 +7,8 @@ two events, not one event at two dates.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from digest.analysis.contested.base import Candidate, Side, outlets, pairs_sharing, shared_phrase, statements, terms
 from digest.analysis.corpus import Corpus, Unit
 
@@ -16,6 +18,8 @@ BLOCKING_KEYS = 8
 """How many of a sentence's rarest words serve to find the other reports of its event."""
 MIN_OVERLAP = 0.5
 """... and this share of the shorter sentence's words."""
+DATE_WINDOW = 4
+"""Words either side of a date that say what happened then."""
 
 
 def absolute_dates(unit: Unit) -> tuple[str, ...]:
@@ -43,13 +47,33 @@ def _figures_agree(first: dict[str, frozenset[float]], second: dict[str, frozens
     return all(first[counts] == second[counts] for counts in first.keys() & second.keys())
 
 
-def _same_event(first: tuple[set[str], dict[str, frozenset[float]]],
-                second: tuple[set[str], dict[str, frozenset[float]]]) -> bool:
-    """Most words and every figure in common (each side given as its event words and figures)."""
-    shared = first[0] & second[0]
-    smaller = min(len(first[0]), len(second[0]))
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """What a dated sentence says happened: its words, its figures, and the words around its date."""
+
+    words: set[str]
+    figures: dict[str, frozenset[float]]
+    near_date: set[str]
+
+
+def _describe(unit: Unit) -> _Event:
+    near: set[str] = set()
+    for expression in unit.dates:
+        if expression.value and not expression.relative:
+            before = unit.text[: expression.start].split()[-DATE_WINDOW:]
+            after = unit.text[expression.end :].split()[:DATE_WINDOW]
+            near |= terms(" ".join(before + after))
+    return _Event(_event_terms(unit), _counted(unit), near)
+
+
+def _same_event(first: _Event, second: _Event) -> bool:
+    """Most words and every figure in common, and the date of each attached to shared words
+    ("taken in 1998" and "taken ... paid in 1999" are two events)."""
+    shared = first.words & second.words
+    smaller = min(len(first.words), len(second.words))
     return (len(shared) >= MIN_SHARED_EVENT_TERMS and len(shared) >= MIN_OVERLAP * smaller
-            and _figures_agree(first[1], second[1]))
+            and _figures_agree(first.figures, second.figures)
+            and bool(shared & first.near_date) and bool(shared & second.near_date))
 
 
 def _event_terms(unit: Unit) -> set[str]:
@@ -71,8 +95,9 @@ def date_candidates(corpus: Corpus) -> list[Candidate]:
             index = parent[index]
         return index
 
-    described = [(_event_terms(unit), _counted(unit)) for _, unit in dated]
-    for first, second in pairs_sharing(described, lambda item: item[0], MIN_SHARED_EVENT_TERMS, rarest=BLOCKING_KEYS):
+    described = [_describe(unit) for _, unit in dated]
+    for first, second in pairs_sharing(described, lambda event: event.words, MIN_SHARED_EVENT_TERMS,
+                                       rarest=BLOCKING_KEYS):
         if _same_event(described[first], described[second]):
             parent[root(second)] = root(first)
     events: dict[int, list[tuple[str, Unit]]] = {}
