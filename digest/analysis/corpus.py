@@ -74,6 +74,8 @@ class Unit:
     so none of its dates reaches the timeline."""
     section: str
     """The nearest heading above it ('' when none)."""
+    dateline: str
+    """The dateline opening the sentence ("HARBOURTON, May 9 (Wire) - "), '' when none; its date is furniture."""
     position: int
     """0-based position among the article's sentences."""
     share: float
@@ -207,6 +209,7 @@ def _unit(article: Article, outlet: str, sentence, count: int) -> Unit:
         heading=sentence.heading,
         furniture=furniture,
         section=sentence.section,
+        dateline=text[:dated_from],
         position=sentence.index - 1,
         share=(sentence.index - 1) / max(1, count),
         tokens=content_tokens(text),

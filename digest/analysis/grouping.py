@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ ECHO_FLOOR = 0.15
 NEIGHBOURS = 24
 """Each sentence is scored against at most this many candidates (those sharing the most keys): groups grow
 by chains of near neighbours, so the full list is never needed."""
-QUANTITY_BONUS = 0.15
+QUANTITY_BONUS = 0.25
 DATE_BONUS = 0.12
 NAME_BONUS = 0.04
 
@@ -92,13 +93,25 @@ def _keys(unit: Unit, frequency: Counter[str]) -> list[str]:
     return keys
 
 
+def _number_evidence(value: float) -> float:
+    """How much a shared figure says: "40,000 vehicles" in two sentences is telling, "two supports" is not."""
+    if value >= 100 or value != int(value):
+        return QUANTITY_BONUS
+    return QUANTITY_BONUS / 2 if value >= 10 else QUANTITY_BONUS / 5
+
+
+def _name_words(unit: Unit) -> set[str]:
+    return {word for name in unit.names for word in name.split()}
+
+
 def similarity(first: Unit, second: Unit, cosine: float) -> float:
     """Word overlap plus evidence that both state the same numbers, dates and names."""
-    shared_numbers = {q.key for q in first.quantities if q.counts} & {q.key for q in second.quantities if q.counts}
+    values = {q.key: q.value for q in first.quantities if q.counts}
+    shared_numbers = sorted({q.key for q in second.quantities if q.counts} & values.keys())
     shared_dates = {d.value for d in first.dates if d.value} & {d.value for d in second.dates if d.value}
-    shared_names = set(first.names) & set(second.names)
-    return (cosine + QUANTITY_BONUS * min(2, len(shared_numbers)) + DATE_BONUS * min(2, len(shared_dates))
-            + NAME_BONUS * min(3, len(shared_names)))
+    shared_names = _name_words(first) & _name_words(second)
+    return (cosine + sum(_number_evidence(values[key]) for key in shared_numbers[:2])
+            + DATE_BONUS * min(2, len(shared_dates)) + NAME_BONUS * min(3, len(shared_names)))
 
 
 def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMILARITY_THRESHOLD,
@@ -114,20 +127,21 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
             postings.setdefault(key, []).append(index)
     pairs = []
     for index, keys in enumerate(unit_keys):
-        hits: Counter[int] = Counter()
+        hits: dict[int, int] = {}
         for key in keys:
             posting = postings[key]
-            if len(posting) > MAX_POSTING:
+            if len(posting) < 2 or len(posting) > MAX_POSTING:
                 continue
-            for other in posting:
-                if other > index:
-                    hits[other] += 2 if key.startswith("#") else 1
+            bump = 2 if key[0] == "#" else 1
+            for other in posting[bisect_right(posting, index):]:  # postings ascend: only later sentences
+                hits[other] = hits.get(other, 0) + bump
+        if not hits:
+            continue
         unit = statements[index]
-        nearest = sorted((other for other, count in hits.items() if count >= 2),
+        nearest = sorted((other for other, count in hits.items()
+                          if count >= 2 and statements[other].article != unit.article),
                          key=lambda other: (-hits[other], other))[:NEIGHBOURS]
         for other in nearest:
-            if statements[other].article == unit.article:
-                continue
             cosine = _cosine(vectors[index], vectors[other], (norms[index], norms[other]))
             score = similarity(unit, statements[other], cosine)
             if score >= floor:

@@ -59,8 +59,8 @@ def _quoted(group: FactGroup) -> Unit | None:
     readable = [unit for unit in group.units if _suitable(unit)]
     if not readable:
         return None
-    return min(readable, key=lambda unit: (bool(_DEPENDENT_OPENER.match(unit.text)), unit is not group.representative,
-                                           unit.article, unit.ref.index))
+    return min(readable, key=lambda unit: (bool(_DEPENDENT_OPENER.match(unit.text)), bool(unit.dateline),
+                                           unit is not group.representative, unit.article, unit.ref.index))
 
 
 def _headline_vocabulary(corpus: Corpus) -> dict[str, int]:

@@ -25,6 +25,8 @@ MERGE_OVERLAP = 0.3
 """Share of common words (of the shorter sentence) from which two entries of one date are one event."""
 SECONDARY_DATE = 0.6
 """Weight factor of a date that is not the group's main date (a sentence that names two dates)."""
+PRECISION_FACTOR = (0.7, 0.85, 1.0)
+"""Weight factor by precision (year, month, day): "in 2014" is often background, a day is an event."""
 SAME_DATE_DECAY = 0.5
 """Each further entry of the same date weighs this much less, so the heaviest entries span many dates."""
 
@@ -55,8 +57,10 @@ def _events(group: FactGroup) -> list[_Event]:
     events = []
     for rank, value in enumerate(ranked):
         dated = [unit for unit in group.units if any(d.value == value for d in unit.dates)]
-        undated = [unit for unit in group.units if unit not in dated] if rank == 0 else []
-        units = dated + undated  # the sentences that state the date come first: one of them is quoted
+        # The main date also takes the sentences that give no date (or a compatible one): they report the
+        # same fact. A sentence that gives a conflicting date is not a source for this one.
+        others = [unit for unit in group.units if unit not in dated and _supports(unit, value)] if rank == 0 else []
+        units = dated + others  # the sentences that state the date come first: one of them is quoted
         events.append(_Event(value, units, group.centrality, 1.0 if rank == 0 else SECONDARY_DATE))
     return events
 
@@ -106,12 +110,13 @@ def _compatible(first: str, second: str) -> bool:
 
 
 def _entry(event: _Event, salience: Counter[str]) -> TimelineEntry:
-    outlets = {unit.outlet for unit in event.units if _supports(unit, event.date)}
+    outlets = {unit.outlet for unit in event.units}
     units = sorted(event.units, key=lambda unit: (-_centrality_of(unit, event), unit.ref.article, unit.ref.index))
     quoted = units[0]
     others = sorted((unit for unit in units[1:]), key=lambda unit: (unit.article, unit.ref.index))
     ordered = [quoted, *others]
     weight = (len(outlets) + event.centrality + 0.5 * math.log1p(salience[event.date])) * event.factor
+    weight *= PRECISION_FACTOR[event.date.count("-")]
     return TimelineEntry(
         id=hashlib.sha1(f"{event.date} {fold(quoted.text)}".encode()).hexdigest()[:12],
         date=event.date,

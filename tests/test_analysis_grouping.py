@@ -1,0 +1,168 @@
+"""Cross-source grouping, timeline and summary on a small hand-written topic (tests/fixtures/analysis/grouping).
+
+Four articles on a bridge closure: three outlets and one syndicated copy, with a dateline and a
+heading that carry dates of their own (furniture), relative dates ("on Monday") and shared figures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from digest.analysis.corpus import build_corpus, outlet_key
+from digest.analysis.grouping import group_facts
+from digest.analysis.summary import build_summary
+from digest.analysis.timeline import build_timeline
+from digest.content import fold, load_topic
+from digest.model import Topic, TopicSettings
+
+FIXTURE = Path(__file__).parent / "fixtures" / "analysis" / "grouping"
+
+
+@pytest.fixture(scope="module")
+def analysed():
+    topic, problems = load_topic(FIXTURE)
+    assert not problems
+    corpus = build_corpus(topic)
+    groups = group_facts(corpus)
+    return topic, corpus, groups
+
+
+def _group_of(groups, article: str, index: int):
+    return next(group for group in groups if any(u.ref.article == article and u.ref.index == index
+                                                 for u in group.units))
+
+
+# (article, sentence index) pairs that report the same fact, and pairs that do not.
+SAME_FACT = [
+    (("north-star", 1), ("the-coast-daily", 2)),  # the closure, in other words
+    (("north-star", 2), ("the-coast-daily", 3)),  # 40,000 vehicles a day
+    (("north-star", 3), ("bay-wire", 1)),  # the mayor's six months
+    (("bay-wire", 2), ("bay-wire-copy", 2)),  # a syndicated copy
+]
+DIFFERENT_FACTS = [
+    (("north-star", 1), ("north-star", 2)),  # one article, two facts
+    (("north-star", 4), ("the-coast-daily", 4)),  # ferries and shops
+    (("bay-wire", 1), ("bay-wire", 3)),  # repairs and the council meeting
+]
+
+
+@pytest.mark.parametrize(("first", "second"), SAME_FACT)
+def test_same_fact_grouped(analysed, first, second) -> None:
+    _, _, groups = analysed
+    assert _group_of(groups, *first) is _group_of(groups, *second)
+
+
+@pytest.mark.parametrize(("first", "second"), DIFFERENT_FACTS)
+def test_different_facts_apart(analysed, first, second) -> None:
+    _, _, groups = analysed
+    assert _group_of(groups, *first) is not _group_of(groups, *second)
+
+
+def test_syndicated_copy_counts_once(analysed) -> None:
+    _, corpus, groups = analysed
+    assert corpus.outlets["bay-wire-copy"] == corpus.outlets["bay-wire"]
+    mayor = _group_of(groups, "bay-wire", 1)
+    assert len(mayor.units) == 3 and len(mayor.outlets) == 2
+
+
+def test_groups_share_figures(analysed) -> None:
+    _, _, groups = analysed
+    assert _group_of(groups, "north-star", 2).numbers == ("40000 vehicle",)
+    assert _group_of(groups, "north-star", 1).dates == ("2023-05-08",)
+
+
+def test_every_statement_in_one_group_and_ids_unique(analysed) -> None:
+    _, corpus, groups = analysed
+    statements = [unit.ref for unit in corpus.units if not unit.furniture]
+    grouped = [unit.ref for group in groups for unit in group.units]
+    assert sorted(grouped, key=lambda r: (r.article, r.index)) == sorted(statements, key=lambda r: (r.article, r.index))
+    assert len({group.id for group in groups}) == len(groups)
+
+
+def test_furniture_dates_stay_out_of_the_timeline(analysed) -> None:
+    _, corpus, groups = analysed
+    timeline = build_timeline(corpus, groups)
+    assert "2023-05-09" not in {entry.date for entry in timeline}  # dateline and heading only
+    closure = next(entry for entry in timeline if entry.date == "2023-05-08")
+    assert set(closure.event.sources) == {"north-star", "the-coast-daily"}
+    assert not closure.event.text.startswith("HARBOURTON")  # quoted from a sentence without a dateline
+
+
+def test_relative_dates_resolved_against_publication(analysed) -> None:
+    _, corpus, groups = analysed
+    dates = {entry.date for entry in build_timeline(corpus, groups)}
+    assert {"2023-05-08", "2023-05-10", "2023-05-15", "1962", "2004"} <= dates
+
+
+def test_timeline_sorted_and_weighted(analysed) -> None:
+    _, corpus, groups = analysed
+    timeline = build_timeline(corpus, groups)
+    keys = [tuple(int(part) for part in entry.date.split("-")) for entry in timeline]
+    assert keys == sorted(keys)
+    weights = {entry.date: entry.weight for entry in timeline}
+    assert weights["2023-05-08"] > weights["2023-05-15"]  # two outlets against one
+
+
+def test_summary_verbatim_within_budget(analysed) -> None:
+    topic, corpus, groups = analysed
+    bodies = {article.id: article.body for article in topic.articles}
+    for budget in (30, 60, 200):
+        summary = build_summary(corpus, groups, TopicSettings(summary_words=budget))
+        assert sum(len(sentence.text.split()) for sentence in summary) <= budget
+        for sentence in summary:
+            assert fold(sentence.text) in fold(bodies[sentence.sources[0]])
+            assert len(sentence.refs) == len(sentence.sources)
+    first = build_summary(corpus, groups, TopicSettings(summary_words=30))
+    assert len(first[0].sources) >= 2  # the most corroborated fact comes first
+
+
+def test_empty_and_single_article_topics(tmp_path: Path) -> None:
+    topic, _ = load_topic(FIXTURE)
+    lonely = replace(topic, articles=(replace(topic.articles[0], body="# Only a heading\n"),))
+    corpus = build_corpus(lonely)
+    groups = group_facts(corpus)
+    assert groups == () and build_timeline(corpus, groups) == ()
+    assert build_summary(corpus, groups, TopicSettings()) == ()
+    assert build_corpus(Topic(slug="empty", path=tmp_path, title="Empty")).units == ()
+
+
+@pytest.mark.parametrize(("name", "key"), [("The Associated Press", "associated-press"),
+                                           ("associated press", "associated-press"),
+                                           ("More from The Stock Dork", "stock-dork")])
+def test_outlet_key(name: str, key: str) -> None:
+    assert outlet_key(name) == key
+
+
+_DUMP = """
+import json, sys
+from pathlib import Path
+from digest.content import load_topic
+from digest.analysis.corpus import build_corpus
+from digest.analysis.grouping import group_facts
+from digest.analysis.summary import build_summary
+from digest.analysis.timeline import build_timeline
+from digest.model import TopicSettings
+topic, _ = load_topic(Path(sys.argv[1]))
+corpus = build_corpus(topic)
+groups = group_facts(corpus)
+print(json.dumps([[g.id, [str(u.ref) for u in g.units], g.echo] for g in groups]
+                 + [[e.id, e.date, e.weight, e.event.sources] for e in build_timeline(corpus, groups)]
+                 + [[s.text, s.sources] for s in build_summary(corpus, groups, TopicSettings())]))
+"""
+
+
+def test_same_output_under_any_hash_seed() -> None:
+    outputs = set()
+    for seed in ("0", "1", "4242"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-c", _DUMP, str(FIXTURE)], capture_output=True, text=True,
+                                env=environment, check=True)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1 and json.loads(outputs.pop())
