@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import io
 import json
 import os
@@ -33,6 +34,7 @@ from digest.cli import main
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
 VICTIM = FIXTURES / "victim"
 SOURCES = FIXTURES / "sources"
+LINK_CHECKER = Path(__file__).resolve().parents[1] / ".github" / "scripts" / "check_links.py"
 MARKS = ("__pwned", "PWNED")
 OUTSIDE = Path("/tmp/digest-hostile-escape")
 """Where path-traversal payloads aim; it must never appear."""
@@ -288,7 +290,8 @@ def _run(case: Case, sandbox: Path) -> Outcome:
             code, messages = _digest("import", str(source.relative_to(sandbox)), "--topic", case.topic,
                                      "--content", "content", *options)
             outcome.messages += messages
-            outcome.refused = code != 0 or any(message.startswith("skipped ") for message in messages)
+            wrote = any(re.match(r"[1-9]\d* written", message) for message in messages)
+            outcome.refused = code != 0 or not wrote
         code, messages = _digest("check", "content")
         if code:
             outcome.refused = True
@@ -430,6 +433,14 @@ def test_feeds_and_json_stay_well_formed_and_carry_payloads_as_text(corpus):
     assert len(documents) > sum(case.expect == "built" for case in CASES)
     for document in documents:
         json.loads(document.read_text(encoding="utf-8"))
+
+
+def test_every_link_of_the_hostile_site_resolves_and_none_is_unsafe(corpus):
+    spec = importlib.util.spec_from_file_location("check_links", LINK_CHECKER)
+    assert spec and spec.loader
+    check_links = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_links)
+    assert check_links.check_site(corpus.site) == []
 
 
 def test_the_build_writes_only_the_site(corpus):
