@@ -26,6 +26,8 @@ LENGTH_EXPONENT = 0.3
 to take the room of two short ones."""
 EVERYWHERE = 0.6
 """A name used by more than this share of the outlets is the story's subject, not a specific."""
+BACKGROUND = 0.7
+"""Relevance factor of background: a sentence dated only years before its article was published."""
 GENERIC = 0.7
 """Relevance factor of a sentence with no figure, date or specific name."""
 SAME_SOURCE = 0.05
@@ -99,6 +101,14 @@ def _specific(unit: Unit, everywhere: frozenset[str]) -> bool:
             or any(name not in everywhere for name in unit.names))
 
 
+def _background(unit: Unit) -> bool:
+    """A sentence whose every date lies years before its article: history the timeline tells, not the news."""
+    if unit.published is None:
+        return False
+    years = [int(d.value[:4]) for d in unit.dates if d.value]
+    return bool(years) and max(years) < unit.published.year - 1
+
+
 def _relevance(group: FactGroup, unit: Unit, most_outlets: int, most_echo: float, affinity: float,
                specific: bool) -> float:
     """0-1: corroborated by many outlets, echoed by more, in the story's common vocabulary, close to the
@@ -109,6 +119,8 @@ def _relevance(group: FactGroup, unit: Unit, most_outlets: int, most_echo: float
     value = 0.3 * corroboration + 0.2 * echo + 0.15 * group.centrality + 0.1 * affinity + 0.25 * lead
     if not specific:
         value *= GENERIC
+    if _background(unit):
+        value *= BACKGROUND
     if _DEPENDENT_OPENER.match(unit.text):
         value *= 0.6
     elif _BACK_REFERENCE.search(unit.text):
