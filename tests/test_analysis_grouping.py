@@ -166,3 +166,25 @@ def test_same_output_under_any_hash_seed() -> None:
                                 env=environment, check=True)
         outputs.add(result.stdout)
     assert len(outputs) == 1 and json.loads(outputs.pop())
+
+
+def test_near_dates_in_the_same_words_are_one_event(tmp_path: Path) -> None:
+    folder = tmp_path / "storm"
+    folder.mkdir()
+    (folder / "topic.yml").write_text("title: Storm\n", encoding="utf-8")
+    reports = {
+        "a": ("Alpha News", "The storm made landfall near Port Rowan on March 3, 2021, flattening the harbour."),
+        "b": ("Beta Post", "The storm made landfall near Port Rowan on March 4, 2021, flattening the harbour."),
+        "c": ("Gamma Daily", "The storm made landfall near Port Rowan in March 2021, flattening the harbour."),
+        "d": ("Delta Wire", "The storm made landfall near Port Rowan on March 3, 2021, and flattened the harbour."),
+        "e": ("Echo Times", "A separate ferry strike began on March 4, 2021 in the northern ports of the region."),
+    }
+    for name, (outlet, text) in reports.items():
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name}\noutlet: {outlet}\n---\n{text}\n", encoding="utf-8")
+    topic, _ = load_topic(folder)
+    corpus = build_corpus(topic)
+    timeline = build_timeline(corpus, group_facts(corpus))
+    landfall = [entry for entry in timeline if "landfall" in entry.event.text]
+    assert len(landfall) == 1 and landfall[0].date == "2021-03-03"
+    assert set(landfall[0].event.sources) == {"a", "b", "c", "d"}
+    assert any(entry.date == "2021-03-04" and "ferry" in entry.event.text for entry in timeline)

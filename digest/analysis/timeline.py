@@ -14,6 +14,7 @@ import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.dates import date_sort_key
@@ -23,6 +24,8 @@ from digest.model import Cited, TimelineEntry
 
 MERGE_OVERLAP = 0.3
 """Share of common words (of the shorter sentence) from which two entries of one date are one event."""
+NEAR_OVERLAP = 0.5
+"""Share of common words from which entries of near dates (a day apart, or a day and its month) are one event."""
 SECONDARY_DATE = 0.6
 """Weight factor of a date that is not the group's main date (a sentence that names two dates)."""
 PRECISION_FACTOR = (0.7, 0.85, 1.0)
@@ -82,10 +85,49 @@ def _merge_same_date(events: list[_Event]) -> list[_Event]:
             if target is None:
                 kept.append(_Event(event.date, list(event.units), event.centrality, event.factor))
                 continue
-            articles = {unit.article for unit in target.units}
-            target.units.extend(unit for unit in event.units if unit.article not in articles)
-            target.centrality = max(target.centrality, event.centrality)
-            target.factor = max(target.factor, event.factor)
+            _absorb(target, event)
+        merged.extend(kept)
+    return merged
+
+
+def _near(first: str, second: str) -> bool:
+    """Dates that may name one event: one contains the other ("2021-03", "2021-03-03"), or a day apart."""
+    if _compatible(first, second):
+        return True
+    if len(first) == len(second) == 10:
+        return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) <= 1
+    return False
+
+
+def _absorb(target: _Event, event: _Event) -> None:
+    articles = {unit.article for unit in target.units}
+    target.units.extend(unit for unit in event.units if unit.article not in articles)
+    target.centrality = max(target.centrality, event.centrality)
+    target.factor = max(target.factor, event.factor)
+
+
+def _merge_near_dates(events: list[_Event]) -> list[_Event]:
+    """One event told as "on March 3" by some sources, "March 4" (a late report, a time zone) or "in March"
+    by others: entries of near dates in the same words merge into the date most outlets give."""
+    buckets: dict[str, list[_Event]] = {}
+    for event in events:
+        buckets.setdefault(event.date[:7], []).append(event)
+    merged: list[_Event] = []
+    for key in sorted(buckets):
+        if len(key) == 4:  # year precision: too coarse to tell events apart
+            merged.extend(buckets[key])
+            continue
+        ranked = sorted(buckets[key], key=lambda event: (-len({unit.outlet for unit in event.units}),
+                                                         -len(event.date), event.date, event.units[0].ref.article,
+                                                         event.units[0].ref.index))
+        kept: list[_Event] = []
+        for event in ranked:
+            target = next((other for other in kept if _near(other.date, event.date)
+                           and _overlap(other.units[0], event.units[0]) >= NEAR_OVERLAP), None)
+            if target is None:
+                kept.append(event)
+            else:
+                _absorb(target, event)
         merged.extend(kept)
     return merged
 
@@ -139,7 +181,7 @@ def build_timeline(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[Timel
     """Every dated event of the topic, in date order, each with its weight."""
     events = [event for group in groups for event in _events(group)]
     salience = _date_salience(corpus)
-    entries = [_entry(event, salience) for event in _merge_same_date(events)]
+    entries = [_entry(event, salience) for event in _merge_near_dates(_merge_same_date(events))]
     by_date: dict[str, list[TimelineEntry]] = {}
     for entry in entries:
         by_date.setdefault(entry.date, []).append(entry)
