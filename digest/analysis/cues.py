@@ -103,15 +103,6 @@ signaled signalled suggested suggests conveyed conveys admitted admits complaine
 """)
 """Verbs that attribute a statement or position to an actor."""
 
-ACTOR_HEADS = _wordset("""
-officials official ministry minister spokesman spokeswoman spokesperson government president prime
-pentagon army military council parliament lawmakers office commander commanders leaders leader
-secretary department agency embassy analysts experts group groups militia militias statement authorities
-""")
-"""Common nouns that head an actor phrase ("U.S. officials", "the ministry")."""
-
-PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
-
 # -- evaluation --------------------------------------------------------------------------------
 
 POSITIVE_TERMS = _wordset("""
