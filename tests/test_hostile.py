@@ -411,6 +411,34 @@ class _Scan(HTMLParser):
             self._script = None
 
 
+@pytest.mark.parametrize("html", [
+    f"<p>{SCRIPT}</p>",
+    ONERROR,
+    "<a href=' JaVa&#x0A;Script:alert(1)'>x</a>",
+    "<a href='data:text/html,x'>x</a>",
+    "<iframe src='x'></iframe>",
+    "<meta http-equiv='refresh' content='0;url=x'>",
+    "<b style='background:url(javascript:alert(1))'>x</b>",
+    "<svg><a xlink:href='javascript:alert(1)'>x</a></svg>",
+])
+def test_the_scan_sees_live_markup(html):
+    scan = _Scan()
+    scan.feed(f"<html><body>{html}</body></html>")
+    assert scan.problems
+
+
+@pytest.mark.parametrize("html", [
+    "<p>&lt;script&gt;window.__pwned=1&lt;/script&gt;</p>",
+    '<p title="&lt;img src=x onerror=alert(1)&gt;">x</p>',
+    '<script id="__config" type="application/json">{"t": "window.__pwned"}</script>',
+    '<a href="https://example.org/?q=javascript:x">x</a>',
+])
+def test_the_scan_accepts_escaped_text(html):
+    scan = _Scan()
+    scan.feed(f"<html><body>{html}</body></html>")
+    assert scan.problems == []
+
+
 def test_no_built_page_carries_live_markup_from_the_payloads(corpus):
     pages = sorted(corpus.site.rglob("*.html"))
     assert len(pages) > 2 * sum(case.expect == "built" for case in CASES)
