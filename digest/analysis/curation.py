@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import replace
 
 from digest.analysis.corpus import Corpus, Unit
@@ -28,9 +27,6 @@ from digest.model import (
 )
 from digest.text import word_count
 
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                       "\u2014": "-", "\u00a0": " "})
-
 
 def stable_id(prefix: str, *parts: str) -> str:
     """An id that depends only on what it names, so topic.yml can refer to it across builds."""
@@ -43,13 +39,10 @@ def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     origins: list[int] = []
     for offset, char in enumerate(text):
-        if char in "*_`":
-            continue
-        for folded in unicodedata.normalize("NFKC", char).translate(_FOLD).lower():
-            if folded.isspace():
-                if not chars or chars[-1] == " ":
-                    continue
-                folded = " "
+        # fold() of one character is its folded form; it gives '' for spaces and emphasis marks.
+        for folded in fold(char) or (" " if char.isspace() else ""):
+            if folded == " " and (not chars or chars[-1] == " "):
+                continue
             chars.append(folded)
             origins.append(offset)
     while chars and chars[-1] == " ":
