@@ -50,8 +50,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s
                        r"\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014:]\s+")
 STEM_LETTERS = 7
 """Words are compared by their first letters: "inspected", "inspection" and "inspectors" are one word."""
-MIN_STATEMENT_WORDS = 5
+MIN_STATEMENT_WORDS = 4
 """A sentence shorter than this is a label or a fragment, not a statement."""
+LABEL_WORDS = 9
+"""A line shorter than this that does not end like a sentence is a label, not a statement."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +174,11 @@ def find_names(text: str) -> tuple[str, ...]:
 def _is_furniture(text: str, heading: bool) -> bool:
     if heading or _FURNITURE.match(text):
         return True
-    words = text.split()
-    return len(words) < MIN_STATEMENT_WORDS or not re.search(r"[a-z]{3}", text)
+    words = len(text.split())
+    if words < MIN_STATEMENT_WORDS or not re.search(r"[a-z]{3}", text):
+        return True
+    # A short line without a closing full stop is a label ("Iraq News USA News", "DECEMBER 9, 2022").
+    return words < LABEL_WORDS and not re.search(r"""[.!?]["'”’)]*$""", text)
 
 
 def _outlet_keys(articles: Mapping[str, Article]) -> tuple[dict[str, str], dict[str, str]]:
