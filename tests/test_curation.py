@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from digest.analysis import analyse
+from digest.analysis.curation import _folded_with_offsets
 from digest.cli import main
-from digest.content import ContentError, load_topic
+from digest.content import ContentError, fold, load_topic
 from digest.model import Digest, SentenceRef
 
 FIXTURE = Path(__file__).parent / "fixtures" / "curation" / "story"
@@ -124,3 +125,14 @@ summary:
     first = digest_of(folder).summary[0]
     assert first.text == "will last two weeks. Thousands of people marched"
     assert first.refs == (SentenceRef("b-ledger", 2),)
+
+
+@pytest.mark.parametrize("text", [
+    "He said \u201cno\u201d\u00a0 to  *the* plan\u2014twice.  ",
+    "  The \ufb01rst `code` and __bold__ words\t\n across lines ",
+    "Caf\u00e9 \u2018quoted\u2019 \u2013 done",
+])
+def test_quotes_are_located_with_the_same_folding_as_digest_check(text):
+    folded, origins = _folded_with_offsets(text)
+    assert folded == fold(text)
+    assert len(origins) == len(folded) and origins == sorted(origins)
