@@ -80,6 +80,18 @@ def test_sources_that_agree_give_no_point():
     assert contested("agreement") == ()
 
 
+# Stories with distractors around their disagreements: every point of each, and nothing else.
+MIXED = {
+    "mixed-port": [("number", [{"b-meridian"}, {"a-post"}]), ("denial", [{"b-meridian"}, {"b-meridian"}])],
+    "mixed-court": [("denial", [{"a-courier"}, {"b-ledger"}])],
+}
+
+
+@pytest.mark.parametrize("case", sorted(MIXED))
+def test_stories_with_distractors_give_exactly_their_points(case):
+    assert [(point.kind, sources(point)) for point in contested(case)] == MIXED[case]
+
+
 def test_near_misses_give_no_point():
     """`near-misses/` holds what only looks like disagreement: a count updated six weeks later,
     a running tally with four values, one mayor changing her mind, a recurring rate rise at
