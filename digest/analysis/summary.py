@@ -116,7 +116,7 @@ def _relevance(group: FactGroup, unit: Unit, most_outlets: int, most_echo: float
     corroboration = (len(group.outlets) - 1) / max(1, most_outlets - 1)
     echo = group.echo / most_echo if most_echo else 0.0
     lead = (1.0 - min(member.share for member in group.units)) ** 2  # news puts the main facts first
-    value = 0.3 * corroboration + 0.2 * echo + 0.15 * group.centrality + 0.1 * affinity + 0.25 * lead
+    value = 0.3 * corroboration + 0.1 * echo + 0.15 * group.centrality + 0.2 * affinity + 0.25 * lead
     if not specific:
         value *= GENERIC
     if _background(unit):
