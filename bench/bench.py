@@ -11,8 +11,10 @@ Everything is written under `bench/out/` (git-ignored); results also go to `benc
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -62,22 +64,37 @@ def snapshot_code(out: Path) -> Path:
     return code
 
 
-def _measure(*args: str, code: Path, log: Path, timeout: float) -> dict[str, Any]:
-    """Run one measurement in a fresh process; past `timeout` seconds, stop it and its workers."""
+def _measure(*args: str, code: Path, log: Path, limits: tuple[float, int]) -> dict[str, Any]:
+    """Run one measurement in a fresh process, within a time limit (seconds) and a memory limit (MiB).
+
+    A measurement that breaks a limit or fails is stopped with its workers and returned with
+    a "stopped" reason instead of figures, so the other sizes still run.
+    """
+    timeout, memory_mib = limits
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_mib * MIB, memory_mib * MIB))
+
     command = [sys.executable, str(HERE / "measure.py"), *args]
     process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(code)}, cwd=REPO, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=limit_memory)
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         stdout, stderr = process.communicate()
         log.write_text(stdout + stderr, encoding="utf-8")
-        return {"seconds": timeout, "timed_out": True}
+        return {"seconds": timeout, "stopped": f"time limit of {timeout:.0f} s"}
     log.write_text(stdout + stderr, encoding="utf-8")
     if process.returncode != 0:
-        raise SystemExit(f"measurement failed ({' '.join(args)}); see {log}:\n{stderr[-3000:]}")
+        with contextlib.suppress(ProcessLookupError):  # workers left behind by a crash
+            os.killpg(process.pid, signal.SIGKILL)
+        if "MemoryError" in stderr:
+            return {"stopped": f"memory limit of {memory_mib} MiB"}
+        return {"stopped": f"failed, see {log}: {(stderr.strip().splitlines() or ['?'])[-1][:200]}"}
     return json.loads(stdout.strip().splitlines()[-1])
+
 
 
 def _add_article(content: Path) -> Path:
@@ -93,7 +110,7 @@ def _add_article(content: Path) -> Path:
     return added
 
 
-def run_size(name: str, out: Path, code: Path, jobs: int, timeout: float) -> dict[str, Any]:
+def run_size(name: str, out: Path, code: Path, jobs: int, limits: tuple[float, int]) -> dict[str, Any]:
     topics, articles = _size(name)
     folder = out / name
     shutil.rmtree(folder, ignore_errors=True)
@@ -106,19 +123,19 @@ def run_size(name: str, out: Path, code: Path, jobs: int, timeout: float) -> dic
     print(f"\n== {name}: {topics} topic(s), {count} articles, {words / count:.0f} words each", flush=True)
 
     result["analyse_1"] = _measure("analyse", str(content), "1", code=code, log=folder / "analyse-1.log",
-                                   timeout=timeout)
+                                   limits=limits)
     print(f"   analysis, 1 core:    {_fmt(result['analyse_1'])}", flush=True)
     if topics > 1 and jobs > 1:
         result["analyse_n"] = _measure("analyse", str(content), str(jobs), code=code, log=folder / "analyse-n.log",
-                                       timeout=timeout)
+                                       limits=limits)
         print(f"   analysis, {jobs} cores:   {_fmt(result['analyse_n'])}", flush=True)
-        if not result["analyse_n"].get("timed_out") and not result["analyse_1"].get("timed_out"):
+        if "output_sha256" in result["analyse_n"] and "output_sha256" in result["analyse_1"]:
             result["parallel_identical"] = (result["analyse_n"]["output_sha256"]
                                             == result["analyse_1"]["output_sha256"])
     else:
         result["analyse_n"] = result["analyse_1"]
-    if result["analyse_n"].get("timed_out"):
-        print("   site builds skipped: the analysis alone exceeds the time limit", flush=True)
+    if "stopped" in result["analyse_n"]:
+        print("   site builds skipped: the analysis alone broke a limit", flush=True)
         return result
 
     site = folder / "site-src"
@@ -127,8 +144,8 @@ def run_size(name: str, out: Path, code: Path, jobs: int, timeout: float) -> dic
     config.write_text(MKDOCS_YML.format(base=json.dumps(str(code / "mkdocs.yml")), docs=json.dumps(str(code / "docs")),
                                         overrides=json.dumps(str(code / "theme_overrides")),
                                         content=json.dumps(str(content)), jobs=jobs), encoding="utf-8")
-    result["build"] = _measure("build", str(config), code=code, log=folder / "build.log", timeout=timeout)
-    if result["build"].get("timed_out"):
+    result["build"] = _measure("build", str(config), code=code, log=folder / "build.log", limits=limits)
+    if "stopped" in result["build"]:
         print(f"   full site build:     {_fmt(result['build'])}", flush=True)
         return result
     print(f"   full site build:     {_fmt(result['build'])}, digest plugin "
@@ -137,7 +154,7 @@ def run_size(name: str, out: Path, code: Path, jobs: int, timeout: float) -> dic
           f"search index {result['build']['search_index_bytes'] / MIB:.2f} MiB", flush=True)
 
     _add_article(content)
-    result["rebuild"] = _measure("build", str(config), code=code, log=folder / "rebuild.log", timeout=timeout)
+    result["rebuild"] = _measure("build", str(config), code=code, log=folder / "rebuild.log", limits=limits)
     print(f"   rebuild, +1 article: {_fmt(result['rebuild'])}"
           + (f", analysis {result['rebuild']['analysis_seconds']:.2f} s" if "analysis_seconds" in result["rebuild"]
              else ""), flush=True)
@@ -145,8 +162,8 @@ def run_size(name: str, out: Path, code: Path, jobs: int, timeout: float) -> dic
 
 
 def _fmt(measure: dict[str, Any]) -> str:
-    if measure.get("timed_out"):
-        return f"stopped after {measure['seconds']:.0f} s (time limit)"
+    if "stopped" in measure:
+        return f"stopped: {measure['stopped']}"
     return f"{measure['seconds']:7.2f} s (CPU {measure['cpu_seconds']:7.2f} s), peak {measure['peak_mib']:5.0f} MiB"
 
 
@@ -164,29 +181,37 @@ def targets(results: dict[str, dict[str, Any]]) -> list[tuple[str, bool | None, 
             value = value.get(key) if isinstance(value, dict) else None
         return value
 
-    def check(label: str, value: float | None, limit: float, unit: str) -> None:
-        if value is None:
+    def check(label: str, value: float | None, limit: float, unit: str, stopped: str | None = None) -> None:
+        if stopped:
+            rows.append((label, False, f"stopped: {stopped}"))
+        elif value is None:
             rows.append((label, None, "not measured in this run"))
         else:
             rows.append((label, value <= limit, f"{value:.2f} {unit} (limit {limit} {unit})"))
 
-    check("analysis of 5,000 articles (200x25), all cores", get("200x25", "analyse_n", "seconds"), 30, "s")
-    check("analysis of one 1,500-article topic", get("1x1500", "analyse_1", "seconds"), 20, "s")
+    check("analysis of 5,000 articles (200x25), all cores", get("200x25", "analyse_n", "seconds"), 30, "s",
+          get("200x25", "analyse_n", "stopped"))
+    check("analysis of one 1,500-article topic", get("1x1500", "analyse_1", "seconds"), 20, "s",
+          get("1x1500", "analyse_1", "stopped"))
+    memory_stops = [m["stopped"] for r in results.values() for m in (r["analyse_1"], r["analyse_n"])
+                    if "memory" in m.get("stopped", "")]
     peaks = [m["peak_mib"] for r in results.values() for m in (r["analyse_1"], r["analyse_n"]) if "peak_mib" in m]
-    check("analysis peak memory, largest of all sizes", max(peaks) if peaks else None, 2048, "MiB")
+    check("analysis peak memory, largest of all sizes", max(peaks) if peaks else None, 2048, "MiB",
+          memory_stops[0] if memory_stops else None)
 
     def ratio(small: str, large: str, *keys: str) -> float | None:
-        if get(small, *keys[:-1], "timed_out") or get(large, *keys[:-1], "timed_out"):
-            return None  # a size hit the time limit: its own row fails
+        if get(small, *keys[:-1], "stopped") or get(large, *keys[:-1], "stopped"):
+            return None  # a size broke a limit: its own row fails
         a, b = get(small, *keys), get(large, *keys)
         return b / a if a and b else None
 
-    check("4x articles, analysis time ratio (50x25 -> 200x25)", ratio("50x25", "200x25", "analyse_n", "seconds"),
-          4.4, "x")
-    check("4x articles, site build time ratio (50x25 -> 200x25)", ratio("50x25", "200x25", "build", "seconds"),
-          4.4, "x")
-    check("4x articles in one topic, analysis time ratio (1x375 -> 1x1500)",
-          ratio("1x375", "1x1500", "analyse_1", "seconds"), 4.4, "x")
+    for clock, key in (("time", "seconds"), ("CPU time", "cpu_seconds")):
+        check(f"4x articles, analysis {clock} ratio (50x25 -> 200x25)", ratio("50x25", "200x25", "analyse_n", key),
+              4.4, "x")
+        check(f"4x articles, site build {clock} ratio (50x25 -> 200x25)", ratio("50x25", "200x25", "build", key),
+              4.4, "x")
+        check(f"4x articles in one topic, analysis {clock} ratio (1x375 -> 1x1500)",
+              ratio("1x375", "1x1500", "analyse_1", key), 4.4, "x")
     share = None
     if get("200x25", "build", "plugin_seconds"):
         share = 100 * get("200x25", "build", "plugin_seconds") / get("200x25", "build", "seconds")
@@ -213,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel runs (default 2)")
     parser.add_argument("--timeout", type=float, default=1200,
                         help="seconds after which one measurement is stopped and counted as failed (default 1200)")
+    parser.add_argument("--memory", type=int, default=4096,
+                        help="MiB of address space one measurement may use before it is stopped (default 4096)")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="work folder (default bench/out)")
     parser.add_argument("--profile", metavar="SIZE",
                         help="only profile the analysis of one size (e.g. 4x25) with cProfile; print the slowest "
@@ -233,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         return subprocess.run([sys.executable, str(HERE / "measure.py"), "profile", str(content)], cwd=REPO,
                               env={**os.environ, "PYTHONPATH": str(code)}).returncode
     began = time.perf_counter()
-    results = {name: run_size(name, args.out, code, args.jobs, args.timeout) for name in sizes}
+    results = {name: run_size(name, args.out, code, args.jobs, (args.timeout, args.memory)) for name in sizes}
     print(f"\n== targets ({time.perf_counter() - began:.0f} s for the whole run)")
     rows = targets(results)
     for label, ok, figures in rows:
