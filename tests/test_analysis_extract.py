@@ -8,7 +8,9 @@ import pytest
 import yaml
 
 from digest.analysis.attribution import find_attributions
+from digest.analysis.corpus import build_corpus
 from digest.analysis.quantities import find_quantities
+from digest.model import Article, ArticleMeta, Topic
 
 FIXTURES = Path(__file__).parent / "fixtures" / "analysis"
 QUANTITIES = yaml.safe_load((FIXTURES / "quantities.yml").read_text("utf-8"))
@@ -35,3 +37,16 @@ def test_quantity_key_compares_values_and_things() -> None:
 def test_attributions(case: dict) -> None:
     found = [[a.speaker, a.verb, a.stance] for a in find_attributions(case["text"])]
     assert found == [list(row) for row in case["expected"]]
+
+
+FURNITURE = yaml.safe_load((FIXTURES / "furniture.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("line", "expected"), [(line, True) for line in FURNITURE["furniture"]]
+                         + [(line, False) for line in FURNITURE["statements"]])
+def test_furniture_lines(line: str, expected: bool) -> None:
+    body = f"Lead paragraph of the article, which states something.\n\n{line}\n"
+    topic = Topic(slug="t", path=Path("."), title="T",
+                  articles=(Article(id="a", path=Path("a.md"), meta=ArticleMeta(title="A"), body=body),))
+    unit = build_corpus(topic).units[-1]
+    assert unit.text == line and unit.furniture is expected

@@ -40,11 +40,13 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*|\d[\d,.
 _NAME = re.compile(r"\b(?:[A-Z][a-z\u00c0-\u024f'\u2019]+|[A-Z]{2,}|[A-Z](?:\.[A-Z])+\.?)"
                    r"(?:[\s-]+(?:al-|bin\s|de\s|of\s)?(?:[A-Z][a-z\u00c0-\u024f'\u2019]+|[A-Z]{2,}))*")
 # Lines that are page furniture rather than statements, even when the cleaner kept them.
-_FURNITURE = re.compile(
-    r"^(?:published|updated|posted|last updated|first published|credit|photo|image|source|read more|"
-    r"related|advertisement|by\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*$)\b",
+_FURNITURE_LABEL = re.compile(
+    r"^(?:published|updated|posted|last updated|last modified|modified|first published|credits?|photo(?:graph)?s?|"
+    r"images?|pictures?|file photo|source|read more|read also|see also|related|advertisement|sponsored|"
+    r"share this|follow us)\b(?P<tail>\s*(?:on\b|at\b|[:|\u2013\u2014-]))?",
     re.IGNORECASE,
 )
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+(?:and\s+)?[A-Z][\w.'-]+)*\s*$")
 # A dateline opening a paragraph: "WASHINGTON, Jan 5 (Reuters) -" or "BAGHDAD (AP) —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014:]\s+")
@@ -172,9 +174,10 @@ def find_names(text: str) -> tuple[str, ...]:
 
 
 def _is_furniture(text: str, heading: bool) -> bool:
-    if heading or _FURNITURE.match(text):
-        return True
     words = len(text.split())
+    label = _FURNITURE_LABEL.match(text)
+    if heading or _BYLINE.match(text) or (label and (label.group("tail") or words < LABEL_WORDS)):
+        return True
     if words < MIN_STATEMENT_WORDS or not re.search(r"[a-z]{3}", text):
         return True
     # A short line without a closing full stop is a label ("Iraq News USA News", "DECEMBER 9, 2022").
