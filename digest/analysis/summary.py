@@ -32,6 +32,8 @@ GENERIC = 0.7
 """Relevance factor of a sentence with no figure, date or specific name."""
 SAME_SOURCE = 0.05
 """Penalty per sentence already taken from the same article: a digest gives every source its say."""
+OVERSHOOT = 0.1
+"""The last sentence may run past the word budget by this share: a whole fact rather than a short filler."""
 MIN_WORDS = 8
 """Shorter sentences rarely state a whole fact."""
 MAX_WORDS = 50
@@ -171,12 +173,13 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
     pool = scored[:CANDIDATES]
     vectors = {item[1].id: _vector(corpus, item[2]) for item in pool}
     budget = settings.summary_words
+    limit = budget + int(budget * OVERSHOOT)
     chosen: list[tuple[float, FactGroup, Unit]] = []
     words = 0
-    while pool:
+    while pool and words < budget:
         best, best_score = None, -math.inf
         for item in pool:
-            if words + item[2].words > budget:
+            if words + item[2].words > limit:
                 continue
             overlap = max((_redundancy(item, other, vectors) for other in chosen), default=0.0)
             if overlap >= REDUNDANT:
