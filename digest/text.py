@@ -60,8 +60,9 @@ def _inline_text(token) -> str:
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
-def blocks(body: str) -> list[Block]:
-    """The body's text blocks, in order."""
+@lru_cache(maxsize=1024)
+def blocks(body: str) -> tuple[Block, ...]:
+    """The body's text blocks, in order (cached: the analysis and the pages both read every body)."""
     result: list[Block] = []
     tokens = _parser().parse(body)
     context: list[str] = []
@@ -85,7 +86,7 @@ def blocks(body: str) -> list[Block]:
             text = re.sub(r"\s+", " ", token.content).strip()
             if text:
                 result.append(Block("paragraph", text))
-    return result
+    return tuple(result)
 
 
 # Abbreviations after which a full stop does not end a sentence.
