@@ -58,11 +58,6 @@ class FactGroup:
     """Soft corroboration: over the other outlets, how closely each one's nearest sentence restates it
     (1 per outlet that says the same, a share for a partial restatement); the best of the group's sentences."""
 
-    @property
-    def articles(self) -> tuple[str, ...]:
-        """Article ids of its sentences, in the group's order."""
-        return tuple(unit.article for unit in self.units)
-
 
 def _vectors(corpus: Corpus, statements: list[Unit]) -> list[dict[str, float]]:
     idf: dict[str, float] = {}

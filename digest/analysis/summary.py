@@ -1,10 +1,12 @@
 """The summary: a few verbatim sentences that carry the story's most corroborated, central facts.
 
 Extractive and multi-source. Each fact group is a candidate, worth more when more outlets
-report it and when its words are the story's common vocabulary. Maximal marginal
-relevance picks groups one at a time, discounting any that repeat what is already
-chosen, until the word budget is spent. The chosen sentences are then put in reading
-order: how early the sources tell them.
+report it (or echo it in other words), when its words are the story's common vocabulary and
+its headlines', when the sources tell it early, and when it names something specific.
+Maximal marginal relevance picks groups one at a time, discounting any that repeat what is
+already chosen (shared words, figures, dates) and favouring shorter sentences and unheard
+sources, until the word budget is spent. The chosen sentences are then put in reading order:
+how early the sources tell them.
 """
 
 from __future__ import annotations
