@@ -11,7 +11,6 @@ story, and how many outlets mention that date at all (the story's significant da
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +27,9 @@ NEAR_OVERLAP = 0.5
 """Share of common words from which entries of near dates (a day apart, or a day and its month) are one event."""
 SECONDARY_DATE = 0.6
 """Weight factor of a date that is not the group's main date (a sentence that names two dates)."""
+DATE_SALIENCE = 0.5
+"""Weight per outlet that mentions the entry's date anywhere: a date many outlets name, in whatever words,
+is one of the story's significant dates."""
 PRECISION_FACTOR = (0.7, 0.85, 1.0)
 """Weight factor by precision (year, month, day): "in 2014" is often background, a day is an event."""
 SAME_DATE_DECAY = 0.5
@@ -157,7 +159,7 @@ def _entry(event: _Event, salience: Counter[str]) -> TimelineEntry:
     quoted = units[0]
     others = sorted((unit for unit in units[1:]), key=lambda unit: (unit.article, unit.ref.index))
     ordered = [quoted, *others]
-    weight = (len(outlets) + event.centrality + 0.5 * math.log1p(salience[event.date])) * event.factor
+    weight = (len(outlets) + event.centrality + DATE_SALIENCE * salience[event.date]) * event.factor
     weight *= PRECISION_FACTOR[event.date.count("-")]
     return TimelineEntry(
         id=hashlib.sha1(f"{event.date} {fold(quoted.text)}".encode()).hexdigest()[:12],
