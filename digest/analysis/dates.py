@@ -60,6 +60,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _YEAR_CUE = re.compile(r"(?:\b(?:in|by|since|until|till|from|of|during|before|after|through|early|late|mid|"
                        r"end|start|beginning|spring|summer|autumn|fall|winter|year|around|to|between|and|"
                        r"circa|the)\s*|[-(\u2013]\s*)$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
 _COUNT_AFTER = re.compile(r"^\s+(?!(?:and|or|to|when|after|before|as|with|that|which|the|a|in|on|at|for|but)\b)"
                           r"[a-z]+s\b")
 
@@ -155,6 +156,8 @@ def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) ->
         after = text[match.end():]
         if _COUNT_AFTER.match(after) and not _YEAR_CUE.search(before):
             return None
+        if _NAMED_BEFORE.search(before) and not _YEAR_CUE.search(before):
+            return None  # "Vision 2030", "Windows 2000": part of a name
         return _format(int(groups["year"])), False
     if kind == "rel_after":  # "a decade after": relative to another event, not to the article
         return None, True
