@@ -188,3 +188,12 @@ def test_near_dates_in_the_same_words_are_one_event(tmp_path: Path) -> None:
     assert len(landfall) == 1 and landfall[0].date == "2021-03-03"
     assert set(landfall[0].event.sources) == {"a", "b", "c", "d"}
     assert any(entry.date == "2021-03-04" and "ferry" in entry.event.text for entry in timeline)
+
+
+def test_a_date_flagged_as_contradicting_the_story_anchors_nothing(analysed) -> None:
+    topic, _, _ = analysed
+    article = next(a for a in topic.articles if a.id == "north-star")
+    flagged = replace(article, meta=replace(article.meta, flags=("date_anomaly",)))
+    units = build_corpus(replace(topic, articles=(flagged,))).units
+    monday = next(unit for unit in units if "on Monday" in unit.text)
+    assert [d.value for d in monday.dates] == [None] and monday.published is None

@@ -95,7 +95,8 @@ class Unit:
     attributions: tuple[Attribution, ...]
     """Who said, claimed or denied what."""
     published: date | None
-    """The article's publication date (the anchor of relative dates)."""
+    """The article's publication date, the anchor of relative dates; None when unknown, or when the import
+    flagged it as contradicting the story ("date_anomaly"): "six months ago" then stays unresolved."""
 
     @property
     def words(self) -> int:
@@ -205,7 +206,7 @@ def _unit(article: Article, outlet: str, sentence, count: int) -> Unit:
     furniture = _is_furniture(text, sentence.heading)
     dateline = _DATELINE.match(text)
     dated_from = dateline.end() if dateline else 0
-    anchor = article.meta.published
+    anchor = None if "date_anomaly" in article.meta.flags else article.meta.published
     expressions = find_dates(text, anchor)
     dates = () if furniture else tuple(expression for expression in expressions if expression.start >= dated_from)
     date_spans = tuple((expression.start, expression.end) for expression in expressions)
