@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from html.parser import HTMLParser
@@ -103,6 +103,8 @@ class Case:
     """Slug given to import_sources."""
     overrides: dict = field(default_factory=dict)
     """Command-line overrides (outlet, url, published)."""
+    served: str | None = None
+    """Path on the loopback web server to import as a URL (see `_Server`)."""
     symlink: tuple[str, str] | None = None
     """(path inside the content folder, target) for symlink attacks."""
     words: str = ""
@@ -223,6 +225,13 @@ CASES = [
                                                lines=("The \u202eevlohs\u202c figures were final.",))),
     Case("zero-width", "built", source=story("Bud\u200bget\u200d vote\ufeff", lines=(
         "Java\u200bscript: officials\u200c said the \u2060vote was final.",))),
+    # -- pages fetched by URL (from a loopback server) ------------------------------------------------------
+    Case("url-page-scripts", "built", served="/page"),
+    Case("url-redirect-to-file", "refused", served="/redirect?to=file:///etc/passwd", words="not allowed"),
+    Case("url-redirect-to-ftp", "refused", served="/redirect?to=ftp://127.0.0.1/x", words="not an http(s) address"),
+    Case("url-redirect-to-javascript", "refused", served="/redirect?to=javascript:alert(1)", words="not allowed"),
+    Case("url-huge-page", "refused", served="/huge", words="MB limit"),
+    Case("url-binary", "refused", served="/binary", words="not a web page"),
     Case("control-characters-front-matter", "refused", article=front(title='"Budget\\x1b[31m vote"'),
          words="control characters"),
 ]
@@ -258,14 +267,58 @@ def _digest(*argv: str) -> tuple[int, list[str]]:
     return code, errors.getvalue().splitlines()
 
 
-def _run(case: Case, sandbox: Path) -> Outcome:
+class _Server(SimpleHTTPRequestHandler):
+    """Loopback pages for URL imports: a hostile page, redirects to other schemes, a huge and a binary answer."""
+
+    def do_GET(self) -> None:
+        path, _, query = self.path.partition("?")
+        if path == "/page":
+            self._answer("text/html; charset=utf-8", (SOURCES / "html-page-scripts.html").read_bytes())
+        elif path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", unquote(query.removeprefix("to=")))
+            self.end_headers()
+        elif path == "/huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(60_000_000))
+            self.end_headers()
+        elif path == "/binary":
+            self._answer("application/octet-stream", b"\x7fELF\x00\x00" * 100)
+        else:
+            self.send_error(404)
+
+    def _answer(self, content_type: str, body: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def _loopback(handler: Callable[..., SimpleHTTPRequestHandler]) -> Iterator[str]:
+    """Serve `handler` on 127.0.0.1; yield the base URL (no trailing slash)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _run(case: Case, sandbox: Path, base_url: str) -> Outcome:
     """Stage one case in its own sandbox (cwd), import or write it, then run `digest check` on the content."""
     content = sandbox / "content"
     topic_dir = content / "victim"
     shutil.copytree(VICTIM, topic_dir)
     inbox = sandbox / "inbox"
     inbox.mkdir()
-    source = None
+    source: Path | str | None = base_url + case.served if case.served else None
     if case.source_file is not None:
         source = inbox / case.source_file
         shutil.copy(SOURCES / case.source_file, source)
@@ -287,7 +340,8 @@ def _run(case: Case, sandbox: Path) -> Outcome:
     try:
         if source is not None:
             options = [f"--{key}={value}" for key, value in case.overrides.items()]
-            code, messages = _digest("import", str(source.relative_to(sandbox)), "--topic", case.topic,
+            where = str(source.relative_to(sandbox)) if isinstance(source, Path) else source
+            code, messages = _digest("import", where, "--topic", case.topic,
                                      "--content", "content", *options)
             outcome.messages += messages
             wrote = any(re.match(r"[1-9]\d* written", message) for message in messages)
@@ -319,15 +373,16 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     outcomes = {}
     content = root / "build" / "content"
     shutil.copytree(VICTIM, content / "victim")
-    for case in CASES:
-        sandbox = root / "cases" / case.id
-        sandbox.mkdir(parents=True)
-        outcome = outcomes[case.id] = _run(case, sandbox)
-        if not outcome.refused:
-            # The untouched victim articles are built once, in their own topic; keep them only where topic.yml
-            # quotes them.
-            keep = shutil.ignore_patterns(*([] if case.topic_yml else [path.name for path in VICTIM.glob("*.md")]))
-            shutil.copytree(outcome.topic_dir, content / f"h-{case.id}", symlinks=True, ignore=keep)
+    with _loopback(_Server) as base_url:
+        for case in CASES:
+            sandbox = root / "cases" / case.id
+            sandbox.mkdir(parents=True)
+            outcome = outcomes[case.id] = _run(case, sandbox, base_url)
+            if not outcome.refused:
+                # The untouched victim articles are built once, in their own topic; keep them only where topic.yml
+                # quotes them.
+                keep = shutil.ignore_patterns(*([] if case.topic_yml else [path.name for path in VICTIM.glob("*.md")]))
+                shutil.copytree(outcome.topic_dir, content / f"h-{case.id}", symlinks=True, ignore=keep)
     site = build_site(root / "build", content)
     return Corpus(outcomes=outcomes, site=site, content=content)
 
@@ -508,11 +563,9 @@ def test_no_injected_script_runs_in_chromium(corpus):
     sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
     pages = sorted(path.relative_to(corpus.site).as_posix() for path in corpus.site.glob("topics/h-*/**/index.html"))
     pages += ["index.html", "tags/index.html", "topics/victim/index.html"]
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(corpus.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
     ran: list[str] = []
-    try:
+    with _loopback(partial(_QuietHandler, directory=str(corpus.site))) as base_url:
+        base = base_url + "/"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
             page = browser.new_page()
@@ -527,8 +580,9 @@ def test_no_injected_script_runs_in_chromium(corpus):
 
             # The search box renders text from the search index, which holds the payloads as written.
             visit("index.html")
-            page.keyboard.press("/")
-            page.fill("input.md-search__input", "budget")
+            page.wait_for_load_state("networkidle")  # the search worker has loaded its index
+            page.click("input.md-search__input")
+            page.keyboard.type("budget", delay=20)  # material searches on key events, not on a filled value
             page.wait_for_selector(".md-search-result__item", timeout=20_000)
             page.wait_for_timeout(200)
             if page.evaluate("() => String(window.__pwned)") != "undefined":
@@ -538,7 +592,5 @@ def test_no_injected_script_runs_in_chromium(corpus):
             for name in pages:
                 visit(name)
             browser.close()
-    finally:
-        server.shutdown()
     assert len(pages) >= 40
     assert not ran, "\n".join(ran)
