@@ -35,7 +35,7 @@ def test_quantity_key_compares_values_and_things() -> None:
 
 @pytest.mark.parametrize("case", ATTRIBUTIONS, ids=[case["text"] for case in ATTRIBUTIONS])
 def test_attributions(case: dict) -> None:
-    found = [[a.speaker, a.verb, a.stance] for a in find_attributions(case["text"])]
+    found = [[a.speaker, a.verb, a.stance, a.content] for a in find_attributions(case["text"])]
     assert found == [list(row) for row in case["expected"]]
 
 

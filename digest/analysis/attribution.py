@@ -62,6 +62,9 @@ _PATTERNS = (
     re.compile(rf",\s+(?P<verb>said|says|added|stated|claimed|noted|told reporters)\s+{_SPEAKER}"),
     re.compile(rf"(?:^|[,;]\s+){_PRONOUN}\s+(?:(?:has|have|had|also|later|again)\s+)*(?P<verb>{_VERB})\b"),
 )
+_NEXT_CLAIM = re.compile(r",\s+(?:a|the|an)\s+(?:claim|allegation|accusation|charge|report)\b")
+MIN_CONTENT_WORDS = 3
+"""Fewer words than this after or before the verb is not a statement ("he said on Monday")."""
 _WORD = re.compile(r"[a-z]+")
 _NOT_SPEAKERS = {"this", "that", "these", "those", "it", "there", "which", "who", "what", "when", "while",
                  "report", "reports", "a report", "the report", "the statement", "this statement"}
@@ -79,6 +82,8 @@ class Attribution:
     """'statement', 'claim', 'denial' or 'warning'."""
     start: int
     """Offset of the speaker in the sentence."""
+    content: str
+    """What they said, claimed or denied, as written ('' when the sentence does not say)."""
 
 
 def find_attributions(text: str) -> tuple[Attribution, ...]:
@@ -97,5 +102,21 @@ def find_attributions(text: str) -> tuple[Attribution, ...]:
                 stance, verb = "statement", "according to"
             else:
                 stance, verb = _FORMS.get(verb_text.lower().split()[0], ("statement", "say"))
-            found[match.start("speaker")] = Attribution(speaker, verb, stance, match.start("speaker"))
+            found[match.start("speaker")] = Attribution(speaker, verb, stance, match.start("speaker"),
+                                                        _content(text, match))
     return tuple(found[start] for start in sorted(found))
+
+
+def _content(text: str, match: re.Match[str]) -> str:
+    """What is reported: the clause after the verb ("said that X"), else the one before (""X," he said").
+
+    A claim that ends where its denial starts ("..., a claim Baghdad denied") is the part before.
+    """
+    after = re.sub(r"^(?:\s*(?:that|,|:|on \w+ that))+\s*", "", text[match.end():]).strip()
+    after = _NEXT_CLAIM.split(after, maxsplit=1)[0].rstrip(" .;")
+    if len(after.split()) >= MIN_CONTENT_WORDS and not after.startswith(("by ", "to ")):
+        return after.strip("\"'\u201c\u201d ")
+    before = re.sub(r"(?:\bas|\ba|\bthe)\s*$", "", text[: match.start()].rstrip(" ,;:\u2014-")).rstrip(" ,;:")
+    before = before.strip("\"'\u201c\u201d ,")
+    return before if len(before.split()) >= MIN_CONTENT_WORDS else ""
+
