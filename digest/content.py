@@ -458,7 +458,11 @@ def load_content(content_dir: Path, read: Callable[[Path], Article] = read_artic
         raise ContentError([Problem(content_dir, 1, "content folder not found")])
     topics, problems = [], []
     for folder in sorted(content_dir.iterdir()):
-        if folder.name.startswith(".") or not folder.is_dir():
+        if folder.name.startswith("."):
+            continue
+        if not folder.is_dir():
+            problems.append(Problem(folder, 1, "unexpected file in the content folder: articles go in a topic "
+                                    "folder, content/<topic>/<article>.md"))
             continue
         if folder.is_symlink():
             problems.append(Problem(folder, 1, "topic folder is a symbolic link: content must be plain folders "
