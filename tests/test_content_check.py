@@ -98,6 +98,7 @@ CASES = [
     ("nul-byte", {"t/c.md": b"---\ntitle: x\n---\nbo\x00dy\n"}, "t/c.md", 4, "NUL byte"),
     ("invalid-utf8", {"t/c.md": b"---\ntitle: x\n---\ncaf\xe9\n"}, "t/c.md", 4, "not valid UTF-8"),
     ("too-large", {"t/c.md": _front(title="x") + "word " * 500_000}, "t/c.md", 1, "articles are limited"),
+    ("file-in-content-root", {"stray.md": ARTICLE_A}, "stray.md", 1, "articles go in a topic folder"),
     ("topic-without-articles", {"u/topic.yml": 'title: "Empty"\n'}, "u/topic.yml", 1, "has no articles"),
     ("topic-missing-topic-yml", {"u/a.md": ARTICLE_A}, "u/topic.yml", 1, "missing topic.yml"),
     ("topic-folder-not-a-slug", {"Big Topic/topic.yml": TOPIC, "Big Topic/a.md": ARTICLE_A},
@@ -190,3 +191,13 @@ def test_every_error_of_one_file_is_reported(tmp_path, capsys):
     path = tmp_path / "t" / "c.md"
     found = sorted(message.removeprefix(f"{path}:").split(":", 1)[0] for message in err[:-1])
     assert found == ["2", "2", "3", "4", "5"], err  # titel, missing title, url, published, flags
+
+
+@pytest.mark.parametrize(("link", "target"), [("t/topic.yml", "/etc/hostname"), ("linked", "t")])
+def test_symbolic_links_are_refused(tmp_path, capsys, link, target):
+    _write(tmp_path, {})
+    (tmp_path / link).unlink(missing_ok=True)
+    (tmp_path / link).symlink_to(target if target.startswith("/") else tmp_path / target)
+    code, err = _check(tmp_path, capsys)
+    assert code == 1
+    assert err[0].startswith(f"{tmp_path / link}:1: ") and "symbolic link" in err[0]
