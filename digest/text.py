@@ -105,7 +105,7 @@ _SENTENCE_STARTERS = {
     "last", "earlier", "later", "for", "if", "one", "two", "no", "yet", "still", "also", "then",
 }
 
-_BOUNDARY = re.compile(r"""([.!?]+)(["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])""")
+_BOUNDARY = re.compile(r"""([.!?\u2026]+)(["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])""")
 
 
 def _ends_sentence(before: str, after: str) -> bool:
