@@ -290,7 +290,9 @@ def _curated_points(fields: _Fields) -> tuple[CuratedPoint, ...]:
                 sub.error("sides", "each side must be a mapping with 'article' and 'quote'")
                 continue
             quote = _quote(sub, side, f"a side of {where}")
-            label = side.get("label") if isinstance(side.get("label"), str) else ""
+            side_fields = _Fields(sub.path, side, sub.offset)
+            label = side_fields.text("label", limit=200) or ""
+            sub.problems.extend(side_fields.problems)
             if quote:
                 sides.append((label, (quote,)))
         fields.problems.extend(sub.problems)

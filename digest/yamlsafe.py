@@ -107,7 +107,8 @@ def load(text: str) -> Any:
     try:
         for event in yaml.parse(text, Loader=_StrictLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlError("YAML anchors and aliases are not allowed", event.start_mark.line + 1)
+                raise YamlError("YAML anchors and aliases are not allowed",
+                                event.start_mark.line + 1 if event.start_mark else 1)
         node = yaml.compose(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
