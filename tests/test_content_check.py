@@ -136,6 +136,14 @@ CASES = [
     ("contested-one-side", {"t/topic.yml": TOPIC + "contested:\n  - title: Who\n    sides:\n"
                             "      - {article: a, quote: twelve delegates attended}\n"}, "t/topic.yml", 6,
      "at least two sides"),
+    ("contested-label-not-text", {"t/topic.yml": TOPIC + "contested:\n  - title: Who\n    sides:\n"
+                                  "      - {article: a, quote: twelve delegates attended, label: [x]}\n"
+                                  "      - {article: b, quote: Delegates met again, label: \"b\\x07\"}\n"},
+     "t/topic.yml", 7, "'label' must be text"),
+    ("contested-label-control", {"t/topic.yml": TOPIC + "contested:\n  - title: Who\n    sides:\n"
+                                 "      - {article: a, quote: twelve delegates attended}\n"
+                                 "      - {article: b, quote: Delegates met again, label: \"b\\x07\"}\n"},
+     "t/topic.yml", 8, "'label' contains control characters"),
     ("contested-quote-not-found", {"t/topic.yml": TOPIC + "contested:\n  - title: Who\n    sides:\n"
                                    "      - {article: a, quote: twelve delegates attended}\n"
                                    "      - {article: b, quote: The talks collapsed}\n"}, "t/topic.yml", 8,
