@@ -135,13 +135,18 @@ class _Fields:
             return default
         return value
 
-    def texts(self, key: str, *, pattern: re.Pattern[str] | None = None) -> tuple[str, ...]:
+    def texts(self, key: str, *, pattern: re.Pattern[str] | None = None, limit: int = 200) -> tuple[str, ...]:
         value = self.data.get(key)
         if value is None:
             return ()
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             self.error(key, f"{key!r} must be a list of text")
             return ()
+        for item in value:
+            if _CONTROL_RE.search(item) or len(item) > limit:
+                self.error(key, f"{item[:40]!r} in {key!r} contains control characters or is longer than "
+                           f"{limit} characters")
+                return ()
         if pattern is not None:
             for item in value:
                 if not pattern.match(item):
