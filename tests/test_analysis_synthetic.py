@@ -151,12 +151,12 @@ def story(tmp_path_factory: pytest.TempPathFactory):
     write_story(folder, articles=300, seed=7)
     topic, problems = load_topic(folder)
     assert not problems
-    started = time.perf_counter()
+    started = time.process_time()
     corpus = build_corpus(topic)
     groups = group_facts(corpus)
     timeline = build_timeline(corpus, groups)
     summary = build_summary(corpus, groups, TopicSettings())
-    return topic, corpus, groups, timeline, summary, time.perf_counter() - started
+    return topic, corpus, groups, timeline, summary, time.process_time() - started
 
 
 def test_heaviest_entries_are_the_major_events(story) -> None:
@@ -218,4 +218,4 @@ def test_deterministic(story, tmp_path: Path) -> None:
 
 def test_fast(story) -> None:
     *_, seconds = story
-    assert seconds < 15
+    assert seconds < 10  # CPU seconds for 300 articles: the analysis grows about linearly
