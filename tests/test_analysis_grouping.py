@@ -197,3 +197,12 @@ def test_a_date_flagged_as_contradicting_the_story_anchors_nothing(analysed) -> 
     units = build_corpus(replace(topic, articles=(flagged,))).units
     monday = next(unit for unit in units if "on Monday" in unit.text)
     assert [d.value for d in monday.dates] == [None] and monday.published is None
+
+
+def test_a_sentence_repeated_in_one_article_keeps_distinct_group_ids(analysed) -> None:
+    topic, _, _ = analysed
+    article = topic.articles[0]
+    line = "The harbour authority repeated its warning to all boat owners today."
+    doubled = replace(article, body=f"{line}\n\nSomething else happened in between the two.\n\n{line}\n")
+    groups = group_facts(build_corpus(replace(topic, articles=(doubled,))))
+    assert len(groups) == 3 and len({group.id for group in groups}) == 3

@@ -13,7 +13,7 @@ import hashlib
 import math
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digest.analysis.corpus import Corpus, Unit
 from digest.content import fold
@@ -237,4 +237,19 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
         members.setdefault(root(index), []).append(index)
     centralities = _centralities(corpus, statements)
     echoes = _echoes(statements, pairs)
-    return tuple(_group(members[key], statements, vectors, centralities, echoes) for key in sorted(members))
+    groups = [_group(members[key], statements, vectors, centralities, echoes) for key in sorted(members)]
+    return tuple(_unique_ids(groups))
+
+
+def _unique_ids(groups: list[FactGroup]) -> list[FactGroup]:
+    """A sentence repeated word for word in one article gives two groups of one text: the later one's id
+    also hashes where it stands, so every id is distinct and still stable."""
+    seen: set[str] = set()
+    result = []
+    for group in groups:
+        if group.id in seen:
+            ref = group.representative.ref
+            group = replace(group, id=hashlib.sha1(f"{group.id} {ref.article} {ref.index}".encode()).hexdigest()[:12])
+        seen.add(group.id)
+        result.append(group)
+    return result
