@@ -206,3 +206,32 @@ def test_a_sentence_repeated_in_one_article_keeps_distinct_group_ids(analysed) -
     doubled = replace(article, body=f"{line}\n\nSomething else happened in between the two.\n\n{line}\n")
     groups = group_facts(build_corpus(replace(topic, articles=(doubled,))))
     assert len(groups) == 3 and len({group.id for group in groups}) == 3
+
+
+def _timeline_of(tmp_path: Path, reports: dict[str, tuple[str, str]]):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "topic.yml").write_text("title: Story\n", encoding="utf-8")
+    for name, (outlet, text) in reports.items():
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name}\noutlet: {outlet}\n---\n{text}\n", encoding="utf-8")
+    topic, _ = load_topic(folder)
+    corpus = build_corpus(topic)
+    return build_timeline(corpus, group_facts(corpus))
+
+
+def test_one_event_in_two_differently_built_sentences_is_one_entry(tmp_path: Path) -> None:
+    timeline = _timeline_of(tmp_path, {
+        "a": ("Alpha News", "The relief agency was founded in 1998 to feed refugees along the river."),
+        "b": ("Beta Post", "With 40 staff, the relief agency that was founded in 1998 still runs its kitchens."),
+    })
+    (entry,) = timeline
+    assert entry.date == "1998" and set(entry.event.sources) == {"a", "b"}
+    assert entry.event.text.startswith("The relief agency was founded")  # the sentence about the date
+
+
+def test_different_events_of_one_year_stay_apart(tmp_path: Path) -> None:
+    timeline = _timeline_of(tmp_path, {
+        "a": ("Alpha News", "The war in the east began in 2014 after months of unrest."),
+        "b": ("Beta Post", "Peace talks with the rebels began in 2014 under a neutral mediator."),
+    })
+    assert len(timeline) == 2

@@ -15,12 +15,17 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus, Unit, content_tokens
 from digest.analysis.dates import date_sort_key
 from digest.analysis.grouping import FactGroup
 from digest.content import fold
 from digest.model import Cited, TimelineEntry
 
+DATE_WINDOW = (45, 25)
+"""Characters before and after a date that make up "the clause about the date" (the subject and verb
+of "X happened in DATE" come before it)."""
+CLAUSE_OVERLAP = 0.4
+"""Share of common words (of the shorter clause) from which two clauses about one date tell one event."""
 MERGE_OVERLAP = 0.3
 """Share of common words (of the shorter sentence) from which two entries of one date are one event."""
 NEAR_OVERLAP = 0.5
@@ -75,6 +80,29 @@ def _overlap(first: Unit, second: Unit) -> float:
     return shared / max(1, min(len(first.tokens), len(second.tokens)))
 
 
+def _around_date(unit: Unit, value: str) -> set[str]:
+    """The words of the clause that holds the date: what happened then, without the rest of the sentence."""
+    for expression in unit.dates:
+        if expression.value and _compatible(expression.value, value):
+            before = unit.text[: expression.start][-DATE_WINDOW[0] :]
+            after = unit.text[expression.end :][: DATE_WINDOW[1]]
+            # Whole words only: drop the pieces the window cut.
+            before = before.split(None, 1)[-1] if expression.start > DATE_WINDOW[0] else before
+            after = after.rsplit(None, 1)[0] if len(unit.text) - expression.end > DATE_WINDOW[1] else after
+            return set(content_tokens(f"{before} {after}"))
+    return set()
+
+
+def _same_event(first: _Event, second: _Event) -> bool:
+    """Two entries tell one event when their sentences share most words, or their clauses about the date
+    share at least two words and most of them."""
+    if _overlap(first.units[0], second.units[0]) >= MERGE_OVERLAP:
+        return True
+    left, right = _around_date(first.units[0], first.date), _around_date(second.units[0], second.date)
+    shared = len(left & right)
+    return shared >= 2 and shared >= CLAUSE_OVERLAP * min(len(left), len(right))
+
+
 def _merge_same_date(events: list[_Event]) -> list[_Event]:
     by_date: dict[str, list[_Event]] = {}
     for event in events:
@@ -83,7 +111,7 @@ def _merge_same_date(events: list[_Event]) -> list[_Event]:
     for value in sorted(by_date, key=date_sort_key):
         kept: list[_Event] = []
         for event in by_date[value]:
-            target = next((other for other in kept if _overlap(other.units[0], event.units[0]) >= MERGE_OVERLAP), None)
+            target = next((other for other in kept if _same_event(other, event)), None)
             if target is None:
                 kept.append(_Event(event.date, list(event.units), event.centrality, event.factor))
                 continue
@@ -174,9 +202,13 @@ def _entry(event: _Event, salience: Counter[str]) -> TimelineEntry:
 
 
 def _centrality_of(unit: Unit, event: _Event) -> float:
-    """Quote a sentence that states the date, plainly (absolute) if possible, early in its article."""
+    """Quote a sentence that states the date, plainly (absolute) if possible, with the date early in it
+    (the event is its main point, not an aside), early in its article."""
     dated = [d for d in unit.dates if d.value == event.date]
-    return (2.0 if dated else 0.0) + (1.0 if any(not d.relative for d in dated) else 0.0) + (1.0 - unit.share) * 0.5
+    if not dated:
+        return (1.0 - unit.share) * 0.5
+    early = 1.0 - dated[0].start / max(1, len(unit.text))
+    return 2.0 + (1.0 if any(not d.relative for d in dated) else 0.0) + early + (1.0 - unit.share) * 0.5
 
 
 def build_timeline(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[TimelineEntry, ...]:
