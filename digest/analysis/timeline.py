@@ -49,6 +49,8 @@ class _Event:
     units: list[Unit]
     centrality: float
     factor: float
+    clause: set[str]
+    """Words of the clause about the date in the first sentence (see `_around_date`), computed once."""
 
 
 def _date_votes(group: FactGroup) -> Counter[str]:
@@ -71,7 +73,8 @@ def _events(group: FactGroup) -> list[_Event]:
         # same fact. A sentence that gives a conflicting date is not a source for this one.
         others = [unit for unit in group.units if unit not in dated and _supports(unit, value)] if rank == 0 else []
         units = dated + others  # the sentences that state the date come first: one of them is quoted
-        events.append(_Event(value, units, group.centrality, 1.0 if rank == 0 else SECONDARY_DATE))
+        events.append(_Event(value, units, group.centrality, 1.0 if rank == 0 else SECONDARY_DATE,
+                             _around_date(units[0], value)))
     return events
 
 
@@ -98,9 +101,8 @@ def _same_event(first: _Event, second: _Event) -> bool:
     share at least two words and most of them."""
     if _overlap(first.units[0], second.units[0]) >= MERGE_OVERLAP:
         return True
-    left, right = _around_date(first.units[0], first.date), _around_date(second.units[0], second.date)
-    shared = len(left & right)
-    return shared >= 2 and shared >= CLAUSE_OVERLAP * min(len(left), len(right))
+    shared = len(first.clause & second.clause)
+    return shared >= 2 and shared >= CLAUSE_OVERLAP * min(len(first.clause), len(second.clause))
 
 
 def _merge_same_date(events: list[_Event]) -> list[_Event]:
@@ -113,7 +115,7 @@ def _merge_same_date(events: list[_Event]) -> list[_Event]:
         for event in by_date[value]:
             target = next((other for other in kept if _same_event(other, event)), None)
             if target is None:
-                kept.append(_Event(event.date, list(event.units), event.centrality, event.factor))
+                kept.append(_Event(event.date, list(event.units), event.centrality, event.factor, event.clause))
                 continue
             _absorb(target, event)
         merged.extend(kept)
