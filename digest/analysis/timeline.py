@@ -46,9 +46,13 @@ class _Event:
     """An entry being assembled: a date and the sentences that place an event on it."""
 
     date: str
+    """YYYY, YYYY-MM or YYYY-MM-DD."""
     units: list[Unit]
+    """Sentences reporting it, those that state the date first; at most one per article."""
     centrality: float
+    """The group's centrality (see `FactGroup.centrality`)."""
     factor: float
+    """1 for a group's main date, `SECONDARY_DATE` for another date its sentences give."""
     clause: set[str]
     """Words of the clause about the date in the first sentence (see `_around_date`), computed once."""
 
