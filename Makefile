@@ -32,7 +32,7 @@ serve: $(VENV)/.site
 
 ## browser: install Debian's Chromium for the browser tests (needs root or sudo)
 browser:
-	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh
+	@sh scripts/install-chromium.sh
 
 ## test: set up (Python packages and Chromium) and run the linters and the whole test suite
 test: $(VENV)/.test browser

@@ -6,9 +6,6 @@ licence alongside) so the tests never touch the network.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import urllib.request
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -16,37 +13,23 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+from loopback import CHROMIUM_ARGS, chromium_executable, serve_folder
 from site_build import FIXTURE_CONTENT, HOSTILE, ROOT, build_site, write_hostile_content
 
 from digest.content import load_content
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = chromium_executable()
 AXE = ROOT / "tests" / "fixtures" / "site" / "axe" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
-                                    reason=f"{CHROMIUM} not found: install Debian's chromium (`make browser`)")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+needs_chromium = pytest.mark.skipif(CHROMIUM is None,
+                                    reason="Chromium not found: install Debian's chromium (`make browser`) "
+                                           "or set $CHROMIUM")
 
 
 def _serve(folder: Path) -> Iterator[str]:
     """Serve `folder` on a free loopback port for the duration of a fixture."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_folder(folder) as base_url:
+        yield base_url + "/"
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +47,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield chromium
         chromium.close()
 

@@ -16,17 +16,16 @@ import json
 import os
 import re
 import shutil
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import pytest
+from loopback import CHROMIUM_ARGS, chromium_executable, serve, serve_folder
 from site_build import build_site
 
 from digest.cli import main
@@ -299,18 +298,6 @@ class _Server(SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
-def _loopback(handler: Callable[..., SimpleHTTPRequestHandler]) -> Iterator[str]:
-    """Serve `handler` on 127.0.0.1; yield the base URL (no trailing slash)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def _run(case: Case, sandbox: Path, base_url: str) -> Outcome:
     """Stage one case in its own sandbox (cwd), import or write it, then run `digest check` on the content."""
     content = sandbox / "content"
@@ -373,7 +360,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     outcomes = {}
     content = root / "build" / "content"
     shutil.copytree(VICTIM, content / "victim")
-    with _loopback(_Server) as base_url:
+    with serve(_Server) as base_url:
         for case in CASES:
             sandbox = root / "cases" / case.id
             sandbox.mkdir(parents=True)
@@ -546,28 +533,19 @@ def test_victim_articles_are_built_unchanged(corpus):
 
 # -- the browser: no injected script runs -----------------------------------------------------------------
 
-def _chromium() -> str | None:
-    return next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.mark.browser
 def test_no_injected_script_runs_in_chromium(corpus):
-    executable = _chromium()
+    executable = chromium_executable()
     if executable is None:
         pytest.skip("Chromium not installed (`make browser` installs Debian's chromium)")
     sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
     pages = sorted(path.relative_to(corpus.site).as_posix() for path in corpus.site.glob("topics/h-*/**/index.html"))
     pages += ["index.html", "tags/index.html", "topics/victim/index.html"]
     ran: list[str] = []
-    with _loopback(partial(_QuietHandler, directory=str(corpus.site))) as base_url:
+    with serve_folder(corpus.site) as base_url:
         base = base_url + "/"
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.on("dialog", lambda dialog: (ran.append(f"dialog {dialog.message!r}"), dialog.dismiss()))
             page.route(re.compile(rf"^(?!{re.escape(base)})"), lambda route: route.abort())
