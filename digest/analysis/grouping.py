@@ -14,6 +14,7 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 
 from digest.analysis.corpus import Corpus, Unit
 from digest.content import fold
@@ -22,16 +23,32 @@ SIMILARITY_THRESHOLD = 0.42
 """Score from which two sentences are taken to report the same fact."""
 BLOCKING_KEYS = 8
 """How many of a sentence's rarest words serve to look up candidates."""
-MAX_POSTING = 300
-"""Words used by more sentences than this are too common to find candidates with."""
+WINDOW = 40
+"""A sentence is compared with at most this many later holders of each of its keys (see `candidate_pairs`)."""
 ECHO_FLOOR = 0.15
 """Pairs from this score count as a partial echo of a sentence in another outlet (see `FactGroup.echo`)."""
 NEIGHBOURS = 24
 """Each sentence is scored against at most this many candidates (those sharing the most keys): groups grow
 by chains of near neighbours, so the full list is never needed."""
 QUANTITY_BONUS = 0.25
-DATE_BONUS = 0.12
-NAME_BONUS = 0.04
+"""Added for a shared telling figure (half for a figure under 100)."""
+DATE_BONUS = 0.15
+"""Added per shared resolved date (two at most)."""
+NAME_BONUS = 0.05
+"""Added per shared name word (three at most)."""
+CONTAINMENT = 0.85
+"""Discount of the containment score: a short sentence restated inside a longer one is nearly, not quite,
+the same statement."""
+COMMON_SHARE = 0.4
+"""A word more than this share of the articles use is the story's common vocabulary: it finds no fact."""
+RARE_COUNT = 3
+"""A word used by this many articles or fewer is never common (small topics)."""
+VERBATIM = 0.8
+"""Word overlap from which two sentences match on their words alone (a repeated stock sentence)."""
+WEAK_EVIDENCE = 0.6
+"""Factor on the score of a pair that shares only common words, no figure, date or rare word."""
+CONFLICT_PENALTY = 0.3
+"""Taken off when the two give incompatible dates, or different counts of the same thing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,18 +76,23 @@ class FactGroup:
     (1 per outlet that says the same, a share for a partial restatement); the best of the group's sentences."""
 
 
-def _vectors(corpus: Corpus, statements: list[Unit]) -> list[dict[str, float]]:
-    idf: dict[str, float] = {}
-    vectors = []
+def _article_idf(corpus: Corpus, statements: list[Unit]) -> dict[str, float]:
+    """Inverse article frequency over the statements: a word most articles use says little about which fact
+    a sentence states, a name or a verb only a few use says much. Articles, not outlets, are counted: a long
+    story's ten outlets all use its vocabulary, but each event's words stay rare among its hundreds of articles.
+    A syndicated copy counts as its original."""
+    owners: dict[str, set[str]] = {}
     for unit in statements:
-        vector = {}
+        article = corpus.syndicated.get(unit.article, unit.article)
         for token in unit.tokens:
-            weight = idf.get(token)
-            if weight is None:
-                weight = idf[token] = corpus.idf(token)
-            vector[token] = weight
-        vectors.append(vector)
-    return vectors
+            owners.setdefault(token, set()).add(article)
+    articles = len({corpus.syndicated.get(unit.article, unit.article) for unit in statements}) or 1
+    return {token: max(0.0, math.log((articles + 1) / (len(found) + 0.5))) for token, found in owners.items()}
+
+
+def _vectors(corpus: Corpus, statements: list[Unit]) -> list[dict[str, float]]:
+    idf = _article_idf(corpus, statements)
+    return [{token: idf[token] for token in unit.tokens} for unit in statements]
 
 
 def _cosine(left: dict[str, float], right: dict[str, float], norms: tuple[float, float]) -> float:
@@ -80,41 +102,115 @@ def _cosine(left: dict[str, float], right: dict[str, float], norms: tuple[float,
     return dot / (norms[0] * norms[1]) if dot else 0.0
 
 
+def lexical_similarity(left: dict[str, float], right: dict[str, float], norms: tuple[float, float]) -> float:
+    """Weighted word overlap of two sentences: the cosine, or, when one sentence restates the other inside a
+    longer one, how much of the shorter one's (squared) weight the longer one covers, a little discounted."""
+    if len(left) > len(right):
+        left, right = right, left
+    shared = sum(weight * right[token] for token, weight in left.items() if token in right)
+    if not shared:
+        return 0.0
+    # A word weighs the same in both sentences, so `shared` is also the covered share of either one's squared norm.
+    return max(shared / (norms[0] * norms[1]), CONTAINMENT * shared / min(norms) ** 2)
+
+
 def _keys(unit: Unit, frequency: Counter[str]) -> list[str]:
     rare = sorted((token for token in unit.tokens if frequency[token] > 1), key=lambda t: (frequency[t], t))
     keys = rare[:BLOCKING_KEYS]
-    keys += [f"#q:{quantity.key}" for quantity in unit.quantities if quantity.counts]
+    keys += [f"#n:{value:g}" for value in _figures(unit)]
     keys += [f"#d:{expression.value}" for expression in unit.dates if expression.value]
     return keys
 
 
+def _figures(unit: Unit) -> set[float]:
+    """The telling figures of a sentence: values from 10 up, or with decimals ("23 dead", "$1.4 billion")."""
+    return {q.value for q in unit.quantities if q.value >= 10 or q.value != int(q.value)}
+
+
 def _number_evidence(value: float) -> float:
-    """How much a shared figure says: "40,000 vehicles" in two sentences is telling, "two supports" is not."""
-    if value >= 100 or value != int(value):
-        return QUANTITY_BONUS
-    return QUANTITY_BONUS / 2 if value >= 10 else QUANTITY_BONUS / 5
+    """How much a shared figure says: "40,000 vehicles" in two sentences is telling, "12 people" less so."""
+    return QUANTITY_BONUS if value >= 100 or value != int(value) else QUANTITY_BONUS / 2
 
 
 def _name_words(unit: Unit) -> set[str]:
     return {word for name in unit.names for word in name.split()}
 
 
-def similarity(first: Unit, second: Unit, cosine: float) -> float:
-    """Word overlap plus evidence that both state the same numbers, dates and names."""
-    values = {q.key: q.value for q in first.quantities if q.counts}
-    shared_numbers = sorted({q.key for q in second.quantities if q.counts} & values.keys())
-    shared_dates = {d.value for d in first.dates if d.value} & {d.value for d in second.dates if d.value}
+def dates_conflict(first: Unit, second: Unit) -> bool:
+    """Both sentences date what they say, and no date of one can name a day of the other: two events."""
+    left = [d.value for d in first.dates if d.value]
+    right = [d.value for d in second.dates if d.value]
+    return bool(left and right) and not any(_compatible_dates(a, b) for a in left for b in right)
+
+
+def _compatible_dates(first: str, second: str) -> bool:
+    if first.startswith(second) or second.startswith(first):
+        return True
+    if len(first) == len(second) == 10:  # a day apart: a late report, a time zone, "yesterday"
+        return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) <= 1
+    return False
+
+
+def _figures_conflict(first: Unit, second: Unit) -> bool:
+    """Both count the same thing ("23 people", "25 people") with different figures: not one fact as told.
+    Approximate figures ("about 4,000") and hedged ones leave room and never conflict."""
+    counted: dict[str, set[float]] = {}
+    for quantity in first.quantities:
+        if quantity.counts and not quantity.approximate:
+            counted.setdefault(quantity.counts, set()).add(quantity.value)
+    for quantity in second.quantities:
+        values = counted.get(quantity.counts)
+        if (values and not quantity.approximate and quantity.value not in values
+                and not any(other.counts == quantity.counts and other.value in values for other in second.quantities)):
+            return True
+    return False
+
+
+def _shared_dates(first: Unit, second: Unit) -> float:
+    """Dates both give: 1 per date given alike, a half per date one gives coarser ("2020" and "January 2020")."""
+    left = {d.value for d in first.dates if d.value}
+    right = {d.value for d in second.dates if d.value}
+    same = left & right
+    coarser = {a for a in left - same for b in right - same if a.startswith(b) or b.startswith(a)}
+    return len(same) + 0.5 * len(coarser)
+
+
+def similarity(first: Unit, second: Unit, lexical: float, informative: int = 2) -> float:
+    """Word overlap plus evidence that both state the same figures, dates and names, minus evidence that
+    they do not (different dates, different counts of one thing).
+
+    `informative` is how many words the two share that most articles do not use. Each shared figure or date
+    counts as one more; below two such pieces of evidence the sentences only share the story's common
+    vocabulary, and their overlap is discounted unless it is near verbatim.
+    """
+    shared_numbers = sorted(_figures(first) & _figures(second))
+    shared_dates = _shared_dates(first, second)
     shared_names = _name_words(first) & _name_words(second)
-    return (cosine + sum(_number_evidence(values[key]) for key in shared_numbers[:2])
-            + DATE_BONUS * min(2, len(shared_dates)) + NAME_BONUS * min(3, len(shared_names)))
+    score = lexical
+    if informative + len(shared_numbers) + math.ceil(shared_dates) >= 2:
+        score += (sum(_number_evidence(value) for value in shared_numbers[:2])
+                  + DATE_BONUS * min(2.0, shared_dates) + NAME_BONUS * min(3, len(shared_names)))
+    elif lexical < VERBATIM:
+        score *= WEAK_EVIDENCE
+    if dates_conflict(first, second):
+        score -= CONFLICT_PENALTY
+    if _figures_conflict(first, second):
+        score -= CONFLICT_PENALTY
+    return score
 
 
 def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMILARITY_THRESHOLD,
                     vectors: list[dict[str, float]] | None = None) -> list[tuple[float, int, int]]:
-    """Scored pairs (score >= `floor`) of sentences from different articles that may state one fact, best first."""
+    """Scored pairs (score >= `floor`) of sentences from different articles that may state one fact, best first.
+
+    Candidates come from an inverted index of each sentence's rarest words, figures and dates. A key shared by
+    many sentences links each one only to the next `WINDOW` holders of that key (sorted neighbourhood): groups
+    grow by chains of near neighbours, so the work stays linear however common a key is.
+    """
     frequency: Counter[str] = Counter(token for unit in statements for token in unit.tokens)
     vectors = vectors if vectors is not None else _vectors(corpus, statements)
     norms = [math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0 for vector in vectors]
+    common = _common_weight(vectors)
     postings: dict[str, list[int]] = {}
     unit_keys = [_keys(unit, frequency) for unit in statements]
     for index, keys in enumerate(unit_keys):
@@ -125,10 +221,11 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
         hits: dict[int, int] = {}
         for key in keys:
             posting = postings[key]
-            if len(posting) < 2 or len(posting) > MAX_POSTING:
+            if len(posting) < 2:
                 continue
             bump = 2 if key[0] == "#" else 1
-            for other in posting[bisect_right(posting, index):]:  # postings ascend: only later sentences
+            at = bisect_right(posting, index)  # postings ascend: only later sentences
+            for other in posting[at:at + WINDOW]:
                 hits[other] = hits.get(other, 0) + bump
         if not hits:
             continue
@@ -136,13 +233,25 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
         nearest = sorted((other for other, count in hits.items()
                           if count >= 2 and statements[other].article != unit.article),
                          key=lambda other: (-hits[other], other))[:NEIGHBOURS]
+        vector = vectors[index]
         for other in nearest:
-            cosine = _cosine(vectors[index], vectors[other], (norms[index], norms[other]))
-            score = similarity(unit, statements[other], cosine)
+            lexical = lexical_similarity(vector, vectors[other], (norms[index], norms[other]))
+            informative = sum(1 for token, weight in vector.items() if weight >= common and token in vectors[other])
+            score = similarity(unit, statements[other], lexical, informative)
             if score >= floor:
                 pairs.append((score, index, other))
     pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
     return pairs
+
+
+def _common_weight(vectors: list[dict[str, float]]) -> float:
+    """The weight below which a word is common: one that more than `COMMON_SHARE` of the articles use."""
+    if not vectors:
+        return 0.0
+    top = max((weight for vector in vectors for weight in vector.values()), default=0.0)
+    # idf = log((A + 1) / (df + 0.5)) is largest (top) at df = 1: recover A, then the idf at df = share * A.
+    articles = 1.5 * math.exp(top) - 1
+    return math.log((articles + 1) / (max(RARE_COUNT, COMMON_SHARE * articles) + 0.5)) if articles > 1 else 0.0
 
 
 def _centralities(corpus: Corpus, statements: list[Unit]) -> list[float]:
@@ -214,6 +323,7 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     statements = [unit for unit in corpus.units if not unit.furniture]
     parent = list(range(len(statements)))
     articles: list[set[str]] = [{unit.article} for unit in statements]
+    dates: list[Counter[str]] = [Counter(d.value for d in unit.dates if d.value) for unit in statements]
 
     def root(index: int) -> int:
         while parent[index] != index:
@@ -227,11 +337,12 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
         if score < SIMILARITY_THRESHOLD:
             break
         left, right = root(first), root(second)
-        if left == right or articles[left] & articles[right]:
+        if left == right or articles[left] & articles[right] or _clusters_conflict(dates[left], dates[right]):
             continue
         keep, gone = min(left, right), max(left, right)
         parent[gone] = keep
         articles[keep] |= articles[gone]
+        dates[keep] += dates[gone]
     members: dict[int, list[int]] = {}
     for index in range(len(statements)):
         members.setdefault(root(index), []).append(index)
@@ -239,6 +350,18 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     echoes = _echoes(statements, pairs)
     groups = [_group(members[key], statements, vectors, centralities, echoes) for key in sorted(members)]
     return tuple(_unique_ids(groups))
+
+
+def _clusters_conflict(left: Counter[str], right: Counter[str]) -> bool:
+    """Two clusters about different days: their most given dates cannot name one day. Pairs are checked one by
+    one (see `similarity`), but a chain of pairs could still link "said on Friday" sentences of every week."""
+    if not left or not right:
+        return False
+    return not _compatible_dates(_most_given(left), _most_given(right))
+
+
+def _most_given(dates: Counter[str]) -> str:
+    return min(dates, key=lambda value: (-dates[value], -len(value), value))
 
 
 def _unique_ids(groups: list[FactGroup]) -> list[FactGroup]:
