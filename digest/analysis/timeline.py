@@ -11,9 +11,11 @@ story, and how many outlets mention that date at all (the story's significant da
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from digest.analysis.corpus import Corpus, Unit, content_tokens
 from digest.analysis.dates import date_sort_key
@@ -37,6 +39,17 @@ DATE_SALIENCE = 0.5
 is one of the story's significant dates."""
 PRECISION_FACTOR = (0.7, 0.85, 1.0)
 """Weight factor by precision (year, month, day): "in 2014" is often background, a day is an event."""
+ARTICLE_WEIGHT = 1.0
+"""Weight per doubling of the articles reporting the event: on a long story every key event has all the outlets,
+and the articles tell which events the story kept coming back to."""
+BACKGROUND = 0.6
+"""Weight factor of a date that ended more than `BACKGROUND_AGE` before the first article: history that explains
+the story, rarely one of its events."""
+BACKGROUND_AGE = timedelta(days=365)
+SPEECH_DATE = 0.5
+"""Weight factor of a date that only says when someone spoke ("..., she said on Tuesday")."""
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w\s]{0,30}?|stated|added|wrote|commented|remarked|"
+                            r"tweeted|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 SAME_DATE_DECAY = 0.5
 """Each further entry of the same date weighs this much less, so the heaviest entries span many dates."""
 
@@ -66,18 +79,32 @@ def _date_votes(group: FactGroup) -> Counter[str]:
 
 
 def _events(group: FactGroup) -> list[_Event]:
+    """The group's dated events: its main date, which takes every sentence that gives it at any precision
+    ("in 2020", "January 2020" and "January 3, 2020" tell one event, dated by the finest), then each date
+    that conflicts with it, as a secondary event."""
     votes = _date_votes(group)
     if not votes:
         return []
-    ranked = sorted(votes, key=lambda value: (-votes[value], -value.count("-"), date_sort_key(value), value))
+    support = {value: sum(count for other, count in votes.items() if _compatible(value, other)) for value in votes}
+    ranked = sorted(votes, key=lambda value: (-support[value], -votes[value], -value.count("-"),
+                                              date_sort_key(value), value))
+    main = ranked[0]
+    while finer := [value for value in votes if len(value) > len(main) and value.startswith(main)]:
+        # "March 2023" gathers the support of its days: the event is dated by the day most of them give.
+        main = min(finer, key=lambda value: (-support[value], -votes[value], len(value), value))
     events = []
-    for rank, value in enumerate(ranked):
+    for value in [main, *(value for value in ranked[1:] if not _compatible(value, main))]:
         dated = [unit for unit in group.units if any(d.value == value for d in unit.dates)]
-        # The main date also takes the sentences that give no date (or a compatible one): they report the
-        # same fact. A sentence that gives a conflicting date is not a source for this one.
-        others = [unit for unit in group.units if unit not in dated and _supports(unit, value)] if rank == 0 else []
+        if value == main:
+            dated += [unit for unit in group.units if unit not in dated
+                      and any(d.value and _compatible(d.value, value) for d in unit.dates)]
+            # The main date also takes the sentences that give no date: they report the same fact.
+            # A sentence that gives a conflicting date is not a source for this one.
+            others = [unit for unit in group.units if unit not in dated and _supports(unit, value)]
+        else:
+            others = []
         units = dated + others  # the sentences that state the date come first: one of them is quoted
-        events.append(_Event(value, units, group.centrality, 1.0 if rank == 0 else SECONDARY_DATE,
+        events.append(_Event(value, units, group.centrality, 1.0 if value == main else SECONDARY_DATE,
                              _around_date(units[0], value)))
     return events
 
@@ -143,29 +170,31 @@ def _absorb(target: _Event, event: _Event) -> None:
 
 
 def _merge_near_dates(events: list[_Event]) -> list[_Event]:
-    """One event told as "on March 3" by some sources, "March 4" (a late report, a time zone) or "in March"
-    by others: entries of near dates in the same words merge into the date most outlets give."""
-    buckets: dict[str, list[_Event]] = {}
-    for event in events:
-        buckets.setdefault(event.date[:7], []).append(event)
-    merged: list[_Event] = []
-    for key in sorted(buckets):
-        if len(key) == 4:  # year precision: too coarse to tell events apart
-            merged.extend(buckets[key])
-            continue
-        ranked = sorted(buckets[key], key=lambda event: (-len({unit.outlet for unit in event.units}),
-                                                         -len(event.date), event.date, event.units[0].ref.article,
-                                                         event.units[0].ref.index))
-        kept: list[_Event] = []
-        for event in ranked:
-            target = next((other for other in kept if _near(other.date, event.date)
-                           and _overlap(other.units[0], event.units[0]) >= NEAR_OVERLAP), None)
-            if target is None:
-                kept.append(event)
-            else:
-                _absorb(target, event)
-        merged.extend(kept)
-    return merged
+    """One event told as "on March 3" by some sources, "March 4" (a late report, a time zone), "in March" or
+    "in 2021" by others: entries of near or compatible dates in the same words merge. Finer dates are taken
+    first, so a coarse mention joins the finest entry it fits; between two days, the one most outlets give."""
+    ranked = sorted(events, key=lambda event: (-len(event.date), -len({unit.outlet for unit in event.units}),
+                                               event.date, event.units[0].ref.article, event.units[0].ref.index))
+    by_year: dict[str, list[_Event]] = {}
+    for event in ranked:
+        kept = by_year.setdefault(event.date[:4], [])
+        target = next((other for other in kept if _near(other.date, event.date) and _same_near(other, event)), None)
+        if target is None:
+            kept.append(event)
+        else:
+            _absorb(target, event)
+    return [event for year in sorted(by_year) for event in by_year[year]]
+
+
+def _same_near(first: _Event, second: _Event) -> bool:
+    """Entries of near dates tell one event when their sentences share most words, or their clauses about the
+    date share most words and a name."""
+    if _overlap(first.units[0], second.units[0]) >= NEAR_OVERLAP:
+        return True
+    shared = first.clause & second.clause
+    names = {word.lower() for name in first.units[0].names for word in name.split()}
+    named = any(token[:4] in {name[:4] for name in names} for token in shared)
+    return named and len(shared) >= 2 and len(shared) >= CLAUSE_OVERLAP * min(len(first.clause), len(second.clause))
 
 
 def _date_salience(corpus: Corpus) -> Counter[str]:
@@ -187,14 +216,21 @@ def _compatible(first: str, second: str) -> bool:
     return first.startswith(second) or second.startswith(first)
 
 
-def _entry(event: _Event, salience: Counter[str]) -> TimelineEntry:
+def _entry(event: _Event, salience: Counter[str], story_start: date | None) -> TimelineEntry:
     outlets = {unit.outlet for unit in event.units}
     units = sorted(event.units, key=lambda unit: (-_centrality_of(unit, event), unit.ref.article, unit.ref.index))
     quoted = units[0]
     others = sorted((unit for unit in units[1:]), key=lambda unit: (unit.article, unit.ref.index))
     ordered = [quoted, *others]
-    weight = (len(outlets) + event.centrality + DATE_SALIENCE * salience[event.date]) * event.factor
+    articles = len({unit.article for unit in event.units})
+    weight = (len(outlets) + ARTICLE_WEIGHT * math.log2(1 + articles) + event.centrality
+              + DATE_SALIENCE * salience[event.date]) * event.factor
     weight *= PRECISION_FACTOR[event.date.count("-")]
+    if story_start is not None and _date_end(event.date) < story_start - BACKGROUND_AGE:
+        weight *= BACKGROUND
+    dated = [unit for unit in event.units if any(d.value == event.date for d in unit.dates)]
+    if dated and all(_speech_date(unit, event.date) for unit in dated):
+        weight *= SPEECH_DATE
     return TimelineEntry(
         id=hashlib.sha1(f"{event.date} {fold(quoted.text)}".encode()).hexdigest()[:12],
         date=event.date,
@@ -205,6 +241,26 @@ def _entry(event: _Event, salience: Counter[str]) -> TimelineEntry:
         ),
         weight=weight,
     )
+
+
+def _date_end(value: str) -> date:
+    """The last day a date (of any precision) covers."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - timedelta(days=1)
+    return date(parts[0], 12, 31)
+
+
+def _speech_date(unit: Unit, value: str) -> bool:
+    """The date only says when someone spoke ("..., the minister said on Tuesday"), not when something happened."""
+    return any(d.value == value and _SPEECH_BEFORE.search(unit.text[: d.start]) for d in unit.dates)
+
+
+def _story_start(corpus: Corpus) -> date | None:
+    """The first publication date of the topic's articles (None when none is known)."""
+    return min((unit.published for unit in corpus.units if unit.published), default=None)
 
 
 def _centrality_of(unit: Unit, event: _Event) -> float:
@@ -221,7 +277,8 @@ def build_timeline(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[Timel
     """Every dated event of the topic, in date order, each with its weight."""
     events = [event for group in groups for event in _events(group)]
     salience = _date_salience(corpus)
-    entries = [_entry(event, salience) for event in _merge_near_dates(_merge_same_date(events))]
+    start = _story_start(corpus)
+    entries = [_entry(event, salience, start) for event in _merge_near_dates(_merge_same_date(events))]
     by_date: dict[str, list[TimelineEntry]] = {}
     for entry in entries:
         by_date.setdefault(entry.date, []).append(entry)
