@@ -15,9 +15,15 @@ import math
 import re
 
 from digest.analysis.corpus import Corpus, Unit, content_tokens
-from digest.analysis.grouping import FactGroup
+from digest.analysis.dates import date_sort_key
+from digest.analysis.grouping import FactGroup, dates_conflict
 from digest.model import Cited, TopicSettings
 
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+INFORMATIVE = 0.15
+"""Relevance added for a sentence dense with specifics (figures, dates, names, a named speaker)."""
+FULL_SPECIFICS = 4
+"""Specifics from which a sentence counts as fully informative."""
 MMR_LAMBDA = 0.7
 """Balance of relevance (1) against novelty (0) when picking the next sentence."""
 REDUNDANT = 0.4
@@ -30,7 +36,7 @@ EVERYWHERE = 0.6
 """A name used by more than this share of the outlets is the story's subject, not a specific."""
 BACKGROUND = 0.7
 """Relevance factor of background: a sentence dated only years before its article was published."""
-GENERIC = 0.7
+GENERIC = 0.5
 """Relevance factor of a sentence with no figure, date or specific name."""
 SAME_SOURCE = 0.05
 """Penalty per sentence already taken from the same article: a digest gives every source its say."""
@@ -40,6 +46,10 @@ MIN_WORDS = 8
 """Shorter sentences rarely state a whole fact."""
 MAX_WORDS = 50
 """Longer sentences eat the budget of several facts."""
+DIFFERENT_DAYS = 0.5
+"""Factor on the overlap of two sentences dated on different days: the same people, two events."""
+LONG_STORY_DAYS = 30
+"""A story whose summarised sources were published over more days than this reads in the order of events."""
 CANDIDATES = 300
 """Only the most relevant groups are considered: enough for any budget, and keeps MMR fast."""
 # Openers that lean on the sentence before: out of context they read as non sequiturs.
@@ -99,10 +109,19 @@ def _everywhere_names(corpus: Corpus) -> frozenset[str]:
     return frozenset(name for name, outlets in by_name.items() if len(outlets) > EVERYWHERE * corpus.outlet_count)
 
 
-def _specific(unit: Unit, everywhere: frozenset[str]) -> bool:
-    """States something checkable: a figure, a date, or a name beyond the story's subject."""
-    return (bool(unit.quantities) or any(d.value and not d.relative for d in unit.dates)
-            or any(name not in everywhere for name in unit.names))
+def _specifics(unit: Unit, everywhere: frozenset[str]) -> int:
+    """How many checkable specifics a sentence states: figures, dates written out (not "on Tuesday"),
+    names beyond the story's subject, and a named speaker."""
+    figures = len({q.key for q in unit.quantities})
+    dates = len({d.value for d in unit.dates if d.value and not d.relative})
+    names = len([name for name in unit.names if name not in everywhere and not _sentence_initial_word(unit, name)])
+    speaker = any(any(word[:1].isupper() for word in a.speaker.split()[1:]) for a in unit.attributions)
+    return figures + dates + names + int(speaker)
+
+
+def _sentence_initial_word(unit: Unit, name: str) -> bool:
+    """A single capitalised word opening the sentence ("Analysts said"): capitalised by position, not a name."""
+    return " " not in name and unit.text.lstrip("\u201c\"' ").startswith(name)
 
 
 def _background(unit: Unit) -> bool:
@@ -113,15 +132,26 @@ def _background(unit: Unit) -> bool:
     return bool(years) and max(years) < unit.published.year - 1
 
 
-def _relevance(group: FactGroup, unit: Unit, most_outlets: int, most_echo: float, affinity: float,
-               specific: bool) -> float:
+def _corroboration(group: FactGroup, most: tuple[int, int]) -> float:
+    """0-1: how many outlets report the fact, and (for stories whose facts all reach every outlet) how many
+    articles: half each."""
+    most_outlets, most_articles = most
+    outlets = (len(group.outlets) - 1) / max(1, most_outlets - 1)
+    articles = math.log(len(group.units)) / math.log(most_articles) if most_articles > 1 else 0.0
+    return 0.5 * outlets + 0.5 * articles
+
+
+def _relevance(group: FactGroup, unit: Unit, most: tuple[int, int], most_echo: float, affinity: float,
+               specifics: int) -> float:
     """0-1: corroborated by many outlets, echoed by more, in the story's common vocabulary, close to the
-    headlines, told early; a sentence that names nothing specific is worth less (a generic remark)."""
-    corroboration = (len(group.outlets) - 1) / max(1, most_outlets - 1)
+    headlines, told early, dense with specifics; a sentence that names nothing specific is worth less
+    (a generic remark)."""
+    corroboration = _corroboration(group, most)
     echo = group.echo / most_echo if most_echo else 0.0
     lead = (1.0 - min(member.share for member in group.units)) ** 2  # news puts the main facts first
-    value = 0.3 * corroboration + 0.1 * echo + 0.15 * group.centrality + 0.2 * affinity + 0.25 * lead
-    if not specific:
+    value = (0.3 * corroboration + 0.1 * echo + 0.15 * group.centrality + 0.2 * affinity + 0.25 * lead
+             + INFORMATIVE * min(1.0, specifics / FULL_SPECIFICS))
+    if not specifics:
         value *= GENERIC
     if _background(unit):
         value *= BACKGROUND
@@ -129,8 +159,7 @@ def _relevance(group: FactGroup, unit: Unit, most_outlets: int, most_echo: float
         value *= 0.6
     elif _BACK_REFERENCE.search(unit.text):
         value *= 0.8
-    if unit.attributions and all(a.speaker.lower() in ("he", "she", "they", "it", "we", "i")
-                                 for a in unit.attributions):
+    if unit.attributions and all(a.speaker.lower() in _PRONOUNS for a in unit.attributions):
         value *= 0.85
     return value
 
@@ -156,20 +185,23 @@ def _redundancy(item: tuple[float, FactGroup, Unit], other: tuple[float, FactGro
     dates = {d.value for d in first.dates if d.value} & {d.value for d in second.dates if d.value}
     shared = len(set(first.tokens) & set(second.tokens))
     words = shared / math.sqrt(max(1, len(first.tokens) * len(second.tokens)))
-    return words + REDUNDANT * len(numbers) + 0.15 * len(dates)
+    overlap = words + REDUNDANT * len(numbers) + 0.15 * len(dates)
+    return overlap * DIFFERENT_DAYS if dates_conflict(first, second) else overlap
 
 
 def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: TopicSettings) -> tuple[Cited, ...]:
     """About `settings.summary_words` words of cited sentences, in reading order."""
-    most_outlets = max((len(group.outlets) for group in groups), default=1)
+    most = (max((len(group.outlets) for group in groups), default=1), max((len(group.units) for group in groups),
+                                                                          default=1))
     vocabulary = _headline_vocabulary(corpus)
     quoted = [(group, unit) for group in groups if (unit := _quoted(group)) is not None]
     affinities = [_headline_affinity(unit, vocabulary) for _, unit in quoted]
     top_affinity = max(affinities, default=0.0) or 1.0
     most_echo = max((group.echo for group in groups), default=0.0)
     everywhere = _everywhere_names(corpus)
-    scored = [(_relevance(group, unit, most_outlets, most_echo, affinity / top_affinity,
-                          _specific(unit, everywhere)), group, unit)
+    affinities_of = {group.id: affinity / top_affinity for (group, _), affinity in zip(quoted, affinities, strict=True)}
+    scored = [(_relevance(group, unit, most, most_echo, affinity / top_affinity,
+                          _specifics(unit, everywhere)), group, unit)
               for (group, unit), affinity in zip(quoted, affinities, strict=True)]
     scored.sort(key=lambda item: (-item[0], item[1].id))
     pool = scored[:CANDIDATES]
@@ -196,8 +228,50 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
         chosen.append(best)
         words += best[2].words
         pool = [item for item in pool if item is not best]
-    chosen.sort(key=lambda item: (min(member.share for member in item[1].units), item[2].article, item[2].ref.index))
-    return tuple(_cited(group, unit) for _, group, unit in chosen)
+    lead_values = {item[1].id: _lead_value(item, most, affinities_of[item[1].id]) for item in chosen}
+    return tuple(_cited(group, unit) for _, group, unit in _reading_order(chosen, lead_values))
+
+
+def _lead_value(item: tuple[float, FactGroup, Unit], most: tuple[int, int], affinity: float) -> float:
+    """How well a sentence opens the summary: the story's news, as the headlines tell it, many outlets report
+    it and they tell it first; a sentence that leans on one before it, or tells history, cannot open."""
+    _, group, unit = item
+    if _DEPENDENT_OPENER.match(unit.text) or _BACK_REFERENCE.search(unit.text) or _background(unit):
+        return -1.0
+    corroboration = _corroboration(group, most)
+    lead = 1.0 - min(member.share for member in group.units)
+    return 0.4 * affinity + 0.3 * corroboration + 0.3 * lead
+
+
+def _reading_order(chosen: list[tuple[float, FactGroup, Unit]],
+                   lead_values: dict[str, float]) -> list[tuple[float, FactGroup, Unit]]:
+    """The opener (the best `_lead_value`), then the rest: in the order the sources tell them for a story of a
+    few days, in the order things happened for a story told over weeks (by a sentence's own date, else by
+    when its sources first published it)."""
+    if not chosen:
+        return []
+    opener = max(chosen, key=lambda item: (lead_values[item[1].id], item[0], item[1].id))
+    rest = [item for item in chosen if item is not opener]
+    published = [unit.published for _, group, _ in chosen for unit in group.units if unit.published]
+    if published and (max(published) - min(published)).days > LONG_STORY_DAYS:
+        rest.sort(key=lambda item: (_when(item), _told_at(item), item[2].article, item[2].ref.index))
+    else:
+        rest.sort(key=lambda item: (_told_at(item), item[2].article, item[2].ref.index))
+    return [opener, *rest]
+
+
+def _told_at(item: tuple[float, FactGroup, Unit]) -> float:
+    return min(member.share for member in item[1].units)
+
+
+def _when(item: tuple[float, FactGroup, Unit]) -> tuple[int, int, int]:
+    """When the sentence's fact happened: its own finest date, else the first day its sources published it."""
+    _, group, unit = item
+    values = sorted((d.value for d in unit.dates if d.value), key=lambda value: (-len(value), value))
+    if values:
+        return date_sort_key(values[0])
+    published = [member.published for member in group.units if member.published]
+    return (min(published).year, min(published).month, min(published).day) if published else (9999, 0, 0)
 
 
 def _cited(group: FactGroup, unit: Unit) -> Cited:
