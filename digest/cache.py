@@ -4,7 +4,8 @@ A topic is re-analysed only when something the analysis reads has changed: its t
 an article file (added, removed or edited), the digest version, the source of the analysis,
 the Python version or a dependency's version. Everything else comes from the cache folder,
 one JSON file per topic. A cache entry that cannot be read back is ignored and rewritten,
-so a corrupt cache can cost time but never change a page.
+so a corrupt cache can cost time but never change a page. A well-formed entry is believed,
+though: never restore into a deploy build a cache folder that an untrusted build wrote.
 """
 
 from __future__ import annotations
