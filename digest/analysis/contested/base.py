@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -62,6 +62,19 @@ def terms(text: str) -> set[str]:
     """Lower-case content words of a text as written, stemmed (names are matched separately)."""
     return {stem(word) for word in re.findall(r"(?<![\w.'-])[a-z][a-z-]+", text)
             if word not in STOPWORDS and len(word) > 2}
+
+
+def copies(units: Iterable[Unit], key: Callable[[Unit], Hashable] = lambda unit: unit.text) -> list[list[Unit]]:
+    """The units grouped by `key` (by default their text), in first-seen order.
+
+    Many outlets print one sentence word for word: a detector compares one sentence of each
+    group and gives a side every copy, so a claim repeated by a thousand sources costs one
+    comparison rather than one per pair of copies.
+    """
+    groups: dict[Hashable, list[Unit]] = {}
+    for unit in units:
+        groups.setdefault(key(unit), []).append(unit)
+    return list(groups.values())
 
 
 def unique(units: list[Unit]) -> list[Unit]:

@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 
 from digest.analysis.attribution import find_attributions
-from digest.analysis.contested.base import Candidate, Side, clean_actor, previous, role_speaker, statements, terms
+from digest.analysis.contested.base import (
+    Candidate,
+    Side,
+    clean_actor,
+    copies,
+    previous,
+    role_speaker,
+    statements,
+    terms,
+)
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.cues import ACTOR, CLAIM_NOUN, CLAIM_VERB, DENIAL_VERB
 
@@ -40,15 +49,18 @@ def _makes_claim(unit: Unit) -> bool:
 
 
 def denial_candidates(corpus: Corpus) -> list[Candidate]:
-    """A point for each denial whose claim is found."""
+    """A point for each denial whose claim is found.
+
+    Copies of one denial (with the same sentence before it) are read once, as a group.
+    """
     candidates = []
-    claims: dict[str, list[Unit]] | None = None
-    for unit in statements(corpus):
-        text = unit.text
+    claims: dict[str, list[list[Unit]]] | None = None
+    for group in copies(statements(corpus), key=lambda unit: (unit.text, _text(previous(corpus, unit)))):
+        text = group[0].text
         inside = _DENIAL_IN_SENTENCE.search(text)
         if inside and len(text[: inside.start()].split()) >= 4:
             claim, denial = text[: inside.start()].strip(), text[inside.start() + 1 :].strip()
-            claim_side = Side(label="", units=[unit], text=claim)
+            claim_side = Side(label="", units=list(group), text=claim)
             denier, evidence = inside.group("denier"), 1.0
         else:
             match = _DENIES_CLAIM.search(text)
@@ -56,14 +68,15 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
                 continue
             if _NAMED.match(text, match.end()):
                 claims = claims if claims is not None else _claims_by_term(corpus)
-                claim_unit = _claim_named(unit, text[match.end():], claims)
+                claim_units = _claim_named(group, text[match.end():], claims)
             else:
-                before = previous(corpus, unit)
-                claim_unit = before if before is not None and _makes_claim(before) else None
-            if claim_unit is None:
+                before = previous(corpus, group[0])
+                claim_units = ([unit for member in group if (unit := previous(corpus, member))]
+                               if before is not None and _makes_claim(before) else [])
+            if not claim_units:
                 continue
-            claim, denial = claim_unit.text, ""
-            claim_side = Side(label="", units=[claim_unit])
+            claim, denial = claim_units[0].text, ""
+            claim_side = Side(label="", units=claim_units)
             denier, evidence = match.group("denier"), 0.8
         claimant, what = claimant_of(claim)
         denier = clean_actor(denier)
@@ -72,37 +85,42 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
         short = " ".join(words[:14]).rstrip(" ,.;") + ("…" if len(words) > 14 else "")
         candidates.append(Candidate(
             kind="denial", title=f"{claimant} {short}: disputed by {denier}".strip(),
-            sides=[claim_side, Side(label=f"{denier} (denial)", units=[unit], text=denial)],
+            sides=[claim_side, Side(label=f"{denier} (denial)", units=list(group), text=denial)],
             evidence=evidence))
     return candidates
 
 
-def _claims_by_term(corpus: Corpus) -> dict[str, list[Unit]]:
-    index: dict[str, list[Unit]] = {}
-    for unit in statements(corpus):
-        if _makes_claim(unit) and not re.search(DENIAL_VERB, unit.text):
-            for term in terms(unit.text):
-                index.setdefault(term, []).append(unit)
+def _text(unit: Unit | None) -> str:
+    return unit.text if unit is not None else ""
+
+
+def _claims_by_term(corpus: Corpus) -> dict[str, list[list[Unit]]]:
+    """Sentences that make a claim (copies grouped), by content word."""
+    index: dict[str, list[list[Unit]]] = {}
+    for group in copies(statements(corpus)):
+        if _makes_claim(group[0]) and not re.search(DENIAL_VERB, group[0].text):
+            for term in terms(group[0].text):
+                index.setdefault(term, []).append(group)
     return index
 
 
-def _claim_named(unit: Unit, denied_text: str, claims: dict[str, list[Unit]]) -> Unit | None:
-    """The sentence of any source that states most of what a denial names."""
+def _claim_named(denial: list[Unit], denied_text: str, claims: dict[str, list[list[Unit]]]) -> list[Unit]:
+    """The sentence (with its copies) of any source that states most of what a denial names."""
     denied = terms(denied_text)
     if len(denied) < 3:
-        return None
+        return []
     hits: dict[tuple[str, int], int] = {}
-    by_key: dict[tuple[str, int], Unit] = {}
+    by_key: dict[tuple[str, int], list[Unit]] = {}
     for term in denied:
-        for other in claims.get(term, ()):
-            key = (other.article, other.ref.index)
-            if other.ref != unit.ref:
+        for group in claims.get(term, ()):
+            key = (group[0].article, group[0].ref.index)
+            if group[0].text != denial[0].text:
                 hits[key] = hits.get(key, 0) + 1
-                by_key[key] = other
+                by_key[key] = group
     if not hits:
-        return None
+        return []
     best = max(sorted(hits), key=lambda key: hits[key])
-    return by_key[best] if hits[best] / len(denied) >= MIN_CLAIM_OVERLAP else None
+    return list(by_key[best]) if hits[best] / len(denied) >= MIN_CLAIM_OVERLAP else []
 
 
 def claimant_of(claim: str) -> tuple[str, str]:

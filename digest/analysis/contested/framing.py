@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.contested.base import Candidate, Side, pairs_sharing, terms_in_order
+from digest.analysis.contested.base import Candidate, Side, copies, outlets, pairs_sharing, terms_in_order
 from digest.analysis.corpus import Corpus
 from digest.analysis.cues import (
     NEGATIVE_TERMS,
@@ -82,15 +82,19 @@ def framing_of(text: str, low: re.Pattern[str], high: re.Pattern[str]) -> Framin
 
 
 def framing_candidates(corpus: Corpus) -> list[Candidate]:
-    """A point for each pair of outlets at opposite ends of a scale about the same fact."""
+    """A point for each pair of outlets at opposite ends of a scale about the same fact.
+
+    Copies of one sentence are compared once, as a group that speaks for all their outlets.
+    """
     units = [unit for unit in corpus.units
              if not unit.furniture or (unit.heading and unit.words >= MIN_HEADING_WORDS)]
     candidates = []
     for low_label, high_label, low_cue, high_cue in SCALES:
-        framed = [(unit, framing) for unit in units if (framing := framing_of(unit.text, low_cue, high_cue))]
+        framed = [(group, framing) for group in copies(units)
+                  if (framing := framing_of(group[0].text, low_cue, high_cue))]
         for first, second in pairs_sharing(framed, lambda item: item[1].near, MIN_SHARED_FRAMING_TERMS):
-            (unit, framing), (other, other_framing) = framed[first], framed[second]
-            if other.outlet == unit.outlet or framing.sign == other_framing.sign:
+            (group, framing), (other, other_framing) = framed[first], framed[second]
+            if framing.sign == other_framing.sign or len(outlets(group) | outlets(other)) < 2:
                 continue
             shared = framing.near & other_framing.near
             if not shared & framing.specific & other_framing.specific:
@@ -99,8 +103,8 @@ def framing_candidates(corpus: Corpus) -> list[Candidate]:
                 (framed[first], framed[second]), key=lambda item: item[1].sign)
             candidates.append(Candidate(
                 kind="framing",
-                title=f"{terms_in_order(low.text, shared)}: \u201c{low_framing.cue}\u201d or "
+                title=f"{terms_in_order(low[0].text, shared)}: \u201c{low_framing.cue}\u201d or "
                       f"\u201c{high_framing.cue}\u201d?",
-                sides=[Side(label=low_label, units=[low]), Side(label=high_label, units=[high])],
+                sides=[Side(label=low_label, units=list(low)), Side(label=high_label, units=list(high))],
                 evidence=len(shared) / min(len(framing.near), len(other_framing.near))))
     return candidates

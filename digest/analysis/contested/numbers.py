@@ -10,10 +10,12 @@ together, and a count with many values is taken for a running tally.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 
-from digest.analysis.contested.base import Candidate, Side, outlets, pairs_sharing, statements, unique
+from digest.analysis.contested.base import Candidate, Side, copies, outlets, pairs_sharing, statements, unique
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.cues import content_terms, stem
 from digest.analysis.dates import find_dates
@@ -121,8 +123,15 @@ def number_candidates(corpus: Corpus) -> list[Candidate]:
 
 
 def _clusters(items: list[tuple[Figure, Unit]]) -> list[list[tuple[Figure, Unit]]]:
-    """Mentions whose descriptive phrases share a word, chained together."""
-    parent = list(range(len(items)))
+    """Mentions whose descriptive phrases share a word, chained together.
+
+    Mentions with the same phrase words go together at once; only distinct phrases are paired.
+    """
+    phrases: dict[frozenset[str], list[int]] = {}
+    for index, (figure, _) in enumerate(items):
+        phrases.setdefault(figure.terms, []).append(index)
+    keys = list(phrases)
+    parent = list(range(len(keys)))
 
     def root(index: int) -> int:
         while parent[index] != index:
@@ -130,12 +139,12 @@ def _clusters(items: list[tuple[Figure, Unit]]) -> list[list[tuple[Figure, Unit]
             index = parent[index]
         return index
 
-    for first, second in pairs_sharing(items, lambda item: item[0].terms):
+    for first, second in pairs_sharing(keys, lambda key: key):
         parent[root(second)] = root(first)
-    members: dict[int, list[tuple[Figure, Unit]]] = {}
-    for index, item in enumerate(items):
-        members.setdefault(root(index), []).append(item)
-    return [members[key] for key in sorted(members)]
+    members: dict[int, list[int]] = {}
+    for index, key in enumerate(keys):
+        members.setdefault(root(index), []).extend(phrases[key])
+    return [[items[index] for index in sorted(found)] for found in sorted(members.values(), key=min)]
 
 
 def _related(first: Unit, second: Unit, counts: str) -> bool:
@@ -159,8 +168,8 @@ def _described_differently(items: list[tuple[Figure, Unit]]) -> list[Candidate]:
             continue
         if all(outlets(side_units[0]) == outlets(units) for units in side_units[1:]):
             continue  # one outlet using both phrasings may just be saying both
-        if not any(_related(a, b, clusters[0][0][0].counts) for a in side_units[0] for units in side_units[1:]
-                   for b in units):
+        if not any(_related(a, b, clusters[0][0][0].counts) for a in _distinct(side_units[0], _text)
+                   for units in side_units[1:] for b in _distinct(units, _text)):
             continue
         heads = [cluster[0][0] for cluster in clusters]
         candidates.append(Candidate(
@@ -184,7 +193,8 @@ def _counted_differently(items: list[tuple[Figure, Unit]]) -> list[Candidate]:
         if not 2 <= len(values) <= MAX_VALUES:
             continue
         disputed = any(_comparable(a, b) for low, high in pairwise(values)
-                       for _, a in low for _, b in high)
+                       for a in _distinct([unit for _, unit in low], _when)
+                       for b in _distinct([unit for _, unit in high], _when))
         if not disputed:
             continue
         heads = [group[0][0] for group in values]
@@ -195,6 +205,20 @@ def _counted_differently(items: list[tuple[Figure, Unit]]) -> list[Candidate]:
                    for head, group in zip(heads, values, strict=True)],
             evidence=1.0, expand=False))
     return candidates
+
+
+def _distinct(units: list[Unit], key: Callable[[Unit], Hashable]) -> list[Unit]:
+    """One unit of each kind that matters to a comparison (copies of a sentence compare alike)."""
+    return [group[0] for group in copies(units, key)]
+
+
+def _text(unit: Unit) -> str:
+    return unit.text
+
+
+def _when(unit: Unit) -> tuple[str, date | None, frozenset[str]]:
+    """What `_comparable` reads of a unit: its outlet, publication date and years named."""
+    return unit.outlet, unit.published, frozenset(_years(unit))
 
 
 def _differ(first: Figure, second: Figure) -> bool:

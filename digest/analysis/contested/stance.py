@@ -144,18 +144,23 @@ def _speaker_key(speaker: str) -> frozenset[str]:
 
 
 def stance_candidates(corpus: Corpus) -> list[Candidate]:
-    """A point for each pair of speakers taking opposite positions on a shared target."""
-    stated: list[tuple[Unit, str, Position]] = []
+    """A point for each pair of speakers taking opposite positions on a shared target.
+
+    Copies of one sentence with one speaker and one context are compared once, as a group.
+    """
+    spoken: dict[tuple[str, str, str], list[Unit]] = {}
     for unit in statements(corpus):
         speaker = speaker_of(corpus, unit)
-        if not speaker:
-            continue
-        before = previous(corpus, unit)
-        stated += [(unit, speaker, position) for position in positions(unit.text, before.text if before else "")]
+        if speaker:
+            before = previous(corpus, unit)
+            spoken.setdefault((unit.text, speaker, before.text if before else ""), []).append(unit)
+    stated: list[tuple[list[Unit], str, Position]] = []
+    for (text, speaker, context), units in spoken.items():
+        stated += [(units, speaker, position) for position in positions(text, context)]
     candidates = []
     for first_index, second_index in pairs_sharing(stated, lambda item: item[2].target):
         first, second = stated[first_index], stated[second_index]
-        if first[0].ref == second[0].ref or first[2].sign == second[2].sign:
+        if first[0] is second[0] or first[2].sign == second[2].sign:
             continue
         if _speaker_key(first[1]) & _speaker_key(second[1]):
             continue
@@ -166,6 +171,6 @@ def stance_candidates(corpus: Corpus) -> list[Candidate]:
         supporter, opponent = clean_actor(first[1]), clean_actor(second[1])
         candidates.append(Candidate(
             kind="stance", title=f"{subject}: {supporter} and {opponent} take opposite positions",
-            sides=[Side(label=supporter, units=[first[0]]), Side(label=opponent, units=[second[0]])],
+            sides=[Side(label=supporter, units=list(first[0])), Side(label=opponent, units=list(second[0]))],
             evidence=len(shared) / min(len(first[2].target), len(second[2].target))))
     return candidates

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digest.analysis.contested.base import Candidate, Side, outlets, pairs_sharing, shared_phrase, statements, terms
+from digest.analysis.contested.base import (
+    Candidate,
+    Side,
+    copies,
+    outlets,
+    pairs_sharing,
+    shared_phrase,
+    statements,
+    terms,
+)
 from digest.analysis.corpus import Corpus, Unit
 
 MIN_SHARED_EVENT_TERMS = 3
@@ -80,14 +89,9 @@ def _event_terms(unit: Unit) -> set[str]:
     return terms(unit.text) - {"year", "month", "day"}
 
 
-def date_candidates(corpus: Corpus) -> list[Candidate]:
-    """A point for each event whose sources name exactly two incompatible dates.
-
-    Sentences that state the same event (most of their words, and the same figures) are
-    chained together; an event chained to more than two dates is one that recurs.
-    """
-    dated = [(values[0], unit) for unit in statements(corpus) if len(values := absolute_dates(unit)) == 1]
-    parent = list(range(len(dated)))
+def _events(described: list[_Event]) -> list[list[int]]:
+    """Sentences that state the same event (most of their words, and the same figures), chained together."""
+    parent = list(range(len(described)))
 
     def root(index: int) -> int:
         while parent[index] != index:
@@ -95,31 +99,48 @@ def date_candidates(corpus: Corpus) -> list[Candidate]:
             index = parent[index]
         return index
 
-    described = [_describe(unit) for _, unit in dated]
     for first, second in pairs_sharing(described, lambda event: event.words, MIN_SHARED_EVENT_TERMS,
                                        rarest=BLOCKING_KEYS):
         if _same_event(described[first], described[second]):
             parent[root(second)] = root(first)
-    events: dict[int, list[tuple[str, Unit]]] = {}
-    for index, item in enumerate(dated):
-        events.setdefault(root(index), []).append(item)
+    events: dict[int, list[int]] = {}
+    for index in range(len(described)):
+        events.setdefault(root(index), []).append(index)
+    return [events[key] for key in sorted(events)]
+
+
+def _by_date(values: list[str]) -> list[list[str]]:
+    """Dates that can all be right together ("2020", "2020-01"), in clusters."""
+    clusters: list[list[str]] = []
+    for value in sorted(set(values)):
+        home = next((cluster for cluster in clusters if all(compatible(value, other) for other in cluster)), None)
+        if home is None:
+            clusters.append([value])
+        else:
+            home.append(value)
+    return clusters
+
+
+def date_candidates(corpus: Corpus) -> list[Candidate]:
+    """A point for each event whose sources name exactly two incompatible dates.
+
+    Copies of one sentence giving one date are described and compared once. An event
+    chained to more than two dates is one that recurs.
+    """
+    groups = copies((unit for unit in statements(corpus) if len(absolute_dates(unit)) == 1),
+                    key=lambda unit: (unit.text, absolute_dates(unit)))
     candidates = []
-    for key in sorted(events):
-        clusters: list[list[tuple[str, Unit]]] = []
-        for value, unit in sorted(events[key], key=lambda item: (item[0], item[1].article, item[1].position)):
-            home = next((cluster for cluster in clusters if all(compatible(value, other) for other, _ in cluster)),
-                        None)
-            if home is None:
-                clusters.append([(value, unit)])
-            else:
-                home.append((value, unit))
+    for members in _events([_describe(group[0]) for group in groups]):
+        values = _by_date([absolute_dates(groups[index][0])[0] for index in members])
+        clusters = [sorted(((absolute_dates(unit)[0], unit.article, unit.position), unit) for index in members
+                           for unit in groups[index] if absolute_dates(unit)[0] in cluster) for cluster in values]
         if len(clusters) != 2:
             continue
         first_units, second_units = ([unit for _, unit in cluster] for cluster in clusters)
         if outlets(first_units) == outlets(second_units):
             continue
         shared = _event_terms(first_units[0]) & _event_terms(second_units[0])
-        when = [max((value for value, _ in cluster), key=len) for cluster in clusters]
+        when = [max(cluster, key=len) for cluster in values]
         subject = shared_phrase(first_units[0].text, shared) or " ".join(sorted(shared)[:3])
         candidates.append(Candidate(
             kind="date", title=f"When {subject}: {when[0]} or {when[1]}?",
