@@ -33,9 +33,12 @@ say says she should since so some still such than that the their theirs them the
 they this those though through thus to too under until up upon us very was we were what whatever when
 where whether which while who whom whose why will with within without would yet you your yours
 amid among toward towards onto across along around behind beyond despite via
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-"""Words too common to tell one fact from another."""
+"""Words too common to tell one fact from another; month and weekday names too, since the dates they write
+are compared as dates."""
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*|\d[\d,.]*")
 _NAME = re.compile(r"\b(?:[A-Z][a-z\u00c0-\u024f'\u2019]+|[A-Z]{2,}|[A-Z](?:\.[A-Z])+\.?)"
                    r"(?:[\s-]+(?:al-|bin\s|de\s|of\s)?(?:[A-Z][a-z\u00c0-\u024f'\u2019]+|[A-Z]{2,}))*")
@@ -50,6 +53,7 @@ _BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+(?:and\s+)?[A-Z][\w.'-]+)*\s*$")
 # A dateline opening a paragraph: "WASHINGTON, Jan 5 (Reuters) -" or "BAGHDAD (AP) —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014:]\s+")
+_DOUBLED = re.compile(r"(\w)\1+")
 STEM_LETTERS = 7
 """Words are compared by their first letters: "inspected", "inspection" and "inspectors" are one word."""
 MIN_STATEMENT_WORDS = 4
@@ -156,7 +160,8 @@ def _stem(word: str) -> str:
         lowered = lowered[:-2]
     if not lowered or lowered in STOPWORDS or lowered[0].isdigit() or len(lowered) < 2:
         return ""
-    return singular(lowered)[:STEM_LETTERS]
+    # Doubled letters are spelling, not meaning: "Qassem" and "Qasem", "travelled" and "traveled".
+    return _DOUBLED.sub(r"\1", singular(lowered))[:STEM_LETTERS]
 
 
 def find_names(text: str) -> tuple[str, ...]:
