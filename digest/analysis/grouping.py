@@ -23,11 +23,11 @@ SIMILARITY_THRESHOLD = 0.42
 """Score from which two sentences are taken to report the same fact."""
 BLOCKING_KEYS = 8
 """How many of a sentence's rarest words serve to look up candidates."""
-WINDOW = 40
+WINDOW = 20
 """A sentence is compared with at most this many later holders of each of its keys (see `candidate_pairs`)."""
 ECHO_FLOOR = 0.15
 """Pairs from this score count as a partial echo of a sentence in another outlet (see `FactGroup.echo`)."""
-NEIGHBOURS = 24
+NEIGHBOURS = 16
 """Each sentence is scored against at most this many candidates (those sharing the most keys): groups grow
 by chains of near neighbours, so the full list is never needed."""
 QUANTITY_BONUS = 0.25
@@ -76,23 +76,34 @@ class FactGroup:
     (1 per outlet that says the same, a share for a partial restatement); the best of the group's sentences."""
 
 
-def _article_idf(corpus: Corpus, statements: list[Unit]) -> dict[str, float]:
-    """Inverse article frequency over the statements: a word most articles use says little about which fact
-    a sentence states, a name or a verb only a few use says much. Articles, not outlets, are counted: a long
-    story's ten outlets all use its vocabulary, but each event's words stay rare among its hundreds of articles.
-    A syndicated copy counts as its original."""
-    owners: dict[str, set[str]] = {}
-    for unit in statements:
-        article = corpus.syndicated.get(unit.article, unit.article)
-        for token in unit.tokens:
-            owners.setdefault(token, set()).add(article)
-    articles = len({corpus.syndicated.get(unit.article, unit.article) for unit in statements}) or 1
-    return {token: max(0.0, math.log((articles + 1) / (len(found) + 0.5))) for token, found in owners.items()}
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """How telling each word of a topic is, counted over its articles."""
+
+    weights: dict[str, float]
+    """Inverse article frequency, log(1 + articles / articles using the word): a word most articles use says
+    little about which fact a sentence states, a name or a verb only a few use says much. Articles, not
+    outlets, are counted: a long story's ten outlets all use its vocabulary, but each event's words stay rare
+    among its hundreds of articles. A syndicated copy counts as its original."""
+    common: frozenset[str]
+    """Words more than `COMMON_SHARE` of the articles use (and more than `RARE_COUNT`): the story's own
+    vocabulary, which finds no fact."""
+
+    @classmethod
+    def of(cls, corpus: Corpus, statements: list[Unit]) -> Vocabulary:
+        owners: dict[str, set[str]] = {}
+        for unit in statements:
+            article = corpus.syndicated.get(unit.article, unit.article)
+            for token in unit.tokens:
+                owners.setdefault(token, set()).add(article)
+        articles = len({corpus.syndicated.get(unit.article, unit.article) for unit in statements}) or 1
+        limit = max(RARE_COUNT, COMMON_SHARE * articles)
+        return cls(weights={token: math.log(1 + articles / len(found)) for token, found in owners.items()},
+                   common=frozenset(token for token, found in owners.items() if len(found) > limit))
 
 
-def _vectors(corpus: Corpus, statements: list[Unit]) -> list[dict[str, float]]:
-    idf = _article_idf(corpus, statements)
-    return [{token: idf[token] for token in unit.tokens} for unit in statements]
+def _vectors(vocabulary: Vocabulary, statements: list[Unit]) -> list[dict[str, float]]:
+    return [{token: vocabulary.weights[token] for token in unit.tokens} for unit in statements]
 
 
 def _cosine(left: dict[str, float], right: dict[str, float], norms: tuple[float, float]) -> float:
@@ -114,17 +125,40 @@ def lexical_similarity(left: dict[str, float], right: dict[str, float], norms: t
     return max(shared / (norms[0] * norms[1]), CONTAINMENT * shared / min(norms) ** 2)
 
 
-def _keys(unit: Unit, frequency: Counter[str]) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a sentence states beyond its words, read once: two sentences are compared on it many times."""
+
+    figures: frozenset[float]
+    """Telling figures: values from 10 up, or with decimals ("23 dead", "$1.4 billion")."""
+    dates: frozenset[str]
+    """Resolved dates (YYYY, YYYY-MM, YYYY-MM-DD)."""
+    name_words: frozenset[str]
+    """Words of its capitalised names."""
+    counted: tuple[tuple[str, frozenset[float]], ...]
+    """Exact figures by the thing they count ("people" -> {23}; '' for a figure from 10 up that names no
+    thing, "the toll rose to 25"); approximate ones left out."""
+
+    @classmethod
+    def of(cls, unit: Unit) -> Evidence:
+        counted: dict[str, set[float]] = {}
+        for quantity in unit.quantities:
+            if not quantity.approximate and (quantity.counts or quantity.value >= 10):
+                counted.setdefault(quantity.counts, set()).add(quantity.value)
+        return cls(
+            figures=frozenset(q.value for q in unit.quantities if q.value >= 10 or q.value != int(q.value)),
+            dates=frozenset(d.value for d in unit.dates if d.value),
+            name_words=frozenset(word for name in unit.names for word in name.split()),
+            counted=tuple(sorted((noun, frozenset(values)) for noun, values in counted.items())),
+        )
+
+
+def _keys(unit: Unit, evidence: Evidence, frequency: Counter[str]) -> list[str]:
     rare = sorted((token for token in unit.tokens if frequency[token] > 1), key=lambda t: (frequency[t], t))
     keys = rare[:BLOCKING_KEYS]
-    keys += [f"#n:{value:g}" for value in _figures(unit)]
-    keys += [f"#d:{expression.value}" for expression in unit.dates if expression.value]
+    keys += [f"#n:{value:g}" for value in sorted(evidence.figures)]
+    keys += [f"#d:{value}" for value in sorted(evidence.dates)]
     return keys
-
-
-def _figures(unit: Unit) -> set[float]:
-    """The telling figures of a sentence: values from 10 up, or with decimals ("23 dead", "$1.4 billion")."""
-    return {q.value for q in unit.quantities if q.value >= 10 or q.value != int(q.value)}
 
 
 def _number_evidence(value: float) -> float:
@@ -132,14 +166,10 @@ def _number_evidence(value: float) -> float:
     return QUANTITY_BONUS if value >= 100 or value != int(value) else QUANTITY_BONUS / 2
 
 
-def _name_words(unit: Unit) -> set[str]:
-    return {word for name in unit.names for word in name.split()}
-
-
-def dates_conflict(first: Unit, second: Unit) -> bool:
+def dates_conflict(first: Unit | Evidence, second: Unit | Evidence) -> bool:
     """Both sentences date what they say, and no date of one can name a day of the other: two events."""
-    left = [d.value for d in first.dates if d.value]
-    right = [d.value for d in second.dates if d.value]
+    left = first.dates if isinstance(first, Evidence) else {d.value for d in first.dates if d.value}
+    right = second.dates if isinstance(second, Evidence) else {d.value for d in second.dates if d.value}
     return bool(left and right) and not any(_compatible_dates(a, b) for a in left for b in right)
 
 
@@ -151,31 +181,20 @@ def _compatible_dates(first: str, second: str) -> bool:
     return False
 
 
-def _figures_conflict(first: Unit, second: Unit) -> bool:
-    """Both count the same thing ("23 people", "25 people") with different figures: not one fact as told.
-    Approximate figures ("about 4,000") and hedged ones leave room and never conflict."""
-    counted: dict[str, set[float]] = {}
-    for quantity in first.quantities:
-        if quantity.counts and not quantity.approximate:
-            counted.setdefault(quantity.counts, set()).add(quantity.value)
-    for quantity in second.quantities:
-        values = counted.get(quantity.counts)
-        if (values and not quantity.approximate and quantity.value not in values
-                and not any(other.counts == quantity.counts and other.value in values for other in second.quantities)):
-            return True
-    return False
+def _figures_conflict(first: Evidence, second: Evidence) -> bool:
+    """Both count the same thing ("23 people", "25 people") with no figure in common: not one fact as told.
+    Approximate figures ("about 4,000") leave room and never conflict."""
+    return bool(first.counted and second.counted) and _counts_conflict(dict(first.counted), dict(second.counted))
 
 
-def _shared_dates(first: Unit, second: Unit) -> float:
+def _shared_dates(first: Evidence, second: Evidence) -> float:
     """Dates both give: 1 per date given alike, a half per date one gives coarser ("2020" and "January 2020")."""
-    left = {d.value for d in first.dates if d.value}
-    right = {d.value for d in second.dates if d.value}
-    same = left & right
-    coarser = {a for a in left - same for b in right - same if a.startswith(b) or b.startswith(a)}
+    same = first.dates & second.dates
+    coarser = {a for a in first.dates - same for b in second.dates - same if a.startswith(b) or b.startswith(a)}
     return len(same) + 0.5 * len(coarser)
 
 
-def similarity(first: Unit, second: Unit, lexical: float, informative: int = 2) -> float:
+def similarity(first: Evidence, second: Evidence, lexical: float, informative: int = 2) -> float:
     """Word overlap plus evidence that both state the same figures, dates and names, minus evidence that
     they do not (different dates, different counts of one thing).
 
@@ -183,13 +202,13 @@ def similarity(first: Unit, second: Unit, lexical: float, informative: int = 2) 
     counts as one more; below two such pieces of evidence the sentences only share the story's common
     vocabulary, and their overlap is discounted unless it is near verbatim.
     """
-    shared_numbers = sorted(_figures(first) & _figures(second))
-    shared_dates = _shared_dates(first, second)
-    shared_names = _name_words(first) & _name_words(second)
+    shared_numbers = sorted(first.figures & second.figures)
+    shared_dates = _shared_dates(first, second) if first.dates and second.dates else 0.0
+    shared_names = len(first.name_words & second.name_words)
     score = lexical
     if informative + len(shared_numbers) + math.ceil(shared_dates) >= 2:
         score += (sum(_number_evidence(value) for value in shared_numbers[:2])
-                  + DATE_BONUS * min(2.0, shared_dates) + NAME_BONUS * min(3, len(shared_names)))
+                  + DATE_BONUS * min(2.0, shared_dates) + NAME_BONUS * min(3, shared_names))
     elif lexical < VERBATIM:
         score *= WEAK_EVIDENCE
     if dates_conflict(first, second):
@@ -200,7 +219,7 @@ def similarity(first: Unit, second: Unit, lexical: float, informative: int = 2) 
 
 
 def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMILARITY_THRESHOLD,
-                    vectors: list[dict[str, float]] | None = None) -> list[tuple[float, int, int]]:
+                    vocabulary: Vocabulary | None = None) -> list[tuple[float, int, int]]:
     """Scored pairs (score >= `floor`) of sentences from different articles that may state one fact, best first.
 
     Candidates come from an inverted index of each sentence's rarest words, figures and dates. A key shared by
@@ -208,11 +227,13 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     grow by chains of near neighbours, so the work stays linear however common a key is.
     """
     frequency: Counter[str] = Counter(token for unit in statements for token in unit.tokens)
-    vectors = vectors if vectors is not None else _vectors(corpus, statements)
+    vocabulary = vocabulary if vocabulary is not None else Vocabulary.of(corpus, statements)
+    vectors = _vectors(vocabulary, statements)
+    common = vocabulary.common
     norms = [math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0 for vector in vectors]
-    common = _common_weight(vectors)
     postings: dict[str, list[int]] = {}
-    unit_keys = [_keys(unit, frequency) for unit in statements]
+    evidence = [Evidence.of(unit) for unit in statements]
+    unit_keys = [_keys(unit, found, frequency) for unit, found in zip(statements, evidence, strict=True)]
     for index, keys in enumerate(unit_keys):
         for key in keys:
             postings.setdefault(key, []).append(index)
@@ -236,22 +257,12 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
         vector = vectors[index]
         for other in nearest:
             lexical = lexical_similarity(vector, vectors[other], (norms[index], norms[other]))
-            informative = sum(1 for token, weight in vector.items() if weight >= common and token in vectors[other])
-            score = similarity(unit, statements[other], lexical, informative)
+            informative = sum(1 for token in vector if token in vectors[other] and token not in common)
+            score = similarity(evidence[index], evidence[other], lexical, informative)
             if score >= floor:
                 pairs.append((score, index, other))
     pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
     return pairs
-
-
-def _common_weight(vectors: list[dict[str, float]]) -> float:
-    """The weight below which a word is common: one that more than `COMMON_SHARE` of the articles use."""
-    if not vectors:
-        return 0.0
-    top = max((weight for vector in vectors for weight in vector.values()), default=0.0)
-    # idf = log((A + 1) / (df + 0.5)) is largest (top) at df = 1: recover A, then the idf at df = share * A.
-    articles = 1.5 * math.exp(top) - 1
-    return math.log((articles + 1) / (max(RARE_COUNT, COMMON_SHARE * articles) + 0.5)) if articles > 1 else 0.0
 
 
 def _centralities(corpus: Corpus, statements: list[Unit]) -> list[float]:
@@ -324,6 +335,7 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     parent = list(range(len(statements)))
     articles: list[set[str]] = [{unit.article} for unit in statements]
     dates: list[Counter[str]] = [Counter(d.value for d in unit.dates if d.value) for unit in statements]
+    counted: list[dict[str, frozenset[float]]] = [dict(Evidence.of(unit).counted) for unit in statements]
 
     def root(index: int) -> int:
         while parent[index] != index:
@@ -331,18 +343,22 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
             index = parent[index]
         return index
 
-    vectors = _vectors(corpus, statements)
-    pairs = candidate_pairs(corpus, statements, ECHO_FLOOR, vectors)
+    vocabulary = Vocabulary.of(corpus, statements)
+    vectors = _vectors(vocabulary, statements)
+    pairs = candidate_pairs(corpus, statements, ECHO_FLOOR, vocabulary)
     for score, first, second in pairs:
         if score < SIMILARITY_THRESHOLD:
             break
         left, right = root(first), root(second)
-        if left == right or articles[left] & articles[right] or _clusters_conflict(dates[left], dates[right]):
+        if (left == right or articles[left] & articles[right] or _clusters_conflict(dates[left], dates[right])
+                or _counts_conflict(counted[left], counted[right])):
             continue
         keep, gone = min(left, right), max(left, right)
         parent[gone] = keep
         articles[keep] |= articles[gone]
         dates[keep] += dates[gone]
+        counted[keep] = {noun: counted[keep].get(noun, frozenset()) | counted[gone].get(noun, frozenset())
+                         for noun in sorted(counted[keep].keys() | counted[gone].keys())}
     members: dict[int, list[int]] = {}
     for index in range(len(statements)):
         members.setdefault(root(index), []).append(index)
@@ -358,6 +374,19 @@ def _clusters_conflict(left: Counter[str], right: Counter[str]) -> bool:
     if not left or not right:
         return False
     return not _compatible_dates(_most_given(left), _most_given(right))
+
+
+def _counts_conflict(left: dict[str, frozenset[float]], right: dict[str, frozenset[float]]) -> bool:
+    """Two sentences or clusters that count the same thing with no figure in common ("23 people", "25 people"):
+    one group would cite a source for a figure it does not give. A figure that names no thing ("rose to 25")
+    counts what the other side counts when that side counts one thing only."""
+    if any(noun in right and not values & right[noun] for noun, values in left.items()):
+        return True
+    for bare, counted in ((left, right), (right, left)):
+        nouns = [noun for noun in counted if noun]
+        if list(bare) == [""] and len(nouns) == 1 and not bare[""] & counted[nouns[0]]:
+            return True
+    return False
 
 
 def _most_given(dates: Counter[str]) -> str:
