@@ -178,13 +178,15 @@ def _redundancy(item: tuple[float, FactGroup, Unit], other: tuple[float, FactGro
                 vectors: dict[str, tuple[dict[str, float], float]]) -> float:
     """Word overlap plus shared numbers and dates: two sentences that give the same figures repeat each other.
 
-    Words are not weighted by rarity here: two sentences on the same point share the story's common words.
+    Words count both plainly (two sentences on the same point share the story's common words) and by rarity
+    (two sentences that name the same rare things, an airport and a general, tell the same episode).
     """
     first, second = item[2], other[2]
     numbers = {q.key for q in first.quantities if q.counts} & {q.key for q in second.quantities if q.counts}
     dates = {d.value for d in first.dates if d.value} & {d.value for d in second.dates if d.value}
     shared = len(set(first.tokens) & set(second.tokens))
-    words = shared / math.sqrt(max(1, len(first.tokens) * len(second.tokens)))
+    words = max(shared / math.sqrt(max(1, len(first.tokens) * len(second.tokens))),
+                _similarity(vectors[item[1].id], vectors[other[1].id]))
     overlap = words + REDUNDANT * len(numbers) + 0.15 * len(dates)
     return overlap * DIFFERENT_DAYS if dates_conflict(first, second) else overlap
 
