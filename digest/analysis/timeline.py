@@ -98,9 +98,13 @@ def _events(group: FactGroup) -> list[_Event]:
         if value == main:
             dated += [unit for unit in group.units if unit not in dated
                       and any(d.value and _compatible(d.value, value) for d in unit.dates)]
-            # The main date also takes the sentences that give no date: they report the same fact.
+            # The main date also takes the sentences that give no date, when the date is the group's point
+            # (at least half its outlets give it): they report the same fact. When only an aside dates the
+            # fact ("... the coalition, set up in 2014"), the others say nothing about that date.
             # A sentence that gives a conflicting date is not a source for this one.
-            others = [unit for unit in group.units if unit not in dated and _supports(unit, value)]
+            dated_outlets = {unit.outlet for unit in dated}
+            others = [unit for unit in group.units if unit not in dated and _supports(unit, value)] \
+                if 2 * len(dated_outlets) >= len(group.outlets) else []
         else:
             others = []
         units = dated + others  # the sentences that state the date come first: one of them is quoted
