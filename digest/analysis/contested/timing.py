@@ -101,7 +101,7 @@ def _events(described: list[_Event]) -> list[list[int]]:
 
     for first, second in pairs_sharing(described, lambda event: event.words, MIN_SHARED_EVENT_TERMS,
                                        rarest=BLOCKING_KEYS):
-        if _same_event(described[first], described[second]):
+        if root(first) != root(second) and _same_event(described[first], described[second]):
             parent[root(second)] = root(first)
     events: dict[int, list[int]] = {}
     for index in range(len(described)):
@@ -129,11 +129,12 @@ def date_candidates(corpus: Corpus) -> list[Candidate]:
     """
     groups = copies((unit for unit in statements(corpus) if len(absolute_dates(unit)) == 1),
                     key=lambda unit: (unit.text, absolute_dates(unit)))
+    dates = [absolute_dates(group[0])[0] for group in groups]
     candidates = []
     for members in _events([_describe(group[0]) for group in groups]):
-        values = _by_date([absolute_dates(groups[index][0])[0] for index in members])
-        clusters = [sorted(((absolute_dates(unit)[0], unit.article, unit.position), unit) for index in members
-                           for unit in groups[index] if absolute_dates(unit)[0] in cluster) for cluster in values]
+        values = _by_date([dates[index] for index in members])
+        clusters = [sorted(((dates[index], unit.article, unit.position), unit) for index in members
+                           if dates[index] in cluster for unit in groups[index]) for cluster in values]
         if len(clusters) != 2:
             continue
         first_units, second_units = ([unit for _, unit in cluster] for cluster in clusters)
