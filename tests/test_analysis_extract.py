@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digest.analysis.attribution import find_attributions
+from digest.analysis.attribution import claimant, find_attributions
 from digest.analysis.corpus import build_corpus
 from digest.analysis.quantities import find_quantities
 from digest.model import Article, ArticleMeta, Topic
@@ -50,3 +50,15 @@ def test_furniture_lines(line: str, expected: bool) -> None:
                   articles=(Article(id="a", path=Path("a.md"), meta=ArticleMeta(title="A"), body=body),))
     unit = build_corpus(topic).units[-1]
     assert unit.text == line and unit.furniture is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The farmers had claimed that the river was poisoned.",
+     ("The farmers", "had claimed that the river was poisoned.")),
+    ("Iran claimed responsibility for the attack, a claim Baghdad denied.",
+     ("Iran", "claimed responsibility for the attack, a claim Baghdad denied.")),
+    ("They said the river was poisoned.", ("", "They said the river was poisoned.")),
+    ("The army denied the report.", ("", "The army denied the report.")),
+])
+def test_who_makes_a_claim(text: str, expected: tuple[str, str]) -> None:
+    assert claimant(text) == expected

@@ -13,7 +13,6 @@ import pytest
 
 from digest.analysis import analyse
 from digest.analysis.contested import find_contested
-from digest.analysis.contested.base import role_speaker
 from digest.analysis.contested.framing import framing_of
 from digest.analysis.contested.numbers import descriptor
 from digest.analysis.contested.stance import Position, positions
@@ -216,14 +215,3 @@ def test_positions_a_sentence_takes(text, context, expected):
 def test_advisory_or_decisive_wording(text, sign):
     framing = framing_of(text, WEAK_ACT, STRONG_ACT)
     assert (framing.sign if framing else None) == sign
-
-
-@pytest.mark.parametrize(("text", "speaker"), [
-    ("The mayor said the curfew was a response to looting.", "The mayor"),
-    ("However, the company later denied the report.", "the company"),
-    ("The army condemned the attack on the convoy.", "The army"),
-    ("The new plant opened in May.", ""),
-    ("Residents said the water was brown.", ""),
-])
-def test_a_speaker_named_by_role(text, speaker):
-    assert role_speaker(text) == speaker

@@ -18,8 +18,14 @@ VERBS = {
                   "assert", "acknowledge", "admit", "indicate"),
     "claim": ("claim", "allege", "insist", "argue", "maintain", "contend", "accuse", "charge", "suggest"),
     "denial": ("deny", "dispute", "reject", "refute", "dismiss", "rebuff", "contradict"),
-    "warning": ("warn", "caution", "threaten", "criticise", "criticize", "condemn", "denounce"),
+    "warning": ("warn", "caution", "threaten", "criticise", "criticize", "condemn", "denounce", "complain", "object"),
+    "position": ("welcome", "praise", "defend", "endorse", "urge", "call", "vow", "demand", "pledge", "blame"),
 }
+CLAIMING = frozenset({"claim", "allege", "accuse", "charge", "insist", "say", "state", "announce", "report",
+                      "declare", "assert"})
+"""Verbs that put something on record as true: what a denial can answer."""
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+"""Speakers that stand for someone named earlier."""
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
 
 
@@ -50,6 +56,11 @@ _ROLE = (r"(?:officials?|spokes(?:man|woman|person)|ministry|ministries|governme
 _NAME_RUN = r"[A-Z][\w.'\u2019-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|al-|de\s+|von\s+)?[A-Z][\w.'\u2019-]*)*"
 _SPEAKER = (rf"(?P<speaker>\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
             rf"(?:(?:[\w.'\u2019-]+\s+){{0,3}}?{_ROLE}(?:['\u2019]s\s+{_ROLE})?\b(?:\s+(?:of|for|in|at)\s+(?:the\s+)?{_NAME_RUN})?|{_NAME_RUN}))")
+_ADVERBS = r"(?:has|have|had|also|later|again|repeatedly|publicly|strongly)"
+# A speaker named by a role the list above does not hold ("The mayor said", "However, the farmers had
+# claimed"): only at the head of the sentence, where a noun before a reporting verb is its subject.
+_ROLE_AT_START = (rf"^(?:[A-Z][\w.'\u2019-]*,?\s+)?(?P<speaker>[Tt]he\s+(?:[a-z]+\s+)?(?!{_ADVERBS}\b)[a-z]+)\s+"
+                  rf"(?:{_ADVERBS}\s+)*")
 _PRONOUN = r"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I))"
 _PATTERNS = (
     re.compile(rf"\b(?i:according to) (?:(?:a|the|an) )?(?:(?:report|statement|data|figures)s? (?:by|from) )?"
@@ -60,8 +71,10 @@ _PATTERNS = (
     re.compile(rf"\b(?:as )?(?P<verb>stated|said|announced|reported|confirmed|claimed|denied|disputed) by {_SPEAKER}"),
     re.compile(rf"{_SPEAKER},\s+[^,]{{2,60}},\s+(?:(?:has|have|had|also)\s+)*(?P<verb>{_VERB})\b"),
     re.compile(rf",\s+(?P<verb>said|says|added|stated|claimed|noted|told reporters)\s+{_SPEAKER}"),
+    re.compile(rf"{_ROLE_AT_START}(?P<verb>{_VERB})\b"),
     re.compile(rf"(?:^|[,;]\s+){_PRONOUN}\s+(?:(?:has|have|had|also|later|again)\s+)*(?P<verb>{_VERB})\b"),
 )
+_NAMING = re.compile(r"\s+(?:[A-Z]|itself\b|themselves\b)")
 _NEXT_CLAIM = re.compile(r",\s+(?:a|the|an)\s+(?:claim|allegation|accusation|charge|report)\b")
 MIN_CONTENT_WORDS = 3
 """Fewer words than this after or before the verb is not a statement ("he said on Monday")."""
@@ -79,11 +92,16 @@ class Attribution:
     verb: str
     """The reporting verb's base form ("say", "claim", "deny"; "according to" for that phrase)."""
     stance: str
-    """'statement', 'claim', 'denial' or 'warning'."""
+    """'statement', 'claim', 'denial', 'warning' or 'position' (welcoming, urging, blaming)."""
     start: int
     """Offset of the speaker in the sentence."""
     content: str
     """What they said, claimed or denied, as written ('' when the sentence does not say)."""
+
+    @property
+    def claims(self) -> bool:
+        """Whether a named speaker puts something on record as true (a claim a denial can answer)."""
+        return self.speaker.lower() not in PRONOUNS and (self.stance == "claim" or self.verb in CLAIMING)
 
 
 def find_attributions(text: str) -> tuple[Attribution, ...]:
@@ -102,9 +120,20 @@ def find_attributions(text: str) -> tuple[Attribution, ...]:
                 stance, verb = "statement", "according to"
             else:
                 stance, verb = _FORMS.get(verb_text.lower().split()[0], ("statement", "say"))
+                if verb == "call" and _NAMING.match(text, match.end()):
+                    continue  # "a town called Marden" names, it does not speak
             found[match.start("speaker")] = Attribution(speaker, verb, stance, match.start("speaker"),
                                                         _content(text, match))
     return tuple(found[start] for start in sorted(found))
+
+
+def claimant(text: str) -> tuple[str, str]:
+    """Who makes the claim a sentence reports, and the claim from its verb on
+    ("Iran", "claimed responsibility for ..."); ("", text) when no named speaker claims it."""
+    for attribution in find_attributions(text):
+        if attribution.claims:
+            return attribution.speaker, text[attribution.start + len(attribution.speaker):].strip()
+    return "", text
 
 
 def _content(text: str, match: re.Match[str]) -> str:

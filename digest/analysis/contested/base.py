@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.cues import SPEECH_VERBS, STOPWORDS, stem
+from digest.analysis.cues import STOPWORDS, stem
 
 Item = TypeVar("Item")
 
@@ -88,19 +88,6 @@ def unique(units: list[Unit]) -> list[Unit]:
 def outlets(units: list[Unit]) -> set[str]:
     """Distinct outlets of some sentences (a syndicated copy counts for its original)."""
     return {unit.outlet for unit in units}
-
-
-_ADVERBS = r"(?:has|have|had|also|later|again|repeatedly|publicly|strongly)"
-_ROLE_SPEAKER = re.compile(rf"^(?:[A-Z][\w.'\u2019-]*,?\s+)?"
-                           rf"(?P<speaker>[Tt]he\s+(?:[a-z]+\s+)?(?!{_ADVERBS}\b)[a-z]+)\s+"
-                           rf"(?:{_ADVERBS}\s+)*"
-                           rf"(?:{'|'.join(sorted(SPEECH_VERBS))})\b")
-
-
-def role_speaker(text: str) -> str:
-    """The speaker of a sentence that opens with a role and a reporting verb ("The army condemned ...")."""
-    role = _ROLE_SPEAKER.match(text)
-    return role.group("speaker") if role else ""
 
 
 def clean_actor(actor: str) -> str:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 
-from digest.analysis.attribution import find_attributions
+from digest.analysis.attribution import claimant
 from digest.analysis.contested.base import (
     Candidate,
     Side,
     clean_actor,
     copies,
     previous,
-    role_speaker,
     statements,
     terms,
 )
@@ -38,14 +37,10 @@ _DENIES_CLAIM = re.compile(
     rf"|{CLAIM_NOUN}\b)")
 _CLAIMED = re.compile(rf"\b{CLAIM_VERB}\b")
 _NAMED = re.compile(r"\s+(?:that|of|by|about)\b")
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_CLAIM_VERBS = {"claim", "allege", "accuse", "charge", "insist", "say", "said", "state", "announce", "report",
-                "declare", "assert"}
 
 
 def _makes_claim(unit: Unit) -> bool:
-    return (any(a.stance == "claim" or a.verb in _CLAIM_VERBS for a in unit.attributions)
-            or bool(_CLAIMED.search(unit.text)))
+    return any(attribution.claims for attribution in unit.attributions) or bool(_CLAIMED.search(unit.text))
 
 
 def denial_candidates(corpus: Corpus) -> list[Candidate]:
@@ -78,13 +73,13 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             claim, denial = claim_units[0].text, ""
             claim_side = Side(label="", units=claim_units)
             denier, evidence = match.group("denier"), 0.8
-        claimant, what = claimant_of(claim)
-        denier = clean_actor(denier)
-        claim_side.label = claimant or "the claim"
+        claimant_name, what = claimant(claim)
+        claimant_name, denier = clean_actor(claimant_name), clean_actor(denier)
+        claim_side.label = claimant_name or "the claim"
         words = what.split()
         short = " ".join(words[:14]).rstrip(" ,.;") + ("…" if len(words) > 14 else "")
         candidates.append(Candidate(
-            kind="denial", title=f"{claimant} {short}: disputed by {denier}".strip(),
+            kind="denial", title=f"{claimant_name} {short}: disputed by {denier}".strip(),
             sides=[claim_side, Side(label=f"{denier} (denial)", units=list(group), text=denial)],
             evidence=evidence))
     return candidates
@@ -121,17 +116,3 @@ def _claim_named(denial: list[Unit], denied_text: str, claims: dict[str, list[li
         return []
     best = max(sorted(hits), key=lambda key: hits[key])
     return list(by_key[best]) if hits[best] / len(denied) >= MIN_CLAIM_OVERLAP else []
-
-
-def claimant_of(claim: str) -> tuple[str, str]:
-    """Who makes a claim, and the claim from its verb on ("Iran", "claimed responsibility for ...")."""
-    for attribution in find_attributions(claim):
-        if attribution.speaker.lower() in _PRONOUNS:
-            continue
-        if attribution.stance == "claim" or attribution.verb in _CLAIM_VERBS:
-            rest = claim[attribution.start + len(attribution.speaker):]
-            return clean_actor(attribution.speaker), rest.strip()
-    speaker = role_speaker(claim)
-    if speaker:
-        return clean_actor(speaker), claim[len(speaker):].strip()
-    return "", claim

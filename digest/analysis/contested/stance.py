@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.analysis.attribution import PRONOUNS
 from digest.analysis.contested.base import (
     Candidate,
     Side,
     clean_actor,
     pairs_sharing,
     previous,
-    role_speaker,
     shared_phrase,
     statements,
     terms,
@@ -52,7 +52,6 @@ _AGAINST_VERDICTS = {"illegal", "unlawful", "illegitimate", "unjustified", "unac
 _REPORTING = re.compile(rf"\b(?:that|whether|{'|'.join(sorted(SPEECH_VERBS))}|condemn\w*|denounc\w*|"
                         r"critici[sz]\w*)\s+")
 _EVALUATIVE = {stem(word) for word in POSITIVE_TERMS | NEGATIVE_TERMS} | {"premature", "recent", "possible"}
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _GENERIC_SPEAKER_WORDS = {"the", "a", "an", "prime", "minister", "president", "official", "office", "government",
                           "spokesman", "spokeswoman", "spokesperson", "of", "and", "mr", "ms", "mrs", "dr"}
 
@@ -125,16 +124,13 @@ def positions(text: str, context: str = "") -> list[Position]:
 
 
 def speaker_of(corpus: Corpus, unit: Unit) -> str:
-    """Who takes the sentence's position; a pronoun is resolved to the previous sentence's speaker.
-
-    A speaker named by role alone ("the mayor said") counts too.
-    """
+    """Who takes the sentence's position; a pronoun is resolved to the previous sentence's speaker."""
     for attribution in unit.attributions:
-        if attribution.speaker.lower() not in _PRONOUNS:
+        if attribution.speaker.lower() not in PRONOUNS:
             return attribution.speaker
         before = previous(corpus, unit)
         return speaker_of(corpus, before) if before is not None else ""
-    return role_speaker(unit.text)
+    return ""
 
 
 def _speaker_key(speaker: str) -> frozenset[str]:
