@@ -9,7 +9,7 @@ import yaml
 
 from digest.analysis.attribution import claimant, find_attributions
 from digest.analysis.corpus import build_corpus
-from digest.analysis.quantities import find_quantities
+from digest.analysis.quantities import descriptor, figures, find_quantities
 from digest.model import Article, ArticleMeta, Topic
 
 FIXTURES = Path(__file__).parent / "fixtures" / "analysis"
@@ -62,3 +62,28 @@ def test_furniture_lines(line: str, expected: bool) -> None:
 ])
 def test_who_makes_a_claim(text: str, expected: tuple[str, str]) -> None:
     assert claimant(text) == expected
+
+
+@pytest.mark.parametrize(("after", "phrase"), [
+    (" in Norland to watch the border.", "in Norland"),
+    (" from several member states, has been extended.", "from several member states"),
+    (" still stationed in the north as part of the mission.", "in the north"),
+    (" in Eastport had been moved to shelters.", "in Eastport"),
+    (" at Eastport stopped work on Friday.", "at Eastport"),
+    (", officials said.", ""),
+    (" and 900 more.", ""),
+    (" to rebuild the town.", ""),
+])
+def test_the_phrase_that_says_what_a_figure_is(after, phrase):
+    assert descriptor(after) == phrase
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The force has 400 inspectors in Norland and 900 in Tessaly.",
+     [("400", "inspectors", "in Norland"), ("900", "inspectors", "in Tessaly")]),
+    ("About 3,000 families in Eastport were moved on Friday.", [("3,000", "families", "in Eastport")]),
+    ("The flood forced 1,200 families from their homes on Friday.", [("1,200", "families", "from their homes")]),
+    ("Officials counted 27 people on Monday.", [("27", "people", "")]),
+])
+def test_figures_with_what_they_count(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(f.number, f.noun, f.phrase) for f in figures(text, find_quantities(text))] == expected

@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from digest.analysis.cues import content_terms, stem
+from digest.analysis.dates import find_dates
+
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -144,3 +147,85 @@ def _counted(text: str, offset: int) -> tuple[str, int]:
             return "", offset
         return singular(word.group(0).rstrip(".")), word.end() - (1 if word.group(0).endswith(".") else 0)
     return "", offset
+
+
+# -- figures: a counted number with the phrase that says what it is --------------------------------
+
+_PREPOSITIONS = ("in", "from", "at", "across", "inside", "within", "on", "into")
+_DESCRIPTOR_STOP = {"and", "or", "but", "with", "as", "to", "which", "that", "who", "while", "alongside",
+                    "is", "are", "was", "were", "had", "has", "have", "been", "will", "would", "remain", "remains",
+                    "after", "before", "since", "by", "for", "of", "in", "from", "at", "on", "including",
+                    "amid", "during", "following", "according", "when"}
+_CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
+_TIME_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|"
+                         r"weekend|month|year|morning|evening|night|days?|hours?|january|february|march|april|"
+                         r"may|june|july|august|september|october|november|december)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number, what it counts, and the phrase that says where or what it is ("in Syria")."""
+
+    value: float
+    """The number's value."""
+    number: str
+    """The number as written ("2,500")."""
+    counts: str
+    """Counted noun, singular ("troop")."""
+    noun: str
+    """Counted noun as written ("troops")."""
+    phrase: str
+    """The descriptive phrase after it, as written ("in Syria"), or ''."""
+    terms: frozenset[str]
+    """Content words of the phrase."""
+    approximate: bool
+    """Hedged ("about", "approximately")."""
+
+
+def figures(text: str, quantities: tuple[Quantity, ...]) -> list[Figure]:
+    """The counted figures of a sentence (its `quantities`, as `find_quantities` reads them), with
+    their descriptive phrases.
+
+    A number with no noun of its own ("an additional 900 in Syria") counts what the
+    sentence's previous figure counts.
+    """
+    found: list[Figure] = []
+    for quantity in quantities:
+        counts = quantity.counts
+        noun = quantity.text.split()[-1] if counts else ""
+        if found and (not counts or (counts == found[-1].counts and not noun[:1].isalpha())):
+            counts, noun = found[-1].counts, found[-1].noun  # "900 in Syria" counts the troops before it
+        if not counts:
+            continue
+        number = re.search(r"\d[\d,.]*", quantity.text)
+        phrase = descriptor(text[quantity.end:])
+        found.append(Figure(quantity.value, number.group(0).rstrip(".,") if number else quantity.text, counts, noun,
+                            phrase, frozenset(content_terms(phrase) - {stem(p) for p in _PREPOSITIONS}),
+                            quantity.approximate))
+    return found
+
+
+def descriptor(after: str) -> str:
+    """The prepositional phrase that places or qualifies a figure: "in Syria", "from multiple countries".
+
+    A time phrase ("on Monday", "in June 2021") says when, not what: it is no descriptor.
+    """
+    end = _CLAUSE_END.search(after)
+    clause = after[: end.start()] if end else after
+    words = clause.split()
+    for index, word in enumerate(words[:4]):
+        lowered = word.lower()
+        if lowered in _PREPOSITIONS:
+            taken = [word]
+            for following in words[index + 1 : index + 5]:
+                # After a name, a lower-case word starts the predicate ("at Eastport stopped work").
+                if following.lower() in _DESCRIPTOR_STOP or (following.islower() and taken[-1][:1].isupper()):
+                    break
+                taken.append(following)
+            phrase = " ".join(taken) if len(taken) > 1 else ""
+            if find_dates(phrase) or _TIME_WORDS.search(phrase) or re.search(r"\d", phrase):
+                return ""
+            return phrase
+        if lowered in _DESCRIPTOR_STOP or not lowered.isalpha():
+            return ""
+    return ""

@@ -9,16 +9,13 @@ together, and a count with many values is taken for a running tally.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
 from digest.analysis.contested.base import Candidate, Side, copies, outlets, pairs_sharing, statements, unique
 from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.cues import content_terms, stem
-from digest.analysis.dates import find_dates
+from digest.analysis.quantities import Figure, figures
 
 MAX_DAYS_APART = 7
 """Counts from articles published further apart than this may both be right, at their time."""
@@ -29,90 +26,11 @@ MIN_VALUE = 10
 TOLERANCE = 0.1
 """Hedged figures ("about 2,500") within this share of each other agree."""
 _MONEY = ("dollar", "pound", "euro", "percent")
-_PREPOSITIONS = ("in", "from", "at", "across", "inside", "within", "on", "into")
-_DESCRIPTOR_STOP = {"and", "or", "but", "with", "as", "to", "which", "that", "who", "while", "alongside",
-                    "is", "are", "was", "were", "had", "has", "have", "been", "will", "would", "remain", "remains",
-                    "after", "before", "since", "by", "for", "of", "in", "from", "at", "on", "including",
-                    "amid", "during", "following", "according", "when"}
-_CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
-_TIME_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|"
-                         r"weekend|month|year|morning|evening|night|days?|hours?|january|february|march|april|"
-                         r"may|june|july|august|september|october|november|december)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A number, what it counts, and the phrase that says where or what it is ("in Syria")."""
-
-    value: float
-    """The number's value."""
-    number: str
-    """The number as written ("2,500")."""
-    counts: str
-    """Counted noun, singular ("troop")."""
-    noun: str
-    """Counted noun as written ("troops")."""
-    phrase: str
-    """The descriptive phrase after it, as written ("in Syria"), or ''."""
-    terms: frozenset[str]
-    """Content words of the phrase."""
-    approximate: bool
-    """Hedged ("about", "approximately")."""
-
-
-def figures(unit: Unit) -> list[Figure]:
-    """The counted figures of a sentence with their descriptive phrases.
-
-    A number with no noun of its own ("an additional 900 in Syria") counts what the
-    sentence's previous figure counts.
-    """
-    found: list[Figure] = []
-    for quantity in unit.quantities:
-        counts = quantity.counts
-        noun = quantity.text.split()[-1] if counts else ""
-        if not counts and found:
-            counts, noun = found[-1].counts, found[-1].noun
-        if not counts:
-            continue
-        number = re.search(r"\d[\d,.]*", quantity.text)
-        phrase = descriptor(unit.text[quantity.end:])
-        found.append(Figure(quantity.value, number.group(0).rstrip(".,") if number else quantity.text, counts, noun,
-                            phrase, frozenset(content_terms(phrase) - {stem(p) for p in _PREPOSITIONS}),
-                            quantity.approximate))
-    return found
-
-
-def descriptor(after: str) -> str:
-    """The prepositional phrase that places or qualifies a figure: "in Syria", "from multiple countries".
-
-    A time phrase ("on Monday", "in June 2021") says when, not what: it is no descriptor.
-    """
-    end = _CLAUSE_END.search(after)
-    clause = after[: end.start()] if end else after
-    words = clause.split()
-    for index, word in enumerate(words[:4]):
-        lowered = word.lower()
-        if lowered in _PREPOSITIONS:
-            taken = [word]
-            for following in words[index + 1 : index + 5]:
-                # After a name, a lower-case word starts the predicate ("at Eastport stopped work").
-                if following.lower() in _DESCRIPTOR_STOP or (following.islower() and taken[-1][:1].isupper()):
-                    break
-                taken.append(following)
-            phrase = " ".join(taken) if len(taken) > 1 else ""
-            if find_dates(phrase) or _TIME_WORDS.search(phrase) or re.search(r"\d", phrase):
-                return ""
-            return phrase
-        if lowered in _DESCRIPTOR_STOP or not lowered.isalpha():
-            return ""
-    return ""
-
-
 def number_candidates(corpus: Corpus) -> list[Candidate]:
     """Both kinds of number point, for every counted noun of the topic."""
     mentions: dict[str, list[tuple[Figure, Unit]]] = {}
     for unit in statements(corpus):
-        for figure in figures(unit):
+        for figure in figures(unit.text, unit.quantities):
             if figure.terms and (figure.value >= MIN_VALUE or figure.counts in _MONEY):
                 mentions.setdefault(figure.counts, []).append((figure, unit))
     candidates = []
