@@ -117,3 +117,22 @@ def test_a_date_that_only_says_when_someone_spoke_weighs_less(tmp_path: Path) ->
     corpus = build_corpus(topic)
     weights = {entry.date: entry.weight for entry in build_timeline(corpus, group_facts(corpus))}
     assert weights["2024-05-07"] > weights["2024-05-08"]
+
+
+@pytest.mark.parametrize(("first", "second", "grouped"), [
+    # The same speaker and frame, two different quotations: two statements.
+    ("\u201cWe will rebuild the silo within a year,\u201d Anika Soren, the port director, told Coast Wire.",
+     "\u201cNobody was to blame for the fire,\u201d Anika Soren, the port director, told Coast Wire.", False),
+    ("\u201cWe will rebuild the silo within a year,\u201d Anika Soren, the port director, told Coast Wire.",
+     "Anika Soren, the port director, said: \u201cWe will rebuild the silo within a year.\u201d", True),
+    # Approximate figures far apart count different things; close ones may be one figure, hedged.
+    ("The last comparable fire at the Delmar port, in 1995, burned for about 3 weeks.",
+     "The last comparable fire at the Delmar port, in 1995, burned for about 57 weeks.", False),
+    ("The last comparable fire at the Delmar port, in 1995, burned for about 3 weeks.",
+     "The last comparable fire at the Delmar port, in 1995, burned for 3 weeks.", True),
+])
+def test_quotations_and_figures_guard_grouping(tmp_path: Path, first: str, second: str, grouped: bool) -> None:
+    _write(tmp_path / "pair", {"a": ("Alpha News", "2024-03-04", first), "b": ("Beta Post", "2024-03-04", second)})
+    topic, _ = load_topic(tmp_path / "pair")
+    corpus = build_corpus(topic)
+    assert (len(group_facts(corpus)) == 1) is grouped

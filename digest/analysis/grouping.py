@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus, Unit, content_tokens
 from digest.content import fold
 
 SIMILARITY_THRESHOLD = 0.42
@@ -47,8 +48,16 @@ VERBATIM = 0.8
 """Word overlap from which two sentences match on their words alone (a repeated stock sentence)."""
 WEAK_EVIDENCE = 0.6
 """Factor on the score of a pair that shares only common words, no figure, date or rare word."""
+APPROXIMATE_SPREAD = 0.25
+"""An approximate figure ("about 4,000") agrees with figures this close (as a share of the larger)."""
+QUOTE_OVERLAP = 0.3
+"""Share of quoted words (of the shorter quotation) below which two quotations say different things."""
 CONFLICT_PENALTY = 0.3
 """Taken off when the two give incompatible dates, or different counts of the same thing."""
+
+
+_QUOTE = re.compile(r"\u201c([^\u201d]{8,})\u201d|\"([^\"]{8,})\"")
+"""A quotation: in curly or straight double quotes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,20 +144,24 @@ class Evidence:
     """Resolved dates (YYYY, YYYY-MM, YYYY-MM-DD)."""
     name_words: frozenset[str]
     """Words of its capitalised names."""
-    counted: tuple[tuple[str, frozenset[float]], ...]
-    """Exact figures by the thing they count ("people" -> {23}; '' for a figure from 10 up that names no
-    thing, "the toll rose to 25"); approximate ones left out."""
+    quoted: frozenset[str]
+    """Content words inside quotation marks: what a speaker is quoted as saying."""
+    counted: tuple[tuple[str, frozenset[tuple[float, bool]]], ...]
+    """Figures by the thing they count ("people" -> {(23, False)}; '' for a figure from 10 up that names no
+    thing, "the toll rose to 25"), each with whether it is approximate ("about 4,000")."""
 
     @classmethod
     def of(cls, unit: Unit) -> Evidence:
-        counted: dict[str, set[float]] = {}
+        counted: dict[str, set[tuple[float, bool]]] = {}
         for quantity in unit.quantities:
-            if not quantity.approximate and (quantity.counts or quantity.value >= 10):
-                counted.setdefault(quantity.counts, set()).add(quantity.value)
+            if quantity.counts or quantity.value >= 10:
+                counted.setdefault(quantity.counts, set()).add((quantity.value, quantity.approximate))
         return cls(
             figures=frozenset(q.value for q in unit.quantities if q.value >= 10 or q.value != int(q.value)),
             dates=frozenset(d.value for d in unit.dates if d.value),
             name_words=frozenset(word for name in unit.names for word in name.split()),
+            quoted=frozenset(token for match in _QUOTE.finditer(unit.text)
+                             for token in content_tokens(match.group(1) or match.group(2))),
             counted=tuple(sorted((noun, frozenset(values)) for noun, values in counted.items())),
         )
 
@@ -215,7 +228,17 @@ def similarity(first: Evidence, second: Evidence, lexical: float, informative: i
         score -= CONFLICT_PENALTY
     if _figures_conflict(first, second):
         score -= CONFLICT_PENALTY
+    if _quotes_differ(first, second):
+        score -= CONFLICT_PENALTY
     return score
+
+
+def _quotes_differ(first: Evidence, second: Evidence) -> bool:
+    """Both quote someone, in words they barely share: two statements, however alike the "X, the governor,
+    said" around them."""
+    if len(first.quoted) < 3 or len(second.quoted) < 3:
+        return False
+    return len(first.quoted & second.quoted) < QUOTE_OVERLAP * min(len(first.quoted), len(second.quoted))
 
 
 def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMILARITY_THRESHOLD,
@@ -335,7 +358,7 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     parent = list(range(len(statements)))
     articles: list[set[str]] = [{unit.article} for unit in statements]
     dates: list[Counter[str]] = [Counter(d.value for d in unit.dates if d.value) for unit in statements]
-    counted: list[dict[str, frozenset[float]]] = [dict(Evidence.of(unit).counted) for unit in statements]
+    counted: list[_Counted] = [dict(Evidence.of(unit).counted) for unit in statements]
 
     def root(index: int) -> int:
         while parent[index] != index:
@@ -376,17 +399,26 @@ def _clusters_conflict(left: Counter[str], right: Counter[str]) -> bool:
     return not _compatible_dates(_most_given(left), _most_given(right))
 
 
-def _counts_conflict(left: dict[str, frozenset[float]], right: dict[str, frozenset[float]]) -> bool:
-    """Two sentences or clusters that count the same thing with no figure in common ("23 people", "25 people"):
-    one group would cite a source for a figure it does not give. A figure that names no thing ("rose to 25")
-    counts what the other side counts when that side counts one thing only."""
-    if any(noun in right and not values & right[noun] for noun, values in left.items()):
+_Counted = dict[str, frozenset[tuple[float, bool]]]
+
+
+def _counts_conflict(left: _Counted, right: _Counted) -> bool:
+    """Two sentences or clusters that count the same thing with no figure in common ("23 people", "25 people";
+    "about 3 weeks", "about 57 weeks"): one group would cite a source for a figure it does not give. A figure
+    that names no thing ("rose to 25") counts what the other side counts when that side counts one thing only."""
+    if any(noun in right and not _agree(values, right[noun]) for noun, values in left.items()):
         return True
     for bare, counted in ((left, right), (right, left)):
         nouns = [noun for noun in counted if noun]
-        if list(bare) == [""] and len(nouns) == 1 and not bare[""] & counted[nouns[0]]:
+        if list(bare) == [""] and len(nouns) == 1 and not _agree(bare[""], counted[nouns[0]]):
             return True
     return False
+
+
+def _agree(left: frozenset[tuple[float, bool]], right: frozenset[tuple[float, bool]]) -> bool:
+    """Some figure of one side is the other's: equal, or within `APPROXIMATE_SPREAD` when either is approximate."""
+    return any(a == b or ((hedged or hedged_too) and abs(a - b) <= APPROXIMATE_SPREAD * max(a, b))
+               for a, hedged in left for b, hedged_too in right)
 
 
 def _most_given(dates: Counter[str]) -> str:
