@@ -2,8 +2,9 @@
 
 Three shapes: both in one sentence ("Iran claimed ..., a claim Baghdad denied"), which is
 split into a claim side and a denial side; a denial of what the previous sentence reports
-("The army denied it."); and a denial naming what it denies ("officials rejected the claim
-that ..."), matched to the sentence of any source that makes that claim.
+("The army denied it.", "Baghdad denied it.", however short); and a denial naming what it
+denies ("officials rejected the claim that ..."), matched to the sentence of any source that
+makes that claim.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _DENIES_CLAIM = re.compile(
     rf"{CLAIM_NOUN}\b"
     rf"|(?:this|that|it|them)(?=\s*(?:[.,;]|$)|\s+(?:on|in|at|last|later|again|yesterday|today)\b)"
     rf"|{CLAIM_NOUN}\b)")
+_SHORT_DENIAL = re.compile(rf"{_DENIER}{DENIAL_VERB}\s+(?:it|this|that|them|so)\s*[.!]")
 _CLAIMED = re.compile(rf"\b{CLAIM_VERB}\b")
 _NAMED = re.compile(r"\s+(?:that|of|by|about)\b")
 
@@ -50,7 +52,7 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
     """
     candidates = []
     claims: dict[str, list[list[Unit]]] | None = None
-    for group in copies(statements(corpus), key=lambda unit: (unit.text, _text(previous(corpus, unit)))):
+    for group in copies(_readable(corpus), key=lambda unit: (unit.text, _text(previous(corpus, unit)))):
         text = group[0].text
         inside = _DENIAL_IN_SENTENCE.search(text)
         if inside and len(text[: inside.start()].split()) >= 4:
@@ -83,6 +85,13 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             sides=[claim_side, Side(label=f"{denier} (denial)", units=list(group), text=denial)],
             evidence=evidence))
     return candidates
+
+
+def _readable(corpus: Corpus) -> list[Unit]:
+    """The statements, and the sentences too short to count as statements that deny what came
+    before ("Baghdad denied it.")."""
+    return [unit for unit in corpus.units
+            if not unit.furniture or (not unit.heading and not unit.dateline and _SHORT_DENIAL.fullmatch(unit.text))]
 
 
 def _text(unit: Unit | None) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from datetime import date
-from itertools import pairwise
 
 from digest.analysis.contested.base import Candidate, Side, copies, outlets, pairs_sharing, statements, unique
 from digest.analysis.corpus import Corpus, Unit
@@ -110,10 +109,10 @@ def _counted_differently(items: list[tuple[Figure, Unit]]) -> list[Candidate]:
                 values.append([(figure, unit)])
         if not 2 <= len(values) <= MAX_VALUES:
             continue
-        disputed = any(_comparable(a, b) for low, high in pairwise(values)
-                       for a in _distinct([unit for _, unit in low], _when)
-                       for b in _distinct([unit for _, unit in high], _when))
-        if not disputed:
+        # A value only reported at another time (a toll that rose later) is an update, not a side.
+        values = [group for group in values
+                  if any(_at_one_time(group, other) for other in values if other is not group)]
+        if len(values) < 2:
             continue
         heads = [group[0][0] for group in values]
         phrase = heads[0].phrase
@@ -137,6 +136,12 @@ def _text(unit: Unit) -> str:
 def _when(unit: Unit) -> tuple[str, date | None, frozenset[str]]:
     """What `_comparable` reads of a unit: its outlet, publication date and years named."""
     return unit.outlet, unit.published, frozenset(_years(unit))
+
+
+def _at_one_time(first: list[tuple[Figure, Unit]], second: list[tuple[Figure, Unit]]) -> bool:
+    """Whether two outlets give the two values at the same time."""
+    return any(_comparable(a, b) for a in _distinct([unit for _, unit in first], _when)
+               for b in _distinct([unit for _, unit in second], _when))
 
 
 def _differ(first: Figure, second: Figure) -> bool:
