@@ -136,6 +136,16 @@ def test_timeline_shows_the_heaviest_entries_in_date_order(topic) -> None:
     assert view.timeline_total == 4 and view.contested_total == 2
 
 
+def test_cards_of_one_outlet_stand_together(topic) -> None:
+    digest = handmade(topic)
+    first, second, third = digest.articles
+    same = replace(digest, articles=(first, second, replace(third, outlet=first.outlet)))
+    view = topic_view(topic, same, Layout())
+    assert [card.source.name for card in view.cards][:2] == [first.outlet, first.outlet]
+    assert [card.outlet_articles for card in view.cards] == [2, 2, 1]
+    assert [card.outlet_articles for card in topic_view(topic, digest, Layout()).cards] == [1, 1, 1]
+
+
 @pytest.mark.parametrize(("directory_urls", "href"), [
     (True, "valley-courier-bridge-opens/#s1"),
     (False, "valley-courier-bridge-opens.html#s1"),

@@ -96,6 +96,8 @@ class Card:
     """Claims no other source reports."""
     flags: tuple[Flag, ...]
     """Warnings, explained."""
+    outlet_articles: int = 1
+    """How many articles of the topic come from this card's outlet (cards of one outlet stand together)."""
 
 
 MATRIX_OUTLETS = 12
@@ -166,11 +168,17 @@ def heaviest_in_date_order(digest: Digest, count: int) -> tuple[int, ...]:
     return tuple(sorted(ranked[:count]))
 
 
-def _coverage(digest: Digest, links: TopicLinks) -> tuple[tuple[MatrixColumn, ...], tuple[MatrixRow, ...], int]:
-    """Which outlet reports which summary sentence: the outlets that report the most of them."""
+def articles_by_outlet(digest: Digest) -> dict[str, list[str]]:
+    """Article ids of each outlet, outlets in source order; an article without an outlet stands alone."""
     outlets: dict[str, list[str]] = {}
     for info in digest.articles:
         outlets.setdefault(info.outlet.casefold() if info.outlet else f"#{info.id}", []).append(info.id)
+    return outlets
+
+
+def _coverage(digest: Digest, links: TopicLinks) -> tuple[tuple[MatrixColumn, ...], tuple[MatrixRow, ...], int]:
+    """Which outlet reports which summary sentence: the outlets that report the most of them."""
+    outlets = articles_by_outlet(digest)
     reporting = [{ref.article: ref for ref in reversed(sentence.refs)} for sentence in digest.summary]
     covered = {key: sum(any(a in refs for a in ids) for refs in reporting) for key, ids in outlets.items()}
     ranked = sorted(outlets, key=lambda key: (-covered[key], links.sources[outlets[key][0]].number))
@@ -202,8 +210,10 @@ def topic_view(topic: Topic, digest: Digest, layout: Layout) -> TopicView:
                 tuple(Side(side.label, links.statement(side.claim)) for side in point.sides))
         for point in digest.contested[: topic.settings.contested_shown]
     )
+    outlet_of = {article: ids for ids in articles_by_outlet(digest).values() for article in ids}
+    card_of = {card.article: card for card in digest.cards}
     cards = []
-    for card in digest.cards:
+    for card in (card_of[a] for ids in articles_by_outlet(digest).values() for a in ids if a in card_of):
         info = info_by_id[card.article]
         cards.append(Card(
             source=links.sources[card.article],
@@ -217,6 +227,7 @@ def topic_view(topic: Topic, digest: Digest, layout: Layout) -> TopicView:
             corroborated=card.corroborated,
             only_here=tuple(links.statement(claim) for claim in card.only_here),
             flags=explain_flags(card.flags),
+            outlet_articles=len(outlet_of[card.article]),
         ))
     columns, matrix, left_out = _coverage(digest, links)
     anchors = tag_anchors([topic])
