@@ -103,7 +103,7 @@ TURNED = [
     ("number", "b-ledger", "published: '2031-04-15'", "published: '2031-03-02'"),
     ("number", "e-wire", "27 people in Velm", "19 people in Velm"),
     ("stance", "b-ledger", "Mayor Ilse Dorn later condemned", "Opposition leader Ana Roe condemned"),
-    ("date", "c-post", "on May 5, 2031", "on April 7, 2031"),
+    ("date", "c-post", "for the third time this year", "for the second time this year"),
     ("framing", "b-ledger", "ban the chemical plant from the valley", "ban the Hollin chemical plant from Marden"),
     ("denial", "b-ledger", "denied it had cut the budget for schools.", "denied it on Tuesday."),
     ("date", "d-times", "without compensation and paid for in 1999", "in 1999 without compensation"),
@@ -200,3 +200,54 @@ def test_positions_a_sentence_takes(text, context, expected):
 def test_advisory_or_decisive_wording(text, sign):
     framing = framing_of(text, WEAK_ACT, STRONG_ACT)
     assert (framing.sign if framing else None) == sign
+
+
+# Wire-style stories (tests/fixtures/contested/wire-*/) mixing a real disagreement with what only
+# looks like one: a death toll that rose weeks later, a range of stalls against one figure, one sum
+# written two ways; the first and the second round of talks; a denial of what nobody claimed.
+# Every point of each wire story: kind, the side labels, words each quoted side holds, and the articles each side cites.
+WIRE = {
+    "wire-casualties": [
+        ("number", ["27 people", "40 people"], ["killed 27 people", "About 40 people"],
+         [{"b-ledger"}, {"a-wire", "c-post"}]),
+    ],
+    "wire-dates": [
+        ("date", ["2031-03-04", "2031-03-06"], ["took effect on March 4", "took effect on March 6"],
+         [{"a-wire"}, {"b-ledger"}]),
+    ],
+    "wire-report": [
+        ("denial", ["witnesses", "Interior Ministry (denial)"], ["Police fired tear gas", "denied a report"],
+         [{"a-wire"}, {"b-ledger"}]),
+        ("stance", ["governor", "Ana Roe"], ["a response to looting", "condemned the curfew"],
+         [{"a-wire"}, {"b-ledger"}]),
+        ("denial", ["Militia commanders", "Baghdad (denial)"], ["shot down a government drone", "Baghdad denied it."],
+         [{"a-wire"}, {"a-wire"}]),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", sorted(WIRE))
+def test_every_point_of_a_wire_story_and_nothing_else(case):
+    found = [(point.kind, [side.label for side in point.sides],
+              [set(side.claim.sources) for side in point.sides]) for point in contested(case)]
+    assert found == [(kind, labels, cited) for kind, labels, _, cited in WIRE[case]]
+
+
+@pytest.mark.parametrize("case", sorted(WIRE))
+def test_each_side_of_a_wire_story_quotes_its_sentence(case):
+    for point, (_, _, words, _) in zip(contested(case), WIRE[case], strict=True):
+        for side, word in zip(point.sides, words, strict=True):
+            assert fold(word) in fold(side.claim.text)
+
+
+def test_a_short_denial_answers_the_claim_before_it():
+    (point,) = [point for point in contested("wire-report") if "Baghdad" in point.title]
+    claim, denial = point.sides
+    assert denial.claim.text == "Baghdad denied it."
+    assert claim.claim.refs[0].index + 1 == denial.claim.refs[0].index
+
+
+def test_a_title_names_the_claim_before_its_speaker_when_the_speaker_comes_last():
+    (point,) = [point for point in contested("wire-report") if "Interior Ministry" in point.title]
+    assert point.title.startswith("Police fired tear gas and live rounds at protesters in Velm")
+    assert "(witnesses)" in point.title

@@ -128,11 +128,15 @@ def find_attributions(text: str) -> tuple[Attribution, ...]:
 
 
 def claimant(text: str) -> tuple[str, str]:
-    """Who makes the claim a sentence reports, and the claim from its verb on
-    ("Iran", "claimed responsibility for ..."); ("", text) when no named speaker claims it."""
+    """Who makes the claim a sentence reports, and the claim: from the verb on when the speaker
+    leads ("Iran", "claimed responsibility for ..."), what is said when the speaker comes after it
+    ("witnesses", "Police fired on the crowd"); ("", text) when no named speaker claims it."""
     for attribution in find_attributions(text):
         if attribution.claims:
-            return attribution.speaker, text[attribution.start + len(attribution.speaker):].strip()
+            rest = text[attribution.start + len(attribution.speaker):].strip()
+            if len(rest.split()) <= MIN_CONTENT_WORDS and attribution.content:
+                return attribution.speaker, attribution.content
+            return attribution.speaker, rest
     return "", text
 
 

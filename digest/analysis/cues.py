@@ -60,6 +60,11 @@ def content_terms(text: str) -> set[str]:
     return {stem(word) for word in tokens(text) if word not in STOPWORDS and len(word) > 1}
 
 
+ORDINALS = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial|final|"
+                      r"latest|another|renewed|\d+(?:st|nd|rd|th))\b", re.I)
+"""Words that tell one occurrence of a recurring event from another ("the second round of talks")."""
+
+
 # -- quotations -----------------------------------------------------------------------------
 
 _QUOTED = re.compile(r"\"[^\"]{1,400}\"|\u201c[^\u201d]{1,400}\u201d|(?<![A-Za-z])'[^']{1,200}'(?![A-Za-z])"

@@ -32,7 +32,7 @@ _DENIAL_IN_SENTENCE = re.compile(
     rf",\s+(?:(?:a|an|the)\s+{CLAIM_NOUN}\s+(?:that\s+)?|which\s+|but\s+|though\s+|although\s+|while\s+)"
     rf"{_DENIER}{DENIAL_VERB}\b")
 _DENIES_CLAIM = re.compile(
-    rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|any|these|those|such)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
+    rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|a|an|any|these|those|such)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
     rf"{CLAIM_NOUN}\b"
     rf"|(?:this|that|it|them)(?=\s*(?:[.,;]|$)|\s+(?:on|in|at|last|later|again|yesterday|today)\b)"
     rf"|{CLAIM_NOUN}\b)")
@@ -75,13 +75,15 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             claim, denial = claim_units[0].text, ""
             claim_side = Side(label="", units=claim_units)
             denier, evidence = match.group("denier"), 0.8
+        claim = claim[len(claim_side.units[0].dateline):] if not claim_side.text else claim
         claimant_name, what = claimant(claim)
         claimant_name, denier = clean_actor(claimant_name), clean_actor(denier)
         claim_side.label = claimant_name or "the claim"
         words = what.split()
         short = " ".join(words[:14]).rstrip(" ,.;") + ("…" if len(words) > 14 else "")
+        said = f"{claimant_name} {short}" if not claim.startswith(what) else f"{short} ({claimant_name})"
         candidates.append(Candidate(
-            kind="denial", title=f"{claimant_name} {short}: disputed by {denier}".strip(),
+            kind="denial", title=f"{said}: disputed by {denier}".replace(" ()", "").strip(),
             sides=[claim_side, Side(label=f"{denier} (denial)", units=list(group), text=denial)],
             evidence=evidence))
     return candidates

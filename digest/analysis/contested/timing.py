@@ -20,6 +20,7 @@ from digest.analysis.contested.base import (
     terms,
 )
 from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.cues import ORDINALS
 
 MIN_SHARED_EVENT_TERMS = 3
 """Sentences must share this many content words besides the date to be about the same event."""
@@ -27,6 +28,8 @@ BLOCKING_KEYS = 8
 """How many of a sentence's rarest words serve to find the other reports of its event."""
 MIN_OVERLAP = 0.5
 """... and this share of the shorter sentence's words."""
+MAX_FACING_CHECKS = 20_000
+"""How many pairs of sentences at the two dates of an event are compared to find two that face each other."""
 DATE_WINDOW = 4
 """Words either side of a date that say what happened then."""
 
@@ -63,6 +66,7 @@ class _Event:
     words: set[str]
     figures: dict[str, frozenset[float]]
     near_date: set[str]
+    ordinals: frozenset[str]
 
 
 def _describe(unit: Unit) -> _Event:
@@ -72,16 +76,18 @@ def _describe(unit: Unit) -> _Event:
             before = unit.text[: expression.start].split()[-DATE_WINDOW:]
             after = unit.text[expression.end :].split()[:DATE_WINDOW]
             near |= terms(" ".join(before + after))
-    return _Event(_event_terms(unit), _counted(unit), near)
+    ordinals = frozenset(word.lower() for word in ORDINALS.findall(unit.text))
+    return _Event(_event_terms(unit), _counted(unit), near, ordinals)
 
 
 def _same_event(first: _Event, second: _Event) -> bool:
-    """Most words and every figure in common, and the date of each attached to shared words
-    ("taken in 1998" and "taken ... paid in 1999" are two events)."""
+    """Most words and every figure in common, the date of each attached to shared words
+    ("taken in 1998" and "taken ... paid in 1999" are two events), and the same ordinals
+    (the first and the second round of talks are two events)."""
     shared = first.words & second.words
     smaller = min(len(first.words), len(second.words))
     return (len(shared) >= MIN_SHARED_EVENT_TERMS and len(shared) >= MIN_OVERLAP * smaller
-            and _figures_agree(first.figures, second.figures)
+            and _figures_agree(first.figures, second.figures) and first.ordinals == second.ordinals
             and bool(shared & first.near_date) and bool(shared & second.near_date))
 
 
@@ -109,6 +115,21 @@ def _events(described: list[_Event]) -> list[list[int]]:
     return [events[key] for key in sorted(events)]
 
 
+def _facing(first: list[int], second: list[int], described: list[_Event], dates: list[str]) -> tuple[int, int] | None:
+    """A sentence of each date (incompatible dates) that state the same event themselves: the two to quote. A chain
+    can join two dates through sentences in between; then the dates' own reports may be of two
+    events, and there is no point. The search stops after `MAX_FACING_CHECKS` comparisons."""
+    checks = 0
+    for one in first:
+        for other in second:
+            if not compatible(dates[one], dates[other]) and _same_event(described[one], described[other]):
+                return one, other
+            checks += 1
+            if checks >= MAX_FACING_CHECKS:
+                return None
+    return None
+
+
 def _by_date(values: list[str]) -> list[list[str]]:
     """Dates that can all be right together ("2020", "2020-01"), in clusters."""
     clusters: list[list[str]] = []
@@ -131,13 +152,20 @@ def date_candidates(corpus: Corpus) -> list[Candidate]:
                     key=lambda unit: (unit.text, absolute_dates(unit)))
     dates = [absolute_dates(group[0])[0] for group in groups]
     candidates = []
-    for members in _events([_describe(group[0]) for group in groups]):
+    described = [_describe(group[0]) for group in groups]
+    for members in _events(described):
         values = _by_date([dates[index] for index in members])
-        clusters = [sorted(((dates[index], unit.article, unit.position), unit) for index in members
-                           if dates[index] in cluster for unit in groups[index]) for cluster in values]
-        if len(clusters) != 2:
+        if len(values) != 2:
             continue
-        first_units, second_units = ([unit for _, unit in cluster] for cluster in clusters)
+        sides = [[index for index in members if dates[index] in cluster] for cluster in values]
+        quoted = _facing(sides[0], sides[1], described, dates)
+        if quoted is None:
+            continue
+        first_units, second_units = (
+            list(groups[head]) + [unit for _, unit in sorted(((dates[index], unit.article, unit.position), unit)
+                                                           for index in side if index != head
+                                                           for unit in groups[index])]
+            for head, side in zip(quoted, sides, strict=True))
         if outlets(first_units) == outlets(second_units):
             continue
         shared = _event_terms(first_units[0]) & _event_terms(second_units[0])
