@@ -4,8 +4,9 @@ Extractive and multi-source. Each fact group is a candidate, worth more when mor
 report it (or echo it in other words), when its words are the story's common vocabulary and
 its headlines', when the sources tell it early, and when it names something specific.
 Maximal marginal relevance picks groups one at a time, discounting any that repeat what is
-already chosen (shared words, figures, dates) and favouring shorter sentences and unheard
-sources, until the word budget is spent. The chosen sentences are then put in reading order:
+already chosen (shared words, figures, dates) and skipping any that retells a chosen episode
+(the same rare names, the same date), weighing gain per word and favouring unheard sources,
+speakers and years, until the word budget is spent. The chosen sentences are then put in reading order:
 how early the sources tell them.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from digest.analysis.corpus import Corpus, Unit, content_tokens
 from digest.analysis.dates import date_sort_key
@@ -29,9 +31,9 @@ MMR_LAMBDA = 0.7
 REDUNDANT = 0.4
 """A candidate this similar to a chosen sentence only repeats it, whatever its relevance."""
 TYPICAL_WORDS = 25
-LENGTH_EXPONENT = 0.3
-"""Scores are divided by (words / TYPICAL_WORDS) ** LENGTH_EXPONENT: a long sentence must carry more
-to take the room of two short ones."""
+LENGTH_EXPONENT = 0.5
+"""Gains are divided by (words / TYPICAL_WORDS) ** LENGTH_EXPONENT, gain per root of a word: a long
+sentence must carry more to take the room of two short ones, yet a whole fact still beats a fragment."""
 EVERYWHERE = 0.6
 """A name used by more than this share of the outlets is the story's subject, not a specific."""
 BACKGROUND = 0.7
@@ -50,6 +52,17 @@ DIFFERENT_DAYS = 0.5
 """Factor on the overlap of two sentences dated on different days: the same people, two events."""
 LONG_STORY_DAYS = 30
 """A story whose summarised sources were published over more days than this reads in the order of events."""
+SAME_EPISODE = 2.0
+"""Evidence (see `_same_episode`) from which two sentences tell one episode: two rare names, or a rare name
+and the same date."""
+RARE_SHARE = 0.05
+"""A word in at most this share of the story's sentences is rare: it marks an episode, not the subject."""
+RARE_LEAST = 2
+"""In a short story a word in this many sentences is still rare."""
+NEW_YEAR = 0.04
+"""Gain for a sentence dated in a year the summary does not cover yet: the story's other periods."""
+NEW_SPEAKER = 0.03
+"""Gain for a sentence quoting someone the summary has not heard yet."""
 CANDIDATES = 300
 """Only the most relevant groups are considered: enough for any budget, and keeps MMR fast."""
 # Openers that lean on the sentence before: out of context they read as non sequiturs.
@@ -174,25 +187,92 @@ def _similarity(first: tuple[dict[str, float], float], second: tuple[dict[str, f
     return sum(weight * right[token] for token, weight in left.items() if token in right) / (left_norm * right_norm)
 
 
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What marks the episode a sentence tells, compared between candidates."""
+
+    vector: tuple[dict[str, float], float]
+    """Content words weighted by rarity across outlets, and the vector's norm."""
+    names: tuple[frozenset[str], ...]
+    """Each name's rare word stems (a name all over the story marks no episode)."""
+    rare: frozenset[str]
+    """Rare word stems of the sentence, names included."""
+    dates: frozenset[str]
+    """Resolved dates."""
+    years: frozenset[str]
+    """Years of its dates: the timeline periods it touches."""
+    speakers: frozenset[str]
+    """Who it quotes, lower-cased (pronouns left out)."""
+
+
+def _rare_tokens(corpus: Corpus) -> frozenset[str]:
+    """Word stems found in few of the story's sentences: a name or word that marks one episode, unlike the
+    story's subject that most sentences repeat."""
+    counts: dict[str, int] = {}
+    statements = 0
+    for unit in corpus.units:
+        if not unit.furniture:
+            statements += 1
+            for token in unit.tokens:
+                counts[token] = counts.get(token, 0) + 1
+    limit = max(RARE_LEAST, RARE_SHARE * statements)
+    return frozenset(token for token, count in counts.items() if count <= limit)
+
+
+def _evidence(corpus: Corpus, unit: Unit, rare: frozenset[str]) -> _Evidence:
+    names = tuple(stems for name in unit.names if (stems := frozenset(content_tokens(name)) & rare))
+    dates = frozenset(d.value for d in unit.dates if d.value)
+    return _Evidence(vector=_vector(corpus, unit), names=names, rare=frozenset(unit.tokens) & rare, dates=dates,
+                     years=frozenset(value[:4] for value in dates),
+                     speakers=frozenset(a.speaker.lower() for a in unit.attributions
+                                        if a.speaker.lower() not in _PRONOUNS))
+
+
+def _same_episode(first: _Evidence, second: _Evidence) -> float:
+    """How surely two sentences tell one episode: the rare names they share (a name counts once, however many
+    words it has), half as much for other rare words they share, and one more when both date it alike."""
+    def named(left: _Evidence, right: _Evidence) -> int:
+        return sum(bool(stems & right.rare) for stems in left.names)
+    names = max(named(first, second), named(second, first))
+    name_stems = {stem for stems in first.names + second.names for stem in stems}
+    words = len((first.rare & second.rare) - name_stems)
+    same_date = any(a.startswith(b) or b.startswith(a) for a in first.dates for b in second.dates)
+    return names + 0.5 * words + int(same_date)
+
+
 def _redundancy(item: tuple[float, FactGroup, Unit], other: tuple[float, FactGroup, Unit],
-                vectors: dict[str, tuple[dict[str, float], float]]) -> float:
+                evidence: dict[str, _Evidence]) -> float:
     """Word overlap plus shared numbers and dates: two sentences that give the same figures repeat each other.
 
     Words count both plainly (two sentences on the same point share the story's common words) and by rarity
-    (two sentences that name the same rare things, an airport and a general, tell the same episode).
+    (two sentences that name the same rare things, an airport and a general, tell the same episode). Two
+    sentences with the same episode's evidence are redundant outright, whatever their wording.
     """
     first, second = item[2], other[2]
+    left, right = evidence[item[1].id], evidence[other[1].id]
+    conflict = dates_conflict(first, second)
+    if not conflict and _same_episode(left, right) >= SAME_EPISODE:
+        return 1.0
     numbers = {q.key for q in first.quantities if q.counts} & {q.key for q in second.quantities if q.counts}
-    dates = {d.value for d in first.dates if d.value} & {d.value for d in second.dates if d.value}
+    dates = left.dates & right.dates
     shared = len(set(first.tokens) & set(second.tokens))
     words = max(shared / math.sqrt(max(1, len(first.tokens) * len(second.tokens))),
-                _similarity(vectors[item[1].id], vectors[other[1].id]))
+                _similarity(left.vector, right.vector))
     overlap = words + REDUNDANT * len(numbers) + 0.15 * len(dates)
-    return overlap * DIFFERENT_DAYS if dates_conflict(first, second) else overlap
+    return overlap * DIFFERENT_DAYS if conflict else overlap
+
+
+def _novelty(own: _Evidence, years: set[str], speakers: set[str]) -> float:
+    """Bonus for reaching what the summary does not cover yet: a year of the story's timeline, a speaker."""
+    return NEW_YEAR * min(1, len(own.years - years)) + NEW_SPEAKER * min(1, len(own.speakers - speakers))
 
 
 def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: TopicSettings) -> tuple[Cited, ...]:
-    """About `settings.summary_words` words of cited sentences, in reading order."""
+    """About `settings.summary_words` words of cited sentences, in reading order.
+
+    Greedy budgeted MMR: each round takes the sentence of the best marginal gain per word (relevance, less
+    its overlap with what is chosen, plus what it newly covers, over a root of its length), skipping any
+    that would run past the limit or that retells a chosen episode."""
     most = (max((len(group.outlets) for group in groups), default=1), max((len(group.units) for group in groups),
                                                                           default=1))
     vocabulary = _headline_vocabulary(corpus)
@@ -207,29 +287,36 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
               for (group, unit), affinity in zip(quoted, affinities, strict=True)]
     scored.sort(key=lambda item: (-item[0], item[1].id))
     pool = scored[:CANDIDATES]
-    vectors = {item[1].id: _vector(corpus, item[2]) for item in pool}
+    rare = _rare_tokens(corpus)
+    evidence = {item[1].id: _evidence(corpus, item[2], rare) for item in pool}
     budget = settings.summary_words
     limit = budget + int(budget * OVERSHOOT)
     chosen: list[tuple[float, FactGroup, Unit]] = []
+    overlaps = {item[1].id: 0.0 for item in pool}  # with the chosen sentence it repeats most
+    years: set[str] = set()
+    speakers: set[str] = set()
     words = 0
     while pool and words < budget:
+        # Overlap only grows and room only shrinks: a candidate left out now is out for good.
+        pool = [item for item in pool if words + item[2].words <= limit and overlaps[item[1].id] < REDUNDANT]
         best, best_score = None, -math.inf
         for item in pool:
-            if words + item[2].words > limit:
-                continue
-            overlap = max((_redundancy(item, other, vectors) for other in chosen), default=0.0)
-            if overlap >= REDUNDANT:
-                continue
             length = (item[2].words / TYPICAL_WORDS) ** LENGTH_EXPONENT
             same_source = sum(other[2].article == item[2].article for other in chosen)
-            score = (MMR_LAMBDA * item[0] - (1 - MMR_LAMBDA) * overlap - SAME_SOURCE * same_source) / length
+            gain = (MMR_LAMBDA * item[0] - (1 - MMR_LAMBDA) * overlaps[item[1].id] - SAME_SOURCE * same_source
+                    + _novelty(evidence[item[1].id], years, speakers))
+            score = gain / length if gain > 0 else gain * length
             if score > best_score:
                 best, best_score = item, score
         if best is None:
             break
         chosen.append(best)
         words += best[2].words
+        years |= evidence[best[1].id].years
+        speakers |= evidence[best[1].id].speakers
         pool = [item for item in pool if item is not best]
+        for item in pool:
+            overlaps[item[1].id] = max(overlaps[item[1].id], _redundancy(item, best, evidence))
     lead_values = {item[1].id: _lead_value(item, most, affinities_of[item[1].id]) for item in chosen}
     return tuple(_cited(group, unit) for _, group, unit in _reading_order(chosen, lead_values))
 
