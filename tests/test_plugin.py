@@ -14,7 +14,7 @@ from site_build import FIXTURE_CONTENT, HOSTILE, ROOT, article_text, build_site,
 from digest.analysis import analyse
 from digest.content import load_content
 from digest.export import to_json
-from digest.text import sentences
+from digest.text import blocks, sentences
 
 
 class _Html(HTMLParser):
@@ -183,6 +183,12 @@ def test_search_index_holds_topic_and_article_pages(site: Path) -> None:
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert f"topics/{topic.slug}/" in locations
     assert {f"topics/{topic.slug}/{article.id}/" for article in topic.articles} <= locations
+    indexed = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
+    article = next(a for a in topic.articles if len(blocks(a.body)) > 2)
+    lede, *rest = blocks(article.body)
+    assert lede.text.split()[-1] in indexed  # the headline, metadata and first paragraph are found
+    assert rest[-1].text not in indexed  # the rest of the body is left out: the index stays small
+    assert "data-search-exclude" not in (site / f"topics/{topic.slug}/{article.id}/index.html").read_text("utf-8")
 
 
 def test_serve_watches_the_content_folder(tmp_path: Path) -> None:
