@@ -6,6 +6,7 @@ does not rebuild forever; the content folder is watched instead.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jinja2 import TemplateNotFound
@@ -26,6 +27,7 @@ from digest.render import Layout, environment, render_site, urls
 from digest.render.pages import nav_title
 
 log = get_plugin_logger(__name__)
+_STASHED = re.compile(r"<!--digest-stash-(\d+)-->")
 
 
 class DigestConfig(Config):
@@ -50,6 +52,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.newest: str | None = None
         self.section_titles: dict[str, str] = {}
         """Topic page source path -> title for the nav section mkdocs makes of the topic's folder."""
+        self.generated: set[str] = set()
+        """Source paths of the pages this plugin generated."""
+        self.stashed: dict[str, list[str]] = {}
+        """Page source path -> its HTML blocks, kept away from Python-Markdown while it renders the page."""
         return config
 
     def _load(self) -> list[tuple[Topic, Digest]]:
@@ -82,6 +88,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                                   "content; remove the file from the docs folder")
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
+            self.generated.add(output.path)
         for topic, digest in pairs:
             self.section_titles[urls.topic_page(topic.slug)] = nav_title(topic.title, topic.slug)
             if digest.updated:
@@ -110,6 +117,26 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if date:
             page.update_date = date
         return page
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Our pages are HTML blocks (already escaped) between Markdown headings. Python-Markdown only needs the
+        # headings (for the table of contents); re-parsing thousands of HTML blocks would cost a quarter of a build.
+        if page.file.src_uri not in self.generated:
+            return markdown
+        stash = self.stashed[page.file.src_uri] = []
+        chunks = markdown.split("\n\n")
+        for index, chunk in enumerate(chunks):
+            if chunk.startswith("<") and not chunk.startswith("<!--"):
+                block = chunk.rstrip("\n")
+                chunks[index] = f"<!--digest-stash-{len(stash)}-->" + chunk[len(block):]
+                stash.append(block)
+        return "\n\n".join(chunks)
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        stash = self.stashed.pop(page.file.src_uri, None)
+        if stash is None:
+            return html
+        return _STASHED.sub(lambda match: stash[int(match.group(1))], html)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         if self.content_dir.is_dir():

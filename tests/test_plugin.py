@@ -89,6 +89,14 @@ def test_topic_page_has_one_title_and_every_section(site: Path) -> None:
     assert '<ol class="digest-timeline">' in html and 'class="grid cards digest-cards"' in html
 
 
+def test_generated_html_reaches_the_page_unchanged(site: Path) -> None:
+    # The plugin keeps its HTML blocks away from Python-Markdown and puts them back afterwards.
+    topic = load_content(FIXTURE_CONTENT).topics[0]
+    html = (site / "topics" / topic.slug / "index.html").read_text(encoding="utf-8")
+    assert '<div class="digest-summary">' in html and '<ol class="digest-timeline">' in html
+    assert not [page for page in site.rglob("*.html") if "digest-stash" in page.read_text(encoding="utf-8")]
+
+
 def test_page_dates_come_from_the_content(site: Path) -> None:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) <= {"2023-03-13", "2023-03-14", "2023-03-15"}
