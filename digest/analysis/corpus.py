@@ -206,11 +206,24 @@ def _outlet_keys(articles: Mapping[str, Article]) -> tuple[dict[str, str], dict[
     return outlets, originals
 
 
+@lru_cache(maxsize=65536)
+def _reading(text: str, heading: bool) -> tuple[bool, int, tuple[str, ...], tuple[str, ...], tuple[Attribution, ...]]:
+    """What a sentence says whatever its article: furniture, dateline end, tokens, names, attributions.
+    Read once per distinct text: news copies repeat sentences word for word."""
+    furniture = _is_furniture(text, heading)
+    dateline = _DATELINE.match(text)
+    return (furniture, dateline.end() if dateline else 0, content_tokens(text), find_names(text),
+            () if furniture else find_attributions(text))
+
+
+@lru_cache(maxsize=65536)
+def _quantities(text: str, date_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
+    return find_quantities(text, date_spans)
+
+
 def _unit(article: Article, outlet: str, sentence, count: int) -> Unit:
     text = sentence.text
-    furniture = _is_furniture(text, sentence.heading)
-    dateline = _DATELINE.match(text)
-    dated_from = dateline.end() if dateline else 0
+    furniture, dated_from, tokens, names, attributions = _reading(text, sentence.heading)
     anchor = None if "date_anomaly" in article.meta.flags else article.meta.published
     expressions = find_dates(text, anchor)
     dates = () if furniture else tuple(expression for expression in expressions if expression.start >= dated_from)
@@ -226,11 +239,11 @@ def _unit(article: Article, outlet: str, sentence, count: int) -> Unit:
         dateline=text[:dated_from],
         position=sentence.index - 1,
         share=(sentence.index - 1) / max(1, count),
-        tokens=content_tokens(text),
-        names=find_names(text),
-        quantities=find_quantities(text, date_spans),
+        tokens=tokens,
+        names=names,
+        quantities=_quantities(text, date_spans),
         dates=dates,
-        attributions=() if furniture else find_attributions(text),
+        attributions=attributions,
         published=anchor,
     )
 
