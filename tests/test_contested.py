@@ -251,3 +251,30 @@ def test_a_title_names_the_claim_before_its_speaker_when_the_speaker_comes_last(
     (point,) = [point for point in contested("wire-report") if "Interior Ministry" in point.title]
     assert point.title.startswith("Police fired tear gas and live rounds at protesters in Velm")
     assert "(witnesses)" in point.title
+
+
+@pytest.mark.parametrize("case", ["wire-report", "wire-dates", "mixed-port"])
+def test_many_outlets_printing_the_same_articles_give_the_same_points_citing_every_copy(tmp_path, case):
+    """Each article reprinted word for word by 60 more outlets (not marked as syndicated): the
+    points are those of the story itself, each side citing every copy of its sentences."""
+    folder = tmp_path / case
+    shutil.copytree(FIXTURES / case, folder)
+    copies = 60
+    for path in sorted((FIXTURES / case).glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        outlet = next(line for line in text.splitlines() if line.startswith("outlet:"))
+        url = next(line for line in text.splitlines() if line.startswith("url:"))
+        for number in range(copies):
+            reprint = text.replace(outlet, f"outlet: Reprint {number}").replace(url, f"{url}?r={number}")
+            (folder / f"{path.stem}-r{number:02d}.md").write_text(reprint, encoding="utf-8")
+    topic, problems = load_topic(folder)
+    assert not problems
+    corpus = build_corpus(topic)
+    points = find_contested(corpus, group_facts(corpus))
+    original = contested(case)
+    assert [(point.kind, point.title) for point in points] == [(point.kind, point.title) for point in original]
+    for point, alone in zip(points, original, strict=True):
+        for side, side_alone in zip(point.sides, alone.sides, strict=True):
+            assert side.claim.text == side_alone.claim.text
+            expected = {f"{source}-r{number:02d}" for source in side_alone.claim.sources for number in range(copies)}
+            assert expected | set(side_alone.claim.sources) <= set(side.claim.sources)

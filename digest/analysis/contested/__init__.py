@@ -8,9 +8,11 @@ Five detectors, one module each, reading general cues of news prose (`digest.ana
 - `stance`: different actors taking opposite positions on the same thing;
 - `framing`: outlets characterising the same fact in opposite terms.
 
-Each detector only proposes a point when its cue is explicit. Here the proposals are
-widened to every outlet reporting a side, ranked (kind, cross-outlet, evidence), and a
-sentence serves one point of a kind only, the strongest.
+Each detector only proposes a point when its cue is explicit, and reads each distinct
+sentence once: copies printed by many outlets are compared as one group (`base.copies`),
+so a topic of near-identical articles costs no more than its distinct sentences. Here the
+proposals are widened to every outlet reporting a side, ranked (kind, cross-outlet,
+evidence), and a sentence serves one point of a kind only, the strongest.
 """
 
 from __future__ import annotations
