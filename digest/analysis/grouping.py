@@ -260,6 +260,13 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     for index, keys in enumerate(unit_keys):
         for key in keys:
             postings.setdefault(key, []).append(index)
+    # News copies repeat sentences: a pair of wordings is scored once, and with their evidence, once for all.
+    wording_ids: dict[tuple[str, ...], int] = {}
+    wordings = [wording_ids.setdefault(unit.tokens, len(wording_ids)) for unit in statements]
+    kind_ids: dict[Evidence, int] = {}
+    kinds = [kind_ids.setdefault(found, len(kind_ids)) for found in evidence]
+    overlaps: dict[tuple[int, int], tuple[float, int]] = {}
+    scores: dict[tuple[int, int, int, int], float] = {}
     pairs = []
     for index, keys in enumerate(unit_keys):
         hits: dict[int, int] = {}
@@ -279,9 +286,15 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
                          key=lambda other: (-hits[other], other))[:NEIGHBOURS]
         vector = vectors[index]
         for other in nearest:
-            lexical = lexical_similarity(vector, vectors[other], (norms[index], norms[other]))
-            informative = sum(1 for token in vector if token in vectors[other] and token not in common)
-            score = similarity(evidence[index], evidence[other], lexical, informative)
+            key = (wordings[index], wordings[other], kinds[index], kinds[other])
+            score = scores.get(key)
+            if score is None:
+                overlap = overlaps.get(key[:2])
+                if overlap is None:
+                    lexical = lexical_similarity(vector, vectors[other], (norms[index], norms[other]))
+                    informative = sum(1 for token in vector if token in vectors[other] and token not in common)
+                    overlap = overlaps[key[:2]] = (lexical, informative)
+                score = scores[key] = similarity(evidence[index], evidence[other], *overlap)
             if score >= floor:
                 pairs.append((score, index, other))
     pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
