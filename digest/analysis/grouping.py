@@ -242,12 +242,14 @@ def _quotes_differ(first: Evidence, second: Evidence) -> bool:
 
 
 def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMILARITY_THRESHOLD,
-                    vocabulary: Vocabulary | None = None) -> list[tuple[float, int, int]]:
+                    vocabulary: Vocabulary | None = None,
+                    evidence: list[Evidence] | None = None) -> list[tuple[float, int, int]]:
     """Scored pairs (score >= `floor`) of sentences from different articles that may state one fact, best first.
 
     Candidates come from an inverted index of each sentence's rarest words, figures and dates. A key shared by
     many sentences links each one only to the next `WINDOW` holders of that key (sorted neighbourhood): groups
-    grow by chains of near neighbours, so the work stays linear however common a key is.
+    grow by chains of near neighbours, so the work stays linear however common a key is. `evidence` is each
+    statement's `Evidence`, when the caller has read it already.
     """
     frequency: Counter[str] = Counter(token for unit in statements for token in unit.tokens)
     vocabulary = vocabulary if vocabulary is not None else Vocabulary.of(corpus, statements)
@@ -255,7 +257,7 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     common = vocabulary.common
     norms = [math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0 for vector in vectors]
     postings: dict[str, list[int]] = {}
-    evidence = [Evidence.of(unit) for unit in statements]
+    evidence = evidence if evidence is not None else [Evidence.of(unit) for unit in statements]
     unit_keys = [_keys(unit, found, frequency) for unit, found in zip(statements, evidence, strict=True)]
     for index, keys in enumerate(unit_keys):
         for key in keys:
@@ -336,11 +338,12 @@ def _group(members: list[int], statements: list[Unit], vectors: list[dict[str, f
     for index in members:
         centre.update(vectors[index])
     centre_norm = math.sqrt(sum(weight * weight for weight in centre.values())) or 1.0
+    centre_vector = dict(centre)
 
     def closeness(index: int) -> tuple[float, int]:
         vector = vectors[index]
         norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
-        return (_cosine(vector, dict(centre), (norm, centre_norm)) + 0.2 * centralities[index], -index)
+        return (_cosine(vector, centre_vector, (norm, centre_norm)) + 0.2 * centralities[index], -index)
 
     best = max(members, key=closeness) if len(members) > 1 else members[0]
     representative = statements[best]
@@ -371,7 +374,8 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     parent = list(range(len(statements)))
     articles: list[set[str]] = [{unit.article} for unit in statements]
     dates: list[Counter[str]] = [Counter(d.value for d in unit.dates if d.value) for unit in statements]
-    counted: list[_Counted] = [dict(Evidence.of(unit).counted) for unit in statements]
+    evidence = [Evidence.of(unit) for unit in statements]
+    counted: list[_Counted] = [dict(found.counted) for found in evidence]
 
     def root(index: int) -> int:
         while parent[index] != index:
@@ -381,7 +385,7 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
 
     vocabulary = Vocabulary.of(corpus, statements)
     vectors = _vectors(vocabulary, statements)
-    pairs = candidate_pairs(corpus, statements, ECHO_FLOOR, vocabulary)
+    pairs = candidate_pairs(corpus, statements, ECHO_FLOOR, vocabulary, evidence)
     for score, first, second in pairs:
         if score < SIMILARITY_THRESHOLD:
             break
