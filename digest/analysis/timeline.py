@@ -96,14 +96,17 @@ def _events(group: FactGroup) -> list[_Event]:
     for value in [main, *(value for value in ranked[1:] if not _compatible(value, main))]:
         dated = [unit for unit in group.units if any(d.value == value for d in unit.dates)]
         if value == main:
-            dated += [unit for unit in group.units if unit not in dated
+            # A sentence is told apart by its reference (article, index): cheaper than comparing whole units.
+            taken = {unit.ref for unit in dated}
+            dated += [unit for unit in group.units if unit.ref not in taken
                       and any(d.value and _compatible(d.value, value) for d in unit.dates)]
+            taken = {unit.ref for unit in dated}
             # The main date also takes the sentences that give no date, when the date is the group's point
             # (at least half its outlets give it): they report the same fact. When only an aside dates the
             # fact ("... the coalition, set up in 2014"), the others say nothing about that date.
             # A sentence that gives a conflicting date is not a source for this one.
             dated_outlets = {unit.outlet for unit in dated}
-            others = [unit for unit in group.units if unit not in dated and _supports(unit, value)] \
+            others = [unit for unit in group.units if unit.ref not in taken and _supports(unit, value)] \
                 if 2 * len(dated_outlets) >= len(group.outlets) else []
         else:
             others = []
