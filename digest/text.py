@@ -48,6 +48,9 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _inline_text(token) -> str:
     parts = []
     for child in token.children or []:
@@ -57,7 +60,7 @@ def _inline_text(token) -> str:
             parts.append(" ")
         elif child.type == "image":
             continue
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+    return _SPACES.sub(" ", "".join(parts)).strip()
 
 
 @lru_cache(maxsize=1024)
@@ -83,7 +86,7 @@ def blocks(body: str) -> tuple[Block, ...]:
             else:
                 result.append(Block(context[-1] if context else "paragraph", text))
         elif token.type in ("code_block", "fence"):
-            text = re.sub(r"\s+", " ", token.content).strip()
+            text = _SPACES.sub(" ", token.content).strip()
             if text:
                 result.append(Block("paragraph", text))
     return tuple(result)
@@ -108,12 +111,17 @@ _SENTENCE_STARTERS = {
 _BOUNDARY = re.compile(r"""([.!?\u2026]+)(["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])""")
 
 
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_WORD = re.compile(r"""["'\u201c\u2018(\[]?([A-Za-z]+)""")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _ends_sentence(before: str, after: str) -> bool:
-    match = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
+    match = _LAST_WORD.search(before)
     word = match.group(1).lower().rstrip(".") if match else ""
-    next_word = re.match(r"""["'\u201c\u2018(\[]?([A-Za-z]+)""", after)
+    next_word = _NEXT_WORD.match(after)
     starter = next_word.group(1).lower() if next_word else ""
-    if word in _TERMINAL_ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+    if word in _TERMINAL_ABBREVIATIONS or _INITIALS.fullmatch(word):
         # "U.S.", "D.C.", "J.R.R.": an ending only when a usual sentence opener follows.
         return starter in _SENTENCE_STARTERS
     if word in _ABBREVIATIONS:
@@ -124,6 +132,12 @@ def _ends_sentence(before: str, after: str) -> bool:
 
 def split_sentences(text: str) -> list[str]:
     """Split a block of prose into sentences, keeping each one's wording exactly."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=16384)
+def _split(text: str) -> tuple[str, ...]:
+    """`split_sentences`, once per distinct paragraph: news copies repeat paragraphs word for word."""
     result = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -137,7 +151,7 @@ def split_sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         result.append(tail)
-    return result
+    return tuple(result)
 
 
 def sentences(body: str) -> list[Sentence]:
@@ -149,7 +163,7 @@ def sentences(body: str) -> list[Sentence]:
             section = block.text
             result.append(Sentence(len(result) + 1, block.text, block_index, True, section))
             continue
-        for piece in split_sentences(block.text):
+        for piece in _split(block.text):
             result.append(Sentence(len(result) + 1, piece, block_index, False, section))
     return result
 
