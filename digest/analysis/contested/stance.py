@@ -51,6 +51,12 @@ _VERDICT = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?P<negation>not\s+)?(?:
 _AGAINST_VERDICTS = {"illegal", "unlawful", "illegitimate", "unjustified", "unacceptable", "unnecessary"}
 _REPORTING = re.compile(rf"\b(?:that|whether|{'|'.join(sorted(SPEECH_VERBS))}|condemn\w*|denounc\w*|"
                         r"critici[sz]\w*)\s+")
+_CUES = ("response", "retaliation", "self-defen", "protect", "defend", "against", "longer", "not",
+         "condemn", "denounc", "critici", "decr", "slam", "blast", "protest", "discontent", "anger", "outrage",
+         "frustration", "dissatisfaction", "complaint", "welcom", "prais", "endors", "back", "support", "legal",
+         "lawful", "legitimate", "justified", "necessary", "acceptable", "violation", "breach", "infringement",
+         "aggression", "attack")
+"""A piece of every cue above, lower-case: a sentence with none of them takes no position."""
 _EVALUATIVE = {stem(word) for word in POSITIVE_TERMS | NEGATIVE_TERMS} | {"premature", "recent", "possible"}
 _GENERIC_SPEAKER_WORDS = {"the", "a", "an", "prime", "minister", "president", "official", "office", "government",
                           "spokesman", "spokeswoman", "spokesperson", "of", "and", "mr", "ms", "mrs", "dr"}
@@ -95,6 +101,9 @@ def positions(text: str, context: str = "") -> list[Position]:
     taken from the previous sentence, `context`).
     """
     free = unquoted(text)
+    lowered = free.lower()
+    if not any(cue in lowered for cue in _CUES):
+        return []  # no cue word: most sentences, ruled out before the expressions run
     found: list[tuple[int, str]] = []
     for match in JUSTIFICATION.finditer(free):
         found.append((1, _subject_before(free[: match.start()])))
