@@ -213,3 +213,18 @@ def test_symbolic_links_are_refused(tmp_path, capsys, link, target):
     code, err = _check(tmp_path, capsys)
     assert code == 1
     assert err[0].startswith(f"{tmp_path / link}:1: ") and "symbolic link" in err[0]
+
+
+def test_updated_date_leaves_out_dates_that_contradict_their_story(tmp_path: Path) -> None:
+    from digest.content import load_topic, topic_updated
+
+    topic_dir = tmp_path / "port"
+    topic_dir.mkdir()
+    (topic_dir / "topic.yml").write_text('title: "Port"\n', encoding="utf-8")
+    article = '---\ntitle: "{title}"\npublished: "{date}"\n{flags}---\n\nThe port reopened after the storm.\n'
+    (topic_dir / "a.md").write_text(article.format(title="A", date="2024-03-02", flags=""), encoding="utf-8")
+    (topic_dir / "b.md").write_text(article.format(title="B", date="2031-01-01", flags='flags: ["date_anomaly"]\n'),
+                                    encoding="utf-8")
+    topic, problems = load_topic(topic_dir)
+    assert not problems
+    assert topic_updated(topic).isoformat() == "2024-03-02"
