@@ -14,6 +14,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -179,10 +180,9 @@ def _number_evidence(value: float) -> float:
     return QUANTITY_BONUS if value >= 100 or value != int(value) else QUANTITY_BONUS / 2
 
 
-def dates_conflict(first: Unit | Evidence, second: Unit | Evidence) -> bool:
-    """Both sentences date what they say, and no date of one can name a day of the other: two events."""
-    left = first.dates if isinstance(first, Evidence) else {d.value for d in first.dates if d.value}
-    right = second.dates if isinstance(second, Evidence) else {d.value for d in second.dates if d.value}
+def date_values_conflict(left: AbstractSet[str], right: AbstractSet[str]) -> bool:
+    """Both sentences date what they say (resolved values: YYYY, YYYY-MM, YYYY-MM-DD), and no date of one can
+    name a day of the other: two events."""
     return bool(left and right) and not any(_compatible_dates(a, b) for a in left for b in right)
 
 
@@ -224,9 +224,9 @@ def similarity(first: Evidence, second: Evidence, lexical: float, informative: i
                   + DATE_BONUS * min(2.0, shared_dates) + NAME_BONUS * min(3, shared_names))
     elif lexical < VERBATIM:
         score *= WEAK_EVIDENCE
-    if dates_conflict(first, second):
+    if date_values_conflict(first.dates, second.dates):
         score -= CONFLICT_PENALTY
-    if _figures_conflict(first, second):
+    if first.counted and second.counted and _figures_conflict(first, second):
         score -= CONFLICT_PENALTY
     if _quotes_differ(first, second):
         score -= CONFLICT_PENALTY

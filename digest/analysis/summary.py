@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from digest.analysis.corpus import Corpus, Unit, content_tokens
 from digest.analysis.dates import date_sort_key
-from digest.analysis.grouping import FactGroup, dates_conflict
+from digest.analysis.grouping import FactGroup, date_values_conflict
 from digest.model import Cited, TopicSettings
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -203,6 +203,10 @@ class _Evidence:
     """Years of its dates: the timeline periods it touches."""
     speakers: frozenset[str]
     """Who it quotes, lower-cased (pronouns left out)."""
+    words: frozenset[str]
+    """Its content words (see `Unit.tokens`)."""
+    numbers: frozenset[str]
+    """Keys of its figures that count something ("2500 troop")."""
 
 
 def _rare_tokens(corpus: Corpus) -> frozenset[str]:
@@ -225,7 +229,8 @@ def _evidence(corpus: Corpus, unit: Unit, rare: frozenset[str]) -> _Evidence:
     return _Evidence(vector=_vector(corpus, unit), names=names, rare=frozenset(unit.tokens) & rare, dates=dates,
                      years=frozenset(value[:4] for value in dates),
                      speakers=frozenset(a.speaker.lower() for a in unit.attributions
-                                        if a.speaker.lower() not in _PRONOUNS))
+                                        if a.speaker.lower() not in _PRONOUNS),
+                     words=frozenset(unit.tokens), numbers=frozenset(q.key for q in unit.quantities if q.counts))
 
 
 def _same_episode(first: _Evidence, second: _Evidence) -> float:
@@ -250,12 +255,12 @@ def _redundancy(item: tuple[float, FactGroup, Unit], other: tuple[float, FactGro
     """
     first, second = item[2], other[2]
     left, right = evidence[item[1].id], evidence[other[1].id]
-    conflict = dates_conflict(first, second)
+    conflict = date_values_conflict(left.dates, right.dates)
     if not conflict and _same_episode(left, right) >= SAME_EPISODE:
         return 1.0
-    numbers = {q.key for q in first.quantities if q.counts} & {q.key for q in second.quantities if q.counts}
+    numbers = left.numbers & right.numbers
     dates = left.dates & right.dates
-    shared = len(set(first.tokens) & set(second.tokens))
+    shared = len(left.words & right.words)
     words = max(shared / math.sqrt(max(1, len(first.tokens) * len(second.tokens))),
                 _similarity(left.vector, right.vector))
     overlap = words + REDUNDANT * len(numbers) + 0.15 * len(dates)
