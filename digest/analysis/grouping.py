@@ -215,7 +215,8 @@ def similarity(first: Evidence, second: Evidence, lexical: float, informative: i
     counts as one more; below two such pieces of evidence the sentences only share the story's common
     vocabulary, and their overlap is discounted unless it is near verbatim.
     """
-    shared_numbers = sorted(first.figures & second.figures)
+    figures = first.figures & second.figures
+    shared_numbers = sorted(figures) if figures else []
     shared_dates = _shared_dates(first, second) if first.dates and second.dates else 0.0
     shared_names = len(first.name_words & second.name_words)
     score = lexical
@@ -269,26 +270,24 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     kinds = [kind_ids.setdefault(found, len(kind_ids)) for found in evidence]
     overlaps: dict[tuple[int, int], tuple[float, int]] = {}
     scores: dict[tuple[int, int, int, int], float] = {}
+    articles = [unit.article for unit in statements]
+    lookups = [[(postings[key], 2 if key[0] == "#" else 1) for key in keys if len(postings[key]) > 1]
+               for keys in unit_keys]
     pairs = []
-    for index, keys in enumerate(unit_keys):
+    for index, lookup in enumerate(lookups):
         hits: dict[int, int] = {}
-        for key in keys:
-            posting = postings[key]
-            if len(posting) < 2:
-                continue
-            bump = 2 if key[0] == "#" else 1
+        for posting, bump in lookup:
             at = bisect_right(posting, index)  # postings ascend: only later sentences
             for other in posting[at:at + WINDOW]:
                 hits[other] = hits.get(other, 0) + bump
         if not hits:
             continue
-        unit = statements[index]
-        nearest = sorted((other for other, count in hits.items()
-                          if count >= 2 and statements[other].article != unit.article),
-                         key=lambda other: (-hits[other], other))[:NEIGHBOURS]
-        vector = vectors[index]
-        for other in nearest:
-            key = (wordings[index], wordings[other], kinds[index], kinds[other])
+        article = articles[index]
+        nearest = sorted([(-count, other) for other, count in hits.items()
+                          if count >= 2 and articles[other] != article])[:NEIGHBOURS]
+        vector, wording, kind = vectors[index], wordings[index], kinds[index]
+        for _, other in nearest:
+            key = (wording, wordings[other], kind, kinds[other])
             score = scores.get(key)
             if score is None:
                 overlap = overlaps.get(key[:2])
@@ -323,11 +322,13 @@ def _shared(values_by_outlet: dict[str, set[str]]) -> tuple[str, ...]:
 def _echoes(statements: list[Unit], pairs: list[tuple[float, int, int]]) -> list[float]:
     """Each sentence's soft corroboration: the sum over other outlets of its best match there."""
     best: list[dict[str, float]] = [{} for _ in statements]
+    outlets = [unit.outlet for unit in statements]
     for score, first, second in pairs:
-        for this, other in ((first, second), (second, first)):
-            outlet = statements[other].outlet
-            if outlet != statements[this].outlet:
-                best[this][outlet] = max(best[this].get(outlet, 0.0), min(1.0, score / SIMILARITY_THRESHOLD))
+        left, right = outlets[first], outlets[second]
+        if left != right:
+            value = min(1.0, score / SIMILARITY_THRESHOLD)
+            best[first][right] = max(best[first].get(right, 0.0), value)
+            best[second][left] = max(best[second].get(left, 0.0), value)
     return [sum(values.values()) for values in best]
 
 
@@ -390,8 +391,8 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
         if score < SIMILARITY_THRESHOLD:
             break
         left, right = root(first), root(second)
-        if (left == right or articles[left] & articles[right] or _clusters_conflict(dates[left], dates[right])
-                or _counts_conflict(counted[left], counted[right])):
+        if (left == right or not articles[left].isdisjoint(articles[right])
+                or _clusters_conflict(dates[left], dates[right]) or _counts_conflict(counted[left], counted[right])):
             continue
         keep, gone = min(left, right), max(left, right)
         parent[gone] = keep
