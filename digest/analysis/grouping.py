@@ -207,31 +207,49 @@ def _shared_dates(first: Evidence, second: Evidence) -> float:
     return len(same) + 0.5 * len(coarser)
 
 
-def similarity(first: Evidence, second: Evidence, lexical: float, informative: int = 2) -> float:
+def similarity(lexical: float, informative: int, facts: _Facts, dated: tuple[float, bool]) -> float:
     """Word overlap plus evidence that both state the same figures, dates and names, minus evidence that
-    they do not (different dates, different counts of one thing).
+    they do not (different dates, different counts of one thing, different quotations).
 
     `informative` is how many words the two share that most articles do not use. Each shared figure or date
     counts as one more; below two such pieces of evidence the sentences only share the story's common
-    vocabulary, and their overlap is discounted unless it is near verbatim.
+    vocabulary, and their overlap is discounted unless it is near verbatim. `facts` is `_shared_facts` and
+    `dated` is `_shared_time` of the two sentences' evidence.
     """
-    figures = first.figures & second.figures
-    shared_numbers = sorted(figures) if figures else []
-    shared_dates = _shared_dates(first, second) if first.dates and second.dates else 0.0
-    shared_names = len(first.name_words & second.name_words)
+    numbers, number_bonus, names, counts_differ, quotes_differ = facts
+    shared_dates, dates_differ = dated
     score = lexical
-    if informative + len(shared_numbers) + math.ceil(shared_dates) >= 2:
-        score += (sum(_number_evidence(value) for value in shared_numbers[:2])
-                  + DATE_BONUS * min(2.0, shared_dates) + NAME_BONUS * min(3, shared_names))
+    if informative + numbers + math.ceil(shared_dates) >= 2:
+        score += number_bonus + DATE_BONUS * min(2.0, shared_dates) + NAME_BONUS * min(3, names)
     elif lexical < VERBATIM:
         score *= WEAK_EVIDENCE
-    if date_values_conflict(first.dates, second.dates):
+    if dates_differ:
         score -= CONFLICT_PENALTY
-    if first.counted and second.counted and _figures_conflict(first, second):
+    if counts_differ:
         score -= CONFLICT_PENALTY
-    if _quotes_differ(first, second):
+    if quotes_differ:
         score -= CONFLICT_PENALTY
     return score
+
+
+_Facts = tuple[int, float, int, bool, bool]
+"""Shared figures, their bonus (two at most), shared name words, different counts of one thing, different
+quotations."""
+
+
+def _shared_facts(first: Evidence, second: Evidence) -> _Facts:
+    """What two sentences' figures, names and quotations say about whether they state one fact."""
+    figures = first.figures & second.figures
+    return (len(figures), sum(_number_evidence(value) for value in sorted(figures)[:2]),
+            len(first.name_words & second.name_words),
+            bool(first.counted and second.counted) and _figures_conflict(first, second),
+            _quotes_differ(first, second))
+
+
+def _shared_time(first: Evidence, second: Evidence) -> tuple[float, bool]:
+    """Dates two sentences share (see `_shared_dates`), and whether their dates cannot name one day."""
+    return (_shared_dates(first, second) if first.dates and second.dates else 0.0,
+            date_values_conflict(first.dates, second.dates))
 
 
 def _quotes_differ(first: Evidence, second: Evidence) -> bool:
@@ -263,13 +281,17 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     for index, keys in enumerate(unit_keys):
         for key in keys:
             postings.setdefault(key, []).append(index)
-    # News copies repeat sentences: a pair of wordings is scored once, and with their evidence, once for all.
+    # News copies repeat sentences: a pair of wordings, of figures and names, or of dates is compared once.
     wording_ids: dict[tuple[str, ...], int] = {}
     wordings = [wording_ids.setdefault(unit.tokens, len(wording_ids)) for unit in statements]
-    kind_ids: dict[Evidence, int] = {}
-    kinds = [kind_ids.setdefault(found, len(kind_ids)) for found in evidence]
+    fact_ids: dict[tuple, int] = {}
+    facts = [fact_ids.setdefault((found.figures, found.name_words, found.quoted, found.counted), len(fact_ids))
+             for found in evidence]
+    date_ids: dict[frozenset[str], int] = {}
+    dates = [date_ids.setdefault(found.dates, len(date_ids)) for found in evidence]
     overlaps: dict[tuple[int, int], tuple[float, int]] = {}
-    scores: dict[tuple[int, int, int, int], float] = {}
+    shared_facts: dict[tuple[int, int], _Facts] = {}
+    shared_times: dict[tuple[int, int], tuple[float, bool]] = {}
     articles = [unit.article for unit in statements]
     lookups = [[(postings[key], 2 if key[0] == "#" else 1) for key in keys if len(postings[key]) > 1]
                for keys in unit_keys]
@@ -285,17 +307,20 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
         article = articles[index]
         nearest = sorted([(-count, other) for other, count in hits.items()
                           if count >= 2 and articles[other] != article])[:NEIGHBOURS]
-        vector, wording, kind = vectors[index], wordings[index], kinds[index]
+        vector, wording, fact, when = vectors[index], wordings[index], facts[index], dates[index]
         for _, other in nearest:
-            key = (wording, wordings[other], kind, kinds[other])
-            score = scores.get(key)
-            if score is None:
-                overlap = overlaps.get(key[:2])
-                if overlap is None:
-                    lexical = lexical_similarity(vector, vectors[other], (norms[index], norms[other]))
-                    informative = sum(1 for token in vector if token in vectors[other] and token not in common)
-                    overlap = overlaps[key[:2]] = (lexical, informative)
-                score = scores[key] = similarity(evidence[index], evidence[other], *overlap)
+            overlap = overlaps.get((wording, wordings[other]))
+            if overlap is None:
+                lexical = lexical_similarity(vector, vectors[other], (norms[index], norms[other]))
+                informative = sum(1 for token in vector if token in vectors[other] and token not in common)
+                overlap = overlaps[wording, wordings[other]] = (lexical, informative)
+            told = shared_facts.get((fact, facts[other]))
+            if told is None:
+                told = shared_facts[fact, facts[other]] = _shared_facts(evidence[index], evidence[other])
+            dated = shared_times.get((when, dates[other]))
+            if dated is None:
+                dated = shared_times[when, dates[other]] = _shared_time(evidence[index], evidence[other])
+            score = similarity(*overlap, told, dated)
             if score >= floor:
                 pairs.append((score, index, other))
     pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
