@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -232,26 +233,31 @@ def _may_match(kind: str, words: frozenset[str], text: str) -> bool:
 _FOUR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
+@lru_cache(maxsize=65536)
+def _matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every match of every pattern, in the order they are tried: the same whatever the anchor, so read once
+    per distinct sentence (news copies repeat sentences)."""
+    words = frozenset(_WORD_RE.findall(text.lower()))
+    return tuple((kind, match) for kind, pattern in _PATTERNS if _may_match(kind, words, text)
+                 for match in pattern.finditer(text))
+
+
 def find_dates(text: str, anchor: date | None = None) -> tuple[TimeExpression, ...]:
     """Every time expression of a sentence, in text order, each span claimed once."""
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
-    words = frozenset(_WORD_RE.findall(text.lower()))
-    for kind, pattern in _PATTERNS:
-        if not _may_match(kind, words, text):
+    for kind, match in _matches(text):
+        start, end = match.span()
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(start < other_end and other_start < end for other_start, other_end in taken):
-                continue
-            resolved = _resolve(kind, match, text, anchor)
-            if resolved is None:
-                continue
-            value, relative = resolved
-            if value is None and not relative:
-                continue  # "February 30, 2023": not a date
-            taken.append((start, end))
-            found.append(TimeExpression(match.group(0), start, end, value, relative))
+        resolved = _resolve(kind, match, text, anchor)
+        if resolved is None:
+            continue
+        value, relative = resolved
+        if value is None and not relative:
+            continue  # "February 30, 2023": not a date
+        taken.append((start, end))
+        found.append(TimeExpression(match.group(0), start, end, value, relative))
     return tuple(sorted(found, key=lambda expression: expression.start))
 
 
