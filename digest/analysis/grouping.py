@@ -400,6 +400,7 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     parent = list(range(len(statements)))
     articles: list[set[str]] = [{unit.article} for unit in statements]
     dates: list[Counter[str]] = [Counter(d.value for d in unit.dates if d.value) for unit in statements]
+    most_given: list[str | None] = [_most_given(given) if given else None for given in dates]
     evidence = [Evidence.of(unit) for unit in statements]
     counted: list[_Counted] = [dict(found.counted) for found in evidence]
 
@@ -417,12 +418,14 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
             break
         left, right = root(first), root(second)
         if (left == right or not articles[left].isdisjoint(articles[right])
-                or _clusters_conflict(dates[left], dates[right]) or _counts_conflict(counted[left], counted[right])):
+                or _clusters_conflict(most_given[left], most_given[right])
+                or _counts_conflict(counted[left], counted[right])):
             continue
         keep, gone = min(left, right), max(left, right)
         parent[gone] = keep
         articles[keep] |= articles[gone]
         dates[keep] += dates[gone]
+        most_given[keep] = _most_given(dates[keep]) if dates[keep] else None
         counted[keep] = {noun: counted[keep].get(noun, frozenset()) | counted[gone].get(noun, frozenset())
                          for noun in sorted(counted[keep].keys() | counted[gone].keys())}
     members: dict[int, list[int]] = {}
@@ -434,12 +437,11 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     return tuple(_unique_ids(groups))
 
 
-def _clusters_conflict(left: Counter[str], right: Counter[str]) -> bool:
-    """Two clusters about different days: their most given dates cannot name one day. Pairs are checked one by
-    one (see `similarity`), but a chain of pairs could still link "said on Friday" sentences of every week."""
-    if not left or not right:
-        return False
-    return not _compatible_dates(_most_given(left), _most_given(right))
+def _clusters_conflict(left: str | None, right: str | None) -> bool:
+    """Two clusters about different days: their most given dates (None when a cluster gives none) cannot name
+    one day. Pairs are checked one by one (see `similarity`), but a chain of pairs could still link "said on
+    Friday" sentences of every week."""
+    return left is not None and right is not None and not _compatible_dates(left, right)
 
 
 _Counted = dict[str, frozenset[tuple[float, bool]]]
