@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from digest.analysis.corpus import Corpus, Unit, content_tokens
@@ -298,16 +299,19 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
     limit = budget + int(budget * OVERSHOOT)
     chosen: list[tuple[float, FactGroup, Unit]] = []
     overlaps = {item[1].id: 0.0 for item in pool}  # with the chosen sentence it repeats most
+    sizes = {item[1].id: item[2].words for item in pool}
+    lengths = {key: (size / TYPICAL_WORDS) ** LENGTH_EXPONENT for key, size in sizes.items()}
+    chosen_articles: Counter[str] = Counter()
     years: set[str] = set()
     speakers: set[str] = set()
     words = 0
     while pool and words < budget:
         # Overlap only grows and room only shrinks: a candidate left out now is out for good.
-        pool = [item for item in pool if words + item[2].words <= limit and overlaps[item[1].id] < REDUNDANT]
+        pool = [item for item in pool if words + sizes[item[1].id] <= limit and overlaps[item[1].id] < REDUNDANT]
         best, best_score = None, -math.inf
         for item in pool:
-            length = (item[2].words / TYPICAL_WORDS) ** LENGTH_EXPONENT
-            same_source = sum(other[2].article == item[2].article for other in chosen)
+            length = lengths[item[1].id]
+            same_source = chosen_articles[item[2].article]
             gain = (MMR_LAMBDA * item[0] - (1 - MMR_LAMBDA) * overlaps[item[1].id] - SAME_SOURCE * same_source
                     + _novelty(evidence[item[1].id], years, speakers))
             score = gain / length if gain > 0 else gain * length
@@ -316,7 +320,8 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
         if best is None:
             break
         chosen.append(best)
-        words += best[2].words
+        chosen_articles[best[2].article] += 1
+        words += sizes[best[1].id]
         years |= evidence[best[1].id].years
         speakers |= evidence[best[1].id].speakers
         pool = [item for item in pool if item is not best]
