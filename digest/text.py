@@ -63,9 +63,11 @@ def _inline_text(token) -> str:
     return _SPACES.sub(" ", "".join(parts)).strip()
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=8192)
 def blocks(body: str) -> tuple[Block, ...]:
-    """The body's text blocks, in order (cached: the analysis and the pages both read every body)."""
+    """The body's text blocks, in order (cached: the analysis and the pages both read every body). The cache
+    holds a long story whole: the analysis reads its bodies twice in turn (sentences, then word counts), and a
+    cache smaller than the story would drop each body just before its second reading."""
     result: list[Block] = []
     tokens = _parser().parse(body)
     context: list[str] = []
