@@ -357,9 +357,8 @@ def _echoes(statements: list[Unit], pairs: list[tuple[float, int, int]]) -> list
     return [sum(values.values()) for values in best]
 
 
-def _group(members: list[int], statements: list[Unit], vectors: list[dict[str, float]],
-           centralities: list[float], echoes: list[float]) -> FactGroup:
-    units = [statements[index] for index in members]
+def _central(members: list[int], vectors: list[dict[str, float]], centralities: list[float]) -> int:
+    """The member closest to the group's centre (the sum of its vectors), the story's core breaking ties."""
     centre: Counter[str] = Counter()
     for index in members:
         centre.update(vectors[index])
@@ -371,7 +370,13 @@ def _group(members: list[int], statements: list[Unit], vectors: list[dict[str, f
         norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
         return (_cosine(vector, centre_vector, (norm, centre_norm)) + 0.2 * centralities[index], -index)
 
-    best = max(members, key=closeness) if len(members) > 1 else members[0]
+    return max(members, key=closeness)
+
+
+def _group(members: list[int], statements: list[Unit], vectors: list[dict[str, float]],
+           centralities: list[float], echoes: list[float]) -> FactGroup:
+    units = [statements[index] for index in members]
+    best = _central(members, vectors, centralities) if len(members) > 1 else members[0]
     representative = statements[best]
     ordered = [representative, *(unit for unit in units if unit is not representative)]
     by_outlet_numbers: dict[str, set[str]] = {}
