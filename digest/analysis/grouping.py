@@ -459,8 +459,10 @@ def _counts_conflict(left: _Counted, right: _Counted) -> bool:
     if any(noun in right and not _agree(values, right[noun]) for noun, values in left.items()):
         return True
     for bare, counted in ((left, right), (right, left)):
+        if len(bare) != 1 or "" not in bare:
+            continue
         nouns = [noun for noun in counted if noun]
-        if list(bare) == [""] and len(nouns) == 1 and not _agree(bare[""], counted[nouns[0]]):
+        if len(nouns) == 1 and not _agree(bare[""], counted[nouns[0]]):
             return True
     return False
 
