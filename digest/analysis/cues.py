@@ -32,12 +32,15 @@ many part further recent recently currently current now today yesterday
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]")
 
 
+_POSSESSIVE = re.compile(r"'s?$")
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case words of a text, possessives and trailing dots removed ("Iraq's" -> "iraq")."""
     result = []
     for word in _WORD.findall(text):
         word = word.lower().replace("\u2019", "'")
-        word = re.sub(r"'s?$", "", word)
+        word = _POSSESSIVE.sub("", word)
         word = word.strip(".'-")
         if word:
             result.append(word)
