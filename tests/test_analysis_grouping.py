@@ -235,3 +235,21 @@ def test_different_events_of_one_year_stay_apart(tmp_path: Path) -> None:
         "b": ("Beta Post", "Peace talks with the rebels began in 2014 under a neutral mediator."),
     })
     assert len(timeline) == 2
+
+
+def test_a_second_date_that_has_its_own_entry_does_not_repeat_the_sentence(tmp_path: Path) -> None:
+    folder = tmp_path / "canal"
+    folder.mkdir()
+    (folder / "topic.yml").write_text("title: Canal\n", encoding="utf-8")
+    reports = {
+        "a": ("Alpha News", "The new canal lock was inaugurated by the regional governor in 2016."),
+        "b": ("Beta Post", "Funding talks for the project collapsed in 2009 between the two provinces, "
+                           "long before the inauguration of 2016."),
+    }
+    for name, (outlet, text) in reports.items():
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name}\noutlet: {outlet}\n---\n{text}\n", encoding="utf-8")
+    topic, _ = load_topic(folder)
+    corpus = build_corpus(topic)
+    timeline = build_timeline(corpus, group_facts(corpus))
+    assert [entry.date for entry in timeline] == ["2009", "2016"]
+    assert "inaugurated" in timeline[1].event.text and set(timeline[1].event.sources) == {"a", "b"}

@@ -147,11 +147,16 @@ def _merge_same_date(events: list[_Event]) -> list[_Event]:
     by_date: dict[str, list[_Event]] = {}
     for event in events:
         by_date.setdefault(event.date, []).append(event)
+    # A sentence that already tells one entry's event, naming another date that has an entry of its own, points
+    # back at that entry ("... leading to their return in 2014" beside "The coalition was established in 2014"):
+    # it supports that entry rather than repeat itself on the timeline.
+    headlines = {event.units[0].ref for event in events if event.factor == 1}
     merged: list[_Event] = []
     for value in sorted(by_date, key=date_sort_key):
         kept: list[_Event] = []
-        for event in by_date[value]:
-            target = next((other for other in kept if _same_event(other, event)), None)
+        for event in sorted(by_date[value], key=lambda event: event.factor < 1):
+            repeated = event.factor < 1 and event.units[0].ref in headlines and kept and kept[0].factor == 1
+            target = kept[0] if repeated else next((other for other in kept if _same_event(other, event)), None)
             if target is None:
                 kept.append(_Event(event.date, list(event.units), event.centrality, event.factor, event.clause))
                 continue
