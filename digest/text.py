@@ -128,7 +128,7 @@ def _ends_sentence(before: str, after: str) -> bool:
         return starter in _SENTENCE_STARTERS
     if word in _ABBREVIATIONS:
         return False
-    is_initial = bool(match) and len(match.group(1)) == 1 and match.group(1).isupper()  # "George W. Bush"
+    is_initial = match is not None and len(match.group(1)) == 1 and match.group(1).isupper()  # "George W. Bush"
     return not is_initial
 
 

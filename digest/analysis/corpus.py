@@ -195,7 +195,7 @@ def _outlet_keys(articles: Mapping[str, Article]) -> tuple[dict[str, str], dict[
     originals: dict[str, str] = {}
     for article_id, article in articles.items():
         original, seen = article.meta.syndicated_from, {article_id}
-        while original in articles and original not in seen:
+        while original is not None and original in articles and original not in seen:
             seen.add(original)
             originals[article_id] = original
             original = articles[original].meta.syndicated_from

@@ -14,6 +14,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
@@ -116,7 +117,7 @@ def _vectors(vocabulary: Vocabulary, statements: list[Unit]) -> list[dict[str, f
     return [{token: vocabulary.weights[token] for token in unit.tokens} for unit in statements]
 
 
-def _cosine(left: dict[str, float], right: dict[str, float], norms: tuple[float, float]) -> float:
+def _cosine(left: Mapping[str, float], right: Mapping[str, float], norms: tuple[float, float]) -> float:
     if len(left) > len(right):
         left, right = right, left
     dot = sum(weight * right[token] for token, weight in left.items() if token in right)
