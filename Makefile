@@ -34,9 +34,10 @@ serve: $(VENV)/.site
 browser:
 	@sh scripts/install-chromium.sh
 
-## test: set up (Python packages and Chromium) and run the linters and the whole test suite
+## test: set up (Python packages and Chromium) and run ruff, mypy and the whole test suite
 test: $(VENV)/.test browser
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 	$(MAKE) --no-print-directory audit
 
