@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import yaml
 from mkdocs.commands.build import build
@@ -10,6 +13,17 @@ from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site" / "content"
+LINK_CHECKER = ROOT / ".github" / "scripts" / "check_links.py"
+
+
+@cache
+def link_checker() -> ModuleType:
+    """The offline link checker CI runs on the built site (a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("check_links", LINK_CHECKER)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def write_config(folder: Path, content: Path, **overrides: object) -> Path:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import urllib.request
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from loopback import CHROMIUM_ARGS, chromium_executable, serve_folder
-from site_build import FIXTURE_CONTENT, HOSTILE, ROOT, build_site, write_hostile_content
+from site_build import FIXTURE_CONTENT, HOSTILE, ROOT, build_site, link_checker, write_hostile_content
 
 from digest.content import load_content
 
@@ -193,24 +193,9 @@ def test_every_topic_of_the_content_folder_shows_its_four_sections(browser, cont
 
 # -- links ----------------------------------------------------------------------------------------
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"] or "")
-        for name in ("href", "src"):
-            if values.get(name) and tag in ("a", "link", "script", "img"):
-                self.links.append(values[name] or "")
-
-
 def _crawl(start: str) -> tuple[set[str], list[str]]:
     """Follow every internal link from `start` over HTTP; return the pages seen and the broken links."""
-    seen: dict[str, _Links | None] = {}
+    seen: dict[str, Any] = {}
     queue, broken, fragments = [start], [], []
     while queue:
         url = queue.pop()
@@ -227,7 +212,7 @@ def _crawl(start: str) -> tuple[set[str], list[str]]:
         seen[url] = None
         if kind != "text/html":
             continue
-        page = _Links()
+        page = link_checker().PageLinks()
         page.feed(body.decode("utf-8"))
         seen[url] = page
         for link in page.links:

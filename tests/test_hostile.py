@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.util
 import io
 import json
 import os
@@ -26,14 +25,13 @@ from xml.etree import ElementTree
 
 import pytest
 from loopback import CHROMIUM_ARGS, chromium_executable, serve, serve_folder
-from site_build import build_site
+from site_build import build_site, link_checker
 
 from digest.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
 VICTIM = FIXTURES / "victim"
 SOURCES = FIXTURES / "sources"
-LINK_CHECKER = Path(__file__).resolve().parents[1] / ".github" / "scripts" / "check_links.py"
 MARKS = ("__pwned", "PWNED")
 OUTSIDE = Path("/tmp/digest-hostile-escape")
 """Where path-traversal payloads aim; it must never appear."""
@@ -506,11 +504,7 @@ def test_feeds_and_json_stay_well_formed_and_carry_payloads_as_text(corpus):
 
 
 def test_every_link_of_the_hostile_site_resolves_and_none_is_unsafe(corpus):
-    spec = importlib.util.spec_from_file_location("check_links", LINK_CHECKER)
-    assert spec and spec.loader
-    check_links = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(check_links)
-    assert check_links.check_site(corpus.site) == []
+    assert link_checker().check_site(corpus.site) == []
 
 
 def test_the_build_writes_only_the_site(corpus):

@@ -17,7 +17,7 @@ EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel"}
 UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
 
 
-class _Page(HTMLParser):
+class PageLinks(HTMLParser):
     """The links and element ids of one HTML page."""
 
     def __init__(self) -> None:
@@ -35,8 +35,8 @@ class _Page(HTMLParser):
             self.links.append(values[wanted] or "")
 
 
-def _read(path: Path) -> _Page:
-    page = _Page()
+def _read(path: Path) -> PageLinks:
+    page = PageLinks()
     page.feed(path.read_text(encoding="utf-8", errors="replace"))
     return page
 
