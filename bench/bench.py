@@ -151,16 +151,18 @@ def run_size(name: str, out: Path, code: Path, jobs: int, limits: tuple[float, i
     if "stopped" in result["build"]:
         print(f"   full site build:     {_fmt(result['build'])}", flush=True)
         return result
-    print(f"   full site build:     {_fmt(result['build'])}, digest plugin "
-          f"{result['build']['plugin_seconds']:.1f} s (analysis {result['build']['analysis_seconds']:.1f} s), "
-          f"site {result['build']['site_bytes'] / MIB:.1f} MiB in {result['build']['files']} files, "
-          f"search index {result['build']['search_index_bytes'] / MIB:.2f} MiB", flush=True)
+    built = result["build"]
+    print(f"   full site build:     {_fmt(built)}; digest plugin {built['plugin_seconds']:.1f} s in its hooks or "
+          f"waiting for topics; analysis {built['analysis_seconds']:.1f} s of work over all processes; "
+          f"site {built['site_bytes'] / MIB:.1f} MiB in {built['files']} files, "
+          f"search index {built['search_index_bytes'] / MIB:.2f} MiB", flush=True)
 
     _add_article(content)
     result["rebuild"] = _measure("build", str(config), code=code, log=folder / "rebuild.log", limits=limits)
     print(f"   rebuild, +1 article: {_fmt(result['rebuild'])}"
-          + (f", analysis {result['rebuild']['analysis_seconds']:.2f} s" if "analysis_seconds" in result["rebuild"]
-             else ""), flush=True)
+          + (f"; {result['rebuild']['topics_analysed']} topic(s) analysed, "
+             f"{result['rebuild']['analysis_seconds']:.2f} s" if "analysis_seconds" in result["rebuild"] else ""),
+          flush=True)
     return result
 
 

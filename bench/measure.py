@@ -56,7 +56,13 @@ def build(config_file: Path) -> dict[str, Any]:
     import digest.plugin
     from digest.site import build_site
 
-    spent = {"plugin": 0.0, "analysis": 0.0}
+    spent = {"plugin": 0.0}
+    started: list[digest.plugin.TopicJobs] = []
+
+    class RecordedJobs(digest.plugin.TopicJobs):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self)
 
     def timed(function, bucket: str):
         @functools.wraps(function)  # keeps mkdocs' event priority
@@ -68,7 +74,7 @@ def build(config_file: Path) -> dict[str, Any]:
                 spent[bucket] += time.perf_counter() - start
         return wrapper
 
-    digest.plugin.analyse_topics = timed(digest.plugin.analyse_topics, "analysis")
+    digest.plugin.TopicJobs = RecordedJobs
     for name in dir(digest.plugin.DigestPlugin):
         if name.startswith("on_"):
             setattr(digest.plugin.DigestPlugin, name, timed(getattr(digest.plugin.DigestPlugin, name), "plugin"))
@@ -78,7 +84,8 @@ def build(config_file: Path) -> dict[str, Any]:
     files = [path for path in site.rglob("*") if path.is_file()]
     index = site / "search" / "search_index.json"
     return {"seconds": seconds, "cpu_seconds": cpu, "plugin_seconds": spent["plugin"],
-            "analysis_seconds": spent["analysis"],
+            "analysis_seconds": sum(jobs.analysis_seconds for jobs in started),
+            "topics_analysed": sum(jobs.analysed for jobs in started),
             "peak_mib": _peak_mib(), "site_bytes": sum(path.stat().st_size for path in files), "files": len(files),
             "search_index_bytes": index.stat().st_size if index.is_file() else 0}
 

@@ -16,17 +16,21 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from digest import __version__
 from digest.analysis import analyse
 from digest.content import TOPIC_FILE
 from digest.export import from_dict, to_dict
 from digest.model import Digest, Topic
+
+R = TypeVar("R")
 
 DEFAULT_CACHE_DIR = Path(".cache/digest")
 """Where the cache lives, relative to the site's folder (git-ignored)."""
@@ -115,21 +119,30 @@ def write_cached(cache_dir: Path, key: str, digest: Digest) -> None:
             stale.unlink(missing_ok=True)
 
 
+def digest_of(topic: Topic, cache_dir: Path | None) -> tuple[Digest, float | None]:
+    """The topic's digest: from the cache when its key is there, else analysed (and then stored); with the
+    seconds the analysis took, None for a cache hit."""
+    key = topic_key(topic) if cache_dir is not None else ""
+    if cache_dir is not None:
+        cached = read_cached(cache_dir, topic.slug, key)
+        if cached is not None:
+            return cached, None
+    start = time.perf_counter()
+    digest = analyse(topic)
+    seconds = time.perf_counter() - start
+    if cache_dir is not None:
+        write_cached(cache_dir, key, digest)
+    return digest, seconds
+
+
+def _work(topic: Topic, cache_dir: Path | None,
+          then: Callable[[Topic, Digest], R]) -> tuple[Digest, R, float | None]:
+    digest, seconds = digest_of(topic, cache_dir)
+    return digest, then(topic, digest), seconds
+
+
 def _size(topic: Topic) -> int:
     return sum(len(article.body) for article in topic.articles)
-
-
-def _analyse_all(topics: Sequence[Topic], jobs: int) -> Iterable[Digest]:
-    """Analyse topics, in worker processes when there are several topics and cores to share."""
-    if jobs <= 1 or len(topics) <= 1:
-        yield from map(analyse, topics)
-        return
-    # Largest topics first, so one long story does not start last and hold up the end.
-    order = sorted(range(len(topics)), key=lambda i: (-_size(topics[i]), i))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(topics))) as pool:
-        futures = {i: pool.submit(analyse, topics[i]) for i in order}
-        for i in range(len(topics)):
-            yield futures[i].result()
 
 
 def available_cores() -> int:
@@ -140,6 +153,63 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+class TopicJobs(Generic[R]):
+    """Topics digested (from the cache or analysed) and passed to `then`, in worker processes, while the caller
+    goes on with other work; `result` waits for one topic only.
+
+    mkdocs builds pages on one core: the site build hands the other cores the analysis and the rendering of each
+    topic, and starts building the pages of the first topics while later ones are still being analysed. With
+    one job, or one topic, there is nothing to overlap: each topic is worked out in this process when it is
+    first asked for. Either way a topic's result depends on that topic alone.
+    """
+
+    def __init__(self, topics: Sequence[Topic], then: Callable[[Topic, Digest], R], *,
+                 cache_dir: Path | None = None, jobs: int | None = None) -> None:
+        self._topics = {topic.slug: topic for topic in topics}
+        self._then = then
+        self._cache_dir = cache_dir
+        self._done: dict[str, tuple[Digest, R]] = {}
+        self._futures: dict[str, Future[tuple[Digest, R, float | None]]] = {}
+        self.analysed = 0
+        """Topics analysed so far (the others came from the cache)."""
+        self.analysis_seconds = 0.0
+        """Time their analysis took, summed over processes."""
+        workers = min(available_cores() if jobs is None else max(1, jobs), len(topics))
+        self._pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        if self._pool is not None:
+            # Largest topics first, so one long story does not start last and hold up the end.
+            for topic in sorted(topics, key=lambda topic: -_size(topic)):
+                self._futures[topic.slug] = self._pool.submit(_work, topic, cache_dir, then)
+
+    def result(self, slug: str) -> tuple[Digest, R]:
+        """The topic's digest and what `then` made of it, once it is ready."""
+        if slug not in self._done:
+            future = self._futures.pop(slug, None)
+            digest, made, seconds = (future.result() if future is not None
+                                     else _work(self._topics[slug], self._cache_dir, self._then))
+            if seconds is not None:
+                self.analysed += 1
+                self.analysis_seconds += seconds
+            self._done[slug] = digest, made
+        return self._done[slug]
+
+    def close(self) -> None:
+        """Stop the workers; topics not started yet are dropped (after an error, nobody wants them)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> TopicJobs[R]:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def _nothing(topic: Topic, digest: Digest) -> None:
+    return None
+
+
 def analyse_topics(topics: Sequence[Topic], cache_dir: Path | None = None,
                    jobs: int | None = None) -> dict[str, Digest]:
     """Digest of every topic, by slug in the given order.
@@ -148,17 +218,5 @@ def analyse_topics(topics: Sequence[Topic], cache_dir: Path | None = None,
     analyse at once (None: one per core; 1: all in this process). The result never depends
     on either: a cached, parallel run gives the same digests as a fresh single-core one.
     """
-    workers = available_cores() if jobs is None else max(1, jobs)
-    keys = {topic.slug: topic_key(topic) for topic in topics} if cache_dir is not None else {}
-    found: dict[str, Digest] = {}
-    if cache_dir is not None:
-        for topic in topics:
-            cached = read_cached(cache_dir, topic.slug, keys[topic.slug])
-            if cached is not None:
-                found[topic.slug] = cached
-    missing = [topic for topic in topics if topic.slug not in found]
-    for topic, result in zip(missing, _analyse_all(missing, workers), strict=True):
-        found[topic.slug] = result
-        if cache_dir is not None:
-            write_cached(cache_dir, keys[topic.slug], result)
-    return {topic.slug: found[topic.slug] for topic in topics}
+    with TopicJobs(topics, _nothing, cache_dir=cache_dir, jobs=jobs) as running:
+        return {topic.slug: running.result(topic.slug)[0] for topic in topics}

@@ -2,12 +2,20 @@
 
 Pages exist in memory only (`File.generated`), never in the docs folder, so `mkdocs serve`
 does not rebuild forever; the content folder is watched instead.
+
+mkdocs builds pages on one core, so the analysis runs beside it: `on_files` lists every page
+from the content alone (path, title, nav place) and starts the topics' analysis and rendering
+in worker processes. Pages are read with their front matter only; each page gets its body
+in `on_page_context`, just before its template is rendered, and the Markdown and content
+events run again for it then, so other plugins see the real page. The feed and the digest
+JSON files are written after the build. Listings of every topic are built last.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateNotFound
 from mkdocs.config import config_options as c
@@ -19,12 +27,24 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
+from mkdocs.utils.meta import get_data
 
-from digest.cache import DEFAULT_CACHE_DIR, analyse_topics
-from digest.content import ContentError, load_content
-from digest.model import Digest, Topic
-from digest.render import Layout, environment, render_site, urls
-from digest.render.pages import nav_title
+from digest.cache import DEFAULT_CACHE_DIR, TopicJobs
+from digest.content import ContentError, load_content, topic_updated
+from digest.model import Topic
+from digest.render import (
+    LISTINGS,
+    Layout,
+    Output,
+    PlannedPage,
+    TopicRenderer,
+    environment,
+    render_listings,
+    topic_plan,
+    urls,
+)
+from digest.render.pages import load_templates
 
 log = get_plugin_logger(__name__)
 _STASHED = re.compile(r"<!--digest-stash-(\d+)-->")
@@ -52,13 +72,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.newest: str | None = None
         self.section_titles: dict[str, str] = {}
         """Topic page source path -> title for the nav section mkdocs makes of the topic's folder."""
-        self.generated: set[str] = set()
-        """Source paths of the pages this plugin generated."""
         self.stashed: dict[str, list[str]] = {}
         """Page source path -> its HTML blocks, kept away from Python-Markdown while it renders the page."""
+        self.generated: set[str] = set()
+        """Source paths of the pages this plugin generated."""
+        self.planned: dict[str, PlannedPage] = {}
+        """Source path -> a generated page whose body is not filled in yet."""
+        self.bodies: dict[str, str] = {}
+        """Source path -> a generated page (front matter and body) that is ready and not yet filled in."""
+        self.extra_files: dict[str, str] = {}
+        """Path in the site -> a generated file that is not a page (feed, digest JSON), written after the build."""
+        self.topics: list[Topic] = []
+        self.jobs: TopicJobs[tuple[Output, ...]] | None = None
         return config
 
-    def _load(self) -> list[tuple[Topic, Digest]]:
+    def _load(self) -> list[Topic]:
         try:
             loaded = load_content(self.content_dir)
         except ContentError as error:
@@ -67,36 +95,49 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             lines = "\n".join(str(problem) for problem in loaded.problems)
             raise PluginError(f"the content has {len(loaded.problems)} problem(s); fix them "
                               f"(`digest check` lists the same):\n{lines}")
-        cache_dir = self.root / self.config.cache_dir if self.config.cache_dir else None
-        digests = analyse_topics(loaded.topics, cache_dir=cache_dir, jobs=self.config.jobs)
-        return [(topic, digests[topic.slug]) for topic in loaded.topics]
+        return list(loaded.topics)
 
     @event_priority(-50)  # after other plugins have collected the docs folder's own files
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        pairs = self._load()
-        layout = Layout(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
-        env = environment(config.theme.dirs)
+        self.topics = self._load()
+        self.site_name = config.site_name
+        self.layout = Layout(directory_urls=config.use_directory_urls, site_url=config.site_url or "")
+        self.env = environment(config.theme.dirs)
         try:
-            outputs = render_site(env, pairs, layout, config.site_name)
+            load_templates(self.env)
         except TemplateNotFound as error:
             raise PluginError(f"template {error.name!r} not found in the theme folders ({', '.join(config.theme.dirs)})"
                               ": the digest templates live in theme_overrides/fragments/digest/; set "
                               "theme.custom_dir to a folder that has them") from None
-        for output in outputs:
-            if files.get_file_from_path(output.path) is not None:
-                raise PluginError(f"{Path(config.docs_dir) / output.path}: this page is generated from the "
-                                  "content; remove the file from the docs folder")
-            inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, output.path, content=output.content, inclusion=inclusion))
-            self.generated.add(output.path)
-        for topic, digest in pairs:
-            self.section_titles[urls.topic_page(topic.slug)] = nav_title(topic.title, topic.slug)
-            if digest.updated:
-                self.updated[urls.topic_page(topic.slug)] = digest.updated
-                for info in digest.articles:
-                    self.updated[urls.article_page(topic.slug, info.id)] = info.published or digest.updated
+        pages = [plan for topic in self.topics for plan in topic_plan(topic)] + list(LISTINGS)
+        others = [urls.digest_file(topic.slug) for topic in self.topics] + [urls.FEED_FILE]
+        for path in [plan.path for plan in pages] + others:
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"{Path(config.docs_dir) / path}: this {'page' if path.endswith('.md') else 'file'}"
+                                  " is generated from the content; remove the file from the docs folder")
+        # Topics' pages first and listings last: mkdocs builds pages in this order, and the listings need every
+        # topic's digest, while a topic's pages need only its own.
+        for plan in pages:
+            inclusion = InclusionLevel.UNDEFINED if plan.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, plan.path, content=plan.page(""), inclusion=inclusion))
+            self.planned[plan.path] = plan
+            self.generated.add(plan.path)
+            if plan.in_nav and plan.topic is not None:
+                self.section_titles[plan.path] = plan.title
+        self.files = files
+        for topic in self.topics:
+            page = urls.topic_page(topic.slug)
+            updated = topic_updated(topic)
+            if updated:
+                self.updated[page] = updated.isoformat()
+                for article in topic.articles:
+                    published = article.meta.published
+                    self.updated[urls.article_page(topic.slug, article.id)] = (published or updated).isoformat()
         self.newest = max(self.updated.values(), default=None)
-        log.info("generated pages for %d topic(s) from %s", len(pairs), self.content_dir)
+        cache_dir = self.root / self.config.cache_dir if self.config.cache_dir else None
+        self.jobs = TopicJobs(self.topics, TopicRenderer(tuple(config.theme.dirs), self.layout),
+                              cache_dir=cache_dir, jobs=self.config.jobs)
+        log.info("%d topic(s) in %s: analysing those changed since the last build", len(self.topics), self.content_dir)
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -117,6 +158,68 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if date:
             page.update_date = date
         return page
+
+    @event_priority(100)  # first: the other plugins (search among them) must see the page's real content
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        plan = self.planned.get(page.file.src_uri)
+        if plan is None:
+            return context
+        page.markdown, page.meta = get_data(self._page_text(plan))
+        del self.planned[plan.path]
+        # What mkdocs did when it read the page's front matter, now with the body.
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=self.files)
+        page.render(config, self.files)
+        assert page.content is not None
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=self.files)
+        return context
+
+    def _page_text(self, plan: PlannedPage) -> str:
+        """The page's Markdown, once its topic (or, for a listing, every topic) is analysed and rendered."""
+        assert self.jobs is not None, "pages are filled in between on_files and on_post_build"
+        if plan.path not in self.bodies:
+            if plan.topic is not None:
+                self._take(self.jobs.result(plan.topic)[1])
+            else:
+                self._take_listings()
+        return self.bodies.pop(plan.path)
+
+    def _take_listings(self) -> None:
+        assert self.jobs is not None, "pages are filled in between on_files and on_post_build"
+        pairs = [(topic, self.jobs.result(topic.slug)[0]) for topic in self.topics]
+        self._take(render_listings(self.env, pairs, self.layout, self.site_name))
+
+    def _take(self, outputs: tuple[Output, ...]) -> None:
+        for output in outputs:
+            if output.path in self.planned:
+                self.bodies[output.path] = output.content
+            else:
+                self.extra_files[output.path] = output.content
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.jobs is not None, "on_files started the jobs"
+        # Normally all taken already, with the pages; not when `mkdocs serve --dirty` rebuilt only some pages.
+        for topic in self.topics:
+            if urls.digest_file(topic.slug) not in self.extra_files:
+                self._take(self.jobs.result(topic.slug)[1])
+        if urls.FEED_FILE not in self.extra_files:
+            self._take_listings()
+        analysed, seconds = self.jobs.analysed, self.jobs.analysis_seconds
+        self._close()
+        for path, text in sorted(self.extra_files.items()):
+            write_file(text.encode("utf-8"), str(Path(config.site_dir) / path))
+        log.info("%d topic(s) from %s: %d analysed (%.1f s of work), %d unchanged since the last build (cache)",
+                 len(self.topics), self.content_dir, analysed, seconds, len(self.topics) - analysed)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close()
+
+    def on_shutdown(self) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        if self.jobs is not None:
+            self.jobs.close()
+            self.jobs = None
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Our pages are HTML blocks (already escaped) between Markdown headings. Python-Markdown only needs the

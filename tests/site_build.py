@@ -26,14 +26,16 @@ def link_checker() -> ModuleType:
     return module
 
 
-def write_config(folder: Path, content: Path, **overrides: object) -> Path:
-    """An mkdocs.yml in `folder` that is the repository's, pointed at `content` and building into folder/site."""
+def write_config(folder: Path, content: Path, plugin: dict[str, object] | None = None, **overrides: object) -> Path:
+    """An mkdocs.yml in `folder` that is the repository's, pointed at `content` and building into folder/site.
+
+    The digest plugin analyses in this process with no cache, unless `plugin` says otherwise."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(overrides)
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(folder / "site")
     config["theme"]["custom_dir"] = str(ROOT / "theme_overrides")
-    config["plugins"] = ["search", {"digest": {"content": str(content), "cache_dir": "", "jobs": 1}}]
+    config["plugins"] = ["search", {"digest": {"content": str(content), "cache_dir": "", "jobs": 1, **(plugin or {})}}]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

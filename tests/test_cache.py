@@ -9,7 +9,7 @@ import pytest
 
 import digest.cache
 from digest.analysis import analyse
-from digest.cache import analyse_topics, code_fingerprint, topic_key
+from digest.cache import TopicJobs, analyse_topics, code_fingerprint, topic_key
 from digest.content import load_content
 from digest.export import to_json
 from digest.model import Digest, Topic
@@ -152,3 +152,27 @@ def test_the_key_changes_with_the_analysis_code(content: Path, tmp_path: Path, m
         assert topic_key(topic) != key
     finally:
         code_fingerprint.cache_clear()
+
+
+def _title_unless_second(topic: Topic, digest: Digest) -> str:
+    """A stand-in for page rendering (module level, so worker processes can run it) that fails on one topic."""
+    if topic.slug == sorted(path.name for path in FIXTURE.iterdir())[1]:
+        raise RuntimeError(f"cannot render {topic.slug}")
+    return digest.title
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_jobs_report_each_topic_alone_and_count_what_they_analysed(content: Path, tmp_path: Path, jobs: int) -> None:
+    topics = _topics(content)
+    first, failing, last = (topic.slug for topic in topics)
+    with TopicJobs(topics, _title_unless_second, cache_dir=tmp_path / "cache", jobs=jobs) as running:
+        assert running.result(last)[1] == topics[2].title
+        with pytest.raises(RuntimeError, match=f"cannot render {failing}"):
+            running.result(failing)
+        digest, title = running.result(first)
+        assert (digest.slug, title) == (first, topics[0].title)
+        assert running.analysed == 2
+        assert running.analysis_seconds > 0
+    with TopicJobs(topics, _title_unless_second, cache_dir=tmp_path / "cache", jobs=jobs) as running:
+        assert running.result(first)[1] == topics[0].title
+        assert running.analysed == 0, "cached by the first jobs"

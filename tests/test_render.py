@@ -21,7 +21,16 @@ from digest.model import (
     Topic,
     TopicSettings,
 )
-from digest.render import Layout, environment, render_articles, render_site, render_topic, urls
+from digest.render import (
+    LISTINGS,
+    Layout,
+    environment,
+    render_articles,
+    render_site,
+    render_topic,
+    topic_plan,
+    urls,
+)
 from digest.render.dates import show_date
 from digest.render.pages import nav_title
 from digest.render.views import coverage_line, heaviest_in_date_order, topic_view
@@ -194,6 +203,18 @@ def test_site_outputs_every_page_feed_and_data(topic, env) -> None:
     assert feed.find("a:entry/a:link", ns).get("href") == f"topics/{slug}/"
     assert 'href="tags/#tag-transport"' in outputs["index.md"].content
     assert 'id="tag-transport"' in outputs["tags.md"].content
+
+
+def test_pages_planned_from_the_content_alone_match_the_rendered_pages(topic, env) -> None:
+    # mkdocs builds its nav from the planned pages before the analysis ends: titles and places must not change.
+    planned = {plan.path: plan for plan in (*topic_plan(topic), *LISTINGS)}
+    outputs = {out.path: out for out in render_site(env, [(topic, handmade(topic))], Layout(), "Digests")}
+    pages = {path: out for path, out in outputs.items() if path.endswith(".md")}
+    assert set(pages) == set(planned)
+    for path, out in pages.items():
+        front_matter = planned[path].page("")
+        assert out.content.startswith(front_matter.rstrip("\n") + "\n"), path
+        assert out.in_nav == planned[path].in_nav, path
 
 
 def test_home_lists_topics_newest_first(topic, env) -> None:

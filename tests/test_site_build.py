@@ -46,6 +46,19 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
     assert {name for name in one.keys() | two.keys() if one.get(name) != two.get(name)} == set()
 
 
+def test_pages_built_while_worker_processes_analyse_are_the_single_process_pages(tmp_path):
+    """Two workers analyse and render topics while mkdocs builds pages; then again from a warm cache."""
+    content = Path(__file__).parent / "fixtures" / "cache" / "content"
+    serial = build_site(write_config(tmp_path / "serial", content), strict=True)
+    parallel = {"jobs": 2, "cache_dir": str(tmp_path / "cache")}
+    cold = build_site(write_config(tmp_path / "cold", content, plugin=parallel), strict=True)
+    warm = build_site(write_config(tmp_path / "warm", content, plugin=parallel), strict=True)
+    expected = _hashes(serial)
+    assert len([name for name in expected if name.endswith("digest.json")]) == 3
+    assert _hashes(cold) == expected
+    assert _hashes(warm) == expected
+
+
 @pytest.fixture(scope="module")
 def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One successful build of the fixture content, copied by each test as its 'previous site'."""

@@ -18,6 +18,8 @@ from markupsafe import Markup
 
 TEMPLATES = "fragments/digest"
 """Folder of the digest templates inside a theme directory."""
+PAGE_TEMPLATES = ("topic.html", "article.html", "home.html", "tags.html", "feed.html")
+"""The templates in that folder that render a file each."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _TITLE_LOOKALIKES = (
@@ -70,6 +72,15 @@ def markdown_page(title: str, body: str, hide: Sequence[str] = ()) -> str:
     # JSON is valid YAML; with ensure_ascii every value is a plain double-quoted scalar.
     head = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
     return f"---\n{head}\n---\n\n{body.rstrip()}\n"
+
+
+def load_templates(env: Environment) -> None:
+    """Compile every digest template now, so a theme that lacks one fails before any work starts.
+
+    Raises jinja2's `TemplateNotFound`.
+    """
+    for template in PAGE_TEMPLATES:
+        env.get_template(f"{TEMPLATES}/{template}")
 
 
 def render(env: Environment, template: str, **values: Any) -> str:
