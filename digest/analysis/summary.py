@@ -240,13 +240,17 @@ def _evidence(corpus: Corpus, unit: Unit, rare: frozenset[str]) -> _Evidence:
 def _same_episode(first: _Evidence, second: _Evidence) -> float:
     """How surely two sentences tell one episode: the rare names they share (a name counts once, however many
     words it has), half as much for other rare words they share, and one more when both date it alike."""
-    def named(left: _Evidence, right: _Evidence) -> int:
-        return sum(not stems.isdisjoint(right.rare) for stems in left.names)
-    names = max(named(first, second), named(second, first))
+    names = max(_named(first, second), _named(second, first)) if first.names or second.names else 0
     shared_rare = first.rare & second.rare
     words = len(shared_rare - first.name_stems - second.name_stems) if shared_rare else 0
-    same_date = any(a.startswith(b) or b.startswith(a) for a in first.dates for b in second.dates)
+    same_date = bool(first.dates and second.dates) and any(
+        a.startswith(b) or b.startswith(a) for a in first.dates for b in second.dates)
     return names + 0.5 * words + int(same_date)
+
+
+def _named(left: _Evidence, right: _Evidence) -> int:
+    """How many of one sentence's names have a rare word the other sentence has."""
+    return sum(not stems.isdisjoint(right.rare) for stems in left.names)
 
 
 def _redundancy(item: tuple[float, FactGroup, Unit], other: tuple[float, FactGroup, Unit],
