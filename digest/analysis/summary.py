@@ -12,6 +12,7 @@ how early the sources tell them.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -185,7 +186,7 @@ def _vector(corpus: Corpus, unit: Unit) -> tuple[dict[str, float], float]:
 
 def _similarity(first: tuple[dict[str, float], float], second: tuple[dict[str, float], float]) -> float:
     (left, left_norm), (right, right_norm) = first, second
-    return sum(weight * right[token] for token, weight in left.items() if token in right) / (left_norm * right_norm)
+    return sum([weight * right[token] for token, weight in left.items() if token in right]) / (left_norm * right_norm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +197,8 @@ class _Evidence:
     """Content words weighted by rarity across outlets, and the vector's norm."""
     names: tuple[frozenset[str], ...]
     """Each name's rare word stems (a name all over the story marks no episode)."""
+    name_stems: frozenset[str]
+    """The stems of all its names together."""
     rare: frozenset[str]
     """Rare word stems of the sentence, names included."""
     dates: frozenset[str]
@@ -213,13 +216,12 @@ class _Evidence:
 def _rare_tokens(corpus: Corpus) -> frozenset[str]:
     """Word stems found in few of the story's sentences: a name or word that marks one episode, unlike the
     story's subject that most sentences repeat."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     statements = 0
     for unit in corpus.units:
         if not unit.furniture:
             statements += 1
-            for token in unit.tokens:
-                counts[token] = counts.get(token, 0) + 1
+            counts.update(unit.tokens)
     limit = max(RARE_LEAST, RARE_SHARE * statements)
     return frozenset(token for token, count in counts.items() if count <= limit)
 
@@ -227,7 +229,8 @@ def _rare_tokens(corpus: Corpus) -> frozenset[str]:
 def _evidence(corpus: Corpus, unit: Unit, rare: frozenset[str]) -> _Evidence:
     names = tuple(stems for name in unit.names if (stems := frozenset(content_tokens(name)) & rare))
     dates = frozenset(d.value for d in unit.dates if d.value)
-    return _Evidence(vector=_vector(corpus, unit), names=names, rare=frozenset(unit.tokens) & rare, dates=dates,
+    return _Evidence(vector=_vector(corpus, unit), names=names, name_stems=frozenset().union(*names),
+                     rare=frozenset(unit.tokens) & rare, dates=dates,
                      years=frozenset(value[:4] for value in dates),
                      speakers=frozenset(a.speaker.lower() for a in unit.attributions
                                         if a.speaker.lower() not in _PRONOUNS),
@@ -237,13 +240,17 @@ def _evidence(corpus: Corpus, unit: Unit, rare: frozenset[str]) -> _Evidence:
 def _same_episode(first: _Evidence, second: _Evidence) -> float:
     """How surely two sentences tell one episode: the rare names they share (a name counts once, however many
     words it has), half as much for other rare words they share, and one more when both date it alike."""
-    def named(left: _Evidence, right: _Evidence) -> int:
-        return sum(bool(stems & right.rare) for stems in left.names)
-    names = max(named(first, second), named(second, first))
-    name_stems = {stem for stems in first.names + second.names for stem in stems}
-    words = len((first.rare & second.rare) - name_stems)
-    same_date = any(a.startswith(b) or b.startswith(a) for a in first.dates for b in second.dates)
+    names = max(_named(first, second), _named(second, first)) if first.names or second.names else 0
+    shared_rare = first.rare & second.rare
+    words = len(shared_rare - first.name_stems - second.name_stems) if shared_rare else 0
+    same_date = bool(first.dates and second.dates) and any(
+        a.startswith(b) or b.startswith(a) for a in first.dates for b in second.dates)
     return names + 0.5 * words + int(same_date)
+
+
+def _named(left: _Evidence, right: _Evidence) -> int:
+    """How many of one sentence's names have a rare word the other sentence has."""
+    return sum(not stems.isdisjoint(right.rare) for stems in left.names)
 
 
 def _redundancy(item: tuple[float, FactGroup, Unit], other: tuple[float, FactGroup, Unit],
@@ -297,36 +304,43 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
     evidence = {item[1].id: _evidence(corpus, item[2], rare) for item in pool}
     budget = settings.summary_words
     limit = budget + int(budget * OVERSHOOT)
+    sizes = [item[2].words for item in pool]
+    lengths = [(size / TYPICAL_WORDS) ** LENGTH_EXPONENT for size in sizes]
+    overlaps = [0.0] * len(pool)  # with the chosen sentence it repeats most
+    compared = [0] * len(pool)  # how many of the chosen sentences `overlaps` has seen
+    scored_at = [-1] * len(pool)  # how many sentences were chosen when the candidate's score was worked out
     chosen: list[tuple[float, FactGroup, Unit]] = []
-    overlaps = {item[1].id: 0.0 for item in pool}  # with the chosen sentence it repeats most
-    sizes = {item[1].id: item[2].words for item in pool}
-    lengths = {key: (size / TYPICAL_WORDS) ** LENGTH_EXPONENT for key, size in sizes.items()}
     chosen_articles: Counter[str] = Counter()
     years: set[str] = set()
     speakers: set[str] = set()
     words = 0
-    while pool and words < budget:
+    # Lazy greedy: a candidate's score only falls as sentences are chosen (overlap, same source and
+    # novelty all move one way), so a score from an earlier round bounds it. Candidates wait in a heap by
+    # that bound (ties by rank); the top one is rescored, and is the best once its score is current.
+    heap = [(-math.inf, index) for index in range(len(pool))]
+    while heap and words < budget:
+        _, index = heapq.heappop(heap)
+        item = pool[index]
+        if scored_at[index] == len(chosen):
+            chosen.append(item)
+            chosen_articles[item[2].article] += 1
+            words += sizes[index]
+            years |= evidence[item[1].id].years
+            speakers |= evidence[item[1].id].speakers
+            continue
         # Overlap only grows and room only shrinks: a candidate left out now is out for good.
-        pool = [item for item in pool if words + sizes[item[1].id] <= limit and overlaps[item[1].id] < REDUNDANT]
-        best, best_score = None, -math.inf
-        for item in pool:
-            length = lengths[item[1].id]
-            same_source = chosen_articles[item[2].article]
-            gain = (MMR_LAMBDA * item[0] - (1 - MMR_LAMBDA) * overlaps[item[1].id] - SAME_SOURCE * same_source
-                    + _novelty(evidence[item[1].id], years, speakers))
-            score = gain / length if gain > 0 else gain * length
-            if score > best_score:
-                best, best_score = item, score
-        if best is None:
-            break
-        chosen.append(best)
-        chosen_articles[best[2].article] += 1
-        words += sizes[best[1].id]
-        years |= evidence[best[1].id].years
-        speakers |= evidence[best[1].id].speakers
-        pool = [item for item in pool if item is not best]
-        for item in pool:
-            overlaps[item[1].id] = max(overlaps[item[1].id], _redundancy(item, best, evidence))
+        if words + sizes[index] > limit:
+            continue
+        for other in chosen[compared[index]:]:
+            overlaps[index] = max(overlaps[index], _redundancy(item, other, evidence))
+        compared[index] = len(chosen)
+        if overlaps[index] >= REDUNDANT:
+            continue
+        gain = (MMR_LAMBDA * item[0] - (1 - MMR_LAMBDA) * overlaps[index]
+                - SAME_SOURCE * chosen_articles[item[2].article] + _novelty(evidence[item[1].id], years, speakers))
+        score = gain / lengths[index] if gain > 0 else gain * lengths[index]
+        scored_at[index] = len(chosen)
+        heapq.heappush(heap, (-score, index))
     lead_values = {item[1].id: _lead_value(item, most, affinities_of[item[1].id]) for item in chosen}
     return tuple(_cited(group, unit) for _, group, unit in _reading_order(chosen, lead_values))
 

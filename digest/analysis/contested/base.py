@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.cues import STOPWORDS, stem
+from digest.analysis.cues import STOPWORDS
+from digest.analysis.cues import stem as _stem
 
 Item = TypeVar("Item")
 
@@ -58,10 +61,18 @@ def previous(corpus: Corpus, unit: Unit) -> Unit | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """`digest.analysis.cues.stem`, cached: the detectors stem the same words sentence after sentence."""
+    return _stem(word)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w.'-])[a-z][a-z-]+")
+
+
 def terms(text: str) -> set[str]:
     """Lower-case content words of a text as written, stemmed (names are matched separately)."""
-    return {stem(word) for word in re.findall(r"(?<![\w.'-])[a-z][a-z-]+", text)
-            if word not in STOPWORDS and len(word) > 2}
+    return {stem(word) for word in _LOWER_WORD.findall(text) if word not in STOPWORDS and len(word) > 2}
 
 
 def copies(units: Iterable[Unit], key: Callable[[Unit], Hashable] = lambda unit: unit.text) -> list[list[Unit]]:
@@ -115,7 +126,7 @@ def pairs_sharing(items: Sequence[Item], keys: Callable[[Item], set[str] | froze
         for key in found:
             posting = postings[key]
             if len(posting) <= MAX_POSTING:
-                hits.update(other for other in posting if other > index)
+                hits.update(posting[bisect_right(posting, index):])  # postings are in index order
         yield from ((index, other) for other in sorted(hits) if hits[other] >= minimum)
 
 

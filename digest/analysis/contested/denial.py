@@ -38,6 +38,8 @@ _DENIES_CLAIM = re.compile(
     rf"|{CLAIM_NOUN}\b)")
 _SHORT_DENIAL = re.compile(rf"{_DENIER}{DENIAL_VERB}\s+(?:it|this|that|them|so)\s*[.!]")
 _CLAIMED = re.compile(rf"\b{CLAIM_VERB}\b")
+_DENIES = re.compile(DENIAL_VERB)
+"""A denial verb anywhere: every shape of denial has one."""
 _NAMED = re.compile(r"\s+(?:that|of|by|about)\b")
 
 
@@ -52,7 +54,7 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
     """
     candidates = []
     claims: dict[str, list[list[Unit]]] | None = None
-    for group in copies(_readable(corpus), key=lambda unit: (unit.text, _text(previous(corpus, unit)))):
+    for group in copies(_denials(corpus), key=lambda unit: (unit.text, _text(previous(corpus, unit)))):
         text = group[0].text
         inside = _DENIAL_IN_SENTENCE.search(text)
         if inside and len(text[: inside.start()].split()) >= 4:
@@ -89,11 +91,11 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
     return candidates
 
 
-def _readable(corpus: Corpus) -> list[Unit]:
-    """The statements, and the sentences too short to count as statements that deny what came
-    before ("Baghdad denied it.")."""
-    return [unit for unit in corpus.units
-            if not unit.furniture or (not unit.heading and not unit.dateline and _SHORT_DENIAL.fullmatch(unit.text))]
+def _denials(corpus: Corpus) -> list[Unit]:
+    """The statements with a denial verb, and the sentences too short to count as statements that deny
+    what came before ("Baghdad denied it."): the only sentences a denial can be read from."""
+    return [unit for unit in corpus.units if _DENIES.search(unit.text)
+            and (not unit.furniture or (not unit.heading and not unit.dateline and _SHORT_DENIAL.fullmatch(unit.text)))]
 
 
 def _text(unit: Unit | None) -> str:
@@ -104,7 +106,7 @@ def _claims_by_term(corpus: Corpus) -> dict[str, list[list[Unit]]]:
     """Sentences that make a claim (copies grouped), by content word."""
     index: dict[str, list[list[Unit]]] = {}
     for group in copies(statements(corpus)):
-        if _makes_claim(group[0]) and not re.search(DENIAL_VERB, group[0].text):
+        if _makes_claim(group[0]) and not _DENIES.search(group[0].text):
             for term in terms(group[0].text):
                 index.setdefault(term, []).append(group)
     return index

@@ -39,10 +39,17 @@ DAMNING = frozenset({"useless", "pointless", "futile", "senseless", "needless", 
 _PRAISE = re.compile(rf"\b(?:{'|'.join(sorted(PRAISING))})\b", re.I)
 _DAMN = re.compile(rf"\b(?:{'|'.join(sorted(DAMNING))})\b", re.I)
 SCALES = (
-    ("advisory", "decisive", WEAK_ACT, STRONG_ACT),
-    ("damning", "favourable", _DAMN, _PRAISE),
+    ("advisory", "decisive", WEAK_ACT, STRONG_ACT,
+     ("recommend", "urged", "urges", "urging", "binding", "symbolic", "advisory", "call", "appeal", "requested",
+      "expel", "expulsion", "order", "mandat", "compel", "forc", "ban", "evict")),
+    ("damning", "favourable", _DAMN, _PRAISE, tuple(sorted(DAMNING | PRAISING))),
 )
-"""Scales on which outlets may place one fact at opposite ends: (low label, high label, low cue, high cue)."""
+"""Scales on which outlets may place one fact at opposite ends: (low label, high label, low cue, high cue,
+a piece of every cue, lower-case). Most sentences have none of the pieces, and are neutral without the
+expressions running."""
+_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+"""The non-ASCII letters that case-insensitive expressions match to ASCII ones (dotted and dotless i, long s,
+the Kelvin sign)."""
 _IGNORED = ({stem(word) for word in POSITIVE_TERMS | NEGATIVE_TERMS | PRAISING | DAMNING}
             | {"u.s", "us", "strongly", "also", "which", "would", "could", "premature", "recent", "possible"})
 
@@ -81,6 +88,14 @@ def framing_of(text: str, low: re.Pattern[str], high: re.Pattern[str]) -> Framin
                    frozenset(specific - _IGNORED))
 
 
+def _may_frame(text: str, pieces: tuple[str, ...]) -> bool:
+    """False when the sentence surely has no cue of a scale: none of the cues' pieces is in it, lower-cased.
+
+    Lower-casing finds every case-insensitive match but for the letters of `_CASE_TWINS`."""
+    lowered = text.lower()
+    return any(piece in lowered for piece in pieces) or bool(_CASE_TWINS.search(text))
+
+
 def framing_candidates(corpus: Corpus) -> list[Candidate]:
     """A point for each pair of outlets at opposite ends of a scale about the same fact.
 
@@ -88,10 +103,11 @@ def framing_candidates(corpus: Corpus) -> list[Candidate]:
     """
     units = [unit for unit in corpus.units
              if not unit.furniture or (unit.heading and unit.words >= MIN_HEADING_WORDS)]
+    groups = copies(units)
     candidates = []
-    for low_label, high_label, low_cue, high_cue in SCALES:
-        framed = [(group, framing) for group in copies(units)
-                  if (framing := framing_of(group[0].text, low_cue, high_cue))]
+    for low_label, high_label, low_cue, high_cue, pieces in SCALES:
+        framed = [(group, framing) for group in groups
+                  if _may_frame(group[0].text, pieces) and (framing := framing_of(group[0].text, low_cue, high_cue))]
         for first, second in pairs_sharing(framed, lambda item: item[1].near, MIN_SHARED_FRAMING_TERMS):
             (group, framing), (other, other_framing) = framed[first], framed[second]
             if framing.sign == other_framing.sign or len(outlets(group) | outlets(other)) < 2:

@@ -14,7 +14,7 @@ from datetime import date
 
 from digest.analysis.contested.base import Candidate, Side, copies, outlets, pairs_sharing, statements, unique
 from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.quantities import Figure, figures
+from digest.analysis.quantities import Figure, Quantity, figures
 
 MAX_DAYS_APART = 7
 """Counts from articles published further apart than this may both be right, at their time."""
@@ -28,8 +28,15 @@ _MONEY = ("dollar", "pound", "euro", "percent")
 def number_candidates(corpus: Corpus) -> list[Candidate]:
     """Both kinds of number point, for every counted noun of the topic."""
     mentions: dict[str, list[tuple[Figure, Unit]]] = {}
+    read: dict[str, tuple[tuple[Quantity, ...], list[Figure]]] = {}  # copies of a sentence are read once
     for unit in statements(corpus):
-        for figure in figures(unit.text, unit.quantities):
+        if not unit.quantities:
+            continue
+        quantities, found = read.get(unit.text, ((), []))
+        if quantities != unit.quantities:
+            found = figures(unit.text, unit.quantities)
+            read[unit.text] = (unit.quantities, found)
+        for figure in found:
             if figure.terms and (figure.value >= MIN_VALUE or figure.counts in _MONEY):
                 mentions.setdefault(figure.counts, []).append((figure, unit))
     candidates = []

@@ -93,6 +93,11 @@ def _subject_before(text: str, limit: int = 8) -> str:
     return " ".join(subject.split()[-limit:])
 
 
+def _has_cue(text: str) -> bool:
+    lowered = text.lower()
+    return any(cue in lowered for cue in _CUES)
+
+
 def positions(text: str, context: str = "") -> list[Position]:
     """The positions a sentence takes, with the words they bear on.
 
@@ -100,10 +105,11 @@ def positions(text: str, context: str = "") -> list[Position]:
     the sign flips and the target becomes what would be undone (named after "of", or
     taken from the previous sentence, `context`).
     """
+    if not _has_cue(text):
+        return []  # no cue word, even quoted: most sentences, ruled out before quotations are blanked
     free = unquoted(text)
-    lowered = free.lower()
-    if not any(cue in lowered for cue in _CUES):
-        return []  # no cue word: most sentences, ruled out before the expressions run
+    if not _has_cue(free):
+        return []  # no cue word: ruled out before the expressions run
     found: list[tuple[int, str]] = []
     for match in JUSTIFICATION.finditer(free):
         found.append((1, _subject_before(free[: match.start()])))

@@ -87,8 +87,8 @@ def _same_event(first: _Event, second: _Event) -> bool:
     shared = first.words & second.words
     smaller = min(len(first.words), len(second.words))
     return (len(shared) >= MIN_SHARED_EVENT_TERMS and len(shared) >= MIN_OVERLAP * smaller
-            and _figures_agree(first.figures, second.figures) and first.ordinals == second.ordinals
-            and bool(shared & first.near_date) and bool(shared & second.near_date))
+            and first.ordinals == second.ordinals and not shared.isdisjoint(first.near_date)
+            and not shared.isdisjoint(second.near_date) and _figures_agree(first.figures, second.figures))
 
 
 def _event_terms(unit: Unit) -> set[str]:
