@@ -278,3 +278,49 @@ def test_many_outlets_printing_the_same_articles_give_the_same_points_citing_eve
             assert side.claim.text == side_alone.claim.text
             expected = {f"{source}-r{number:02d}" for source in side_alone.claim.sources for number in range(copies)}
             assert expected | set(side_alone.claim.sources) <= set(side.claim.sources)
+
+
+def _fixture_sentences() -> list[str]:
+    """Every sentence of every article in the test fixtures and the seed content."""
+    from digest.text import sentences
+
+    root = Path(__file__).parent
+    bodies = [path.read_text(encoding="utf-8").partition("\n---\n")[2]
+              for folder in (root / "fixtures", root.parent / "content") for path in sorted(folder.rglob("*.md"))]
+    return sorted({sentence.text for body in bodies for sentence in sentences(body)})
+
+
+_CUE_PHRASES = [
+    "The council recommended a pullout.", "It issued a recommendation on troops.", "Urging the army to leave.",
+    "The vote is non-binding.", "A nonbinding motion.", "It is not legally binding.", "The motion lacks binding force.",
+    "A vote without any legal binding effect.", "A symbolic vote.", "An advisory vote.", "They called for an exit.",
+    "He appealed for calm.", "The cabinet requested a withdrawal.", "Parliament expelled the troops.",
+    "A vote for expulsion.", "The court ordered the foreign troops out.", "A law mandating withdrawal.",
+    "It compelled the force to go.", "Forcing the soldiers out.", "Flights were banned.", "Evicting the garrison.",
+    "A legally binding law.", "A binding resolution.", "A useless war.", "A vital mission.",
+    "Ministers condemned the strike.", "It was a violation of sovereignty.", "Officials welcomed the decision.",
+    "The strike was in self-defence.", "They protested against the raid.", "Leaders praised the deal.",
+]
+
+
+def test_framing_prefilter_lets_every_cued_sentence_through() -> None:
+    # `_may_frame` skips sentences lacking any piece of a scale's cues; a cue added without its piece would
+    # silently stop framing points.
+    from digest.analysis.contested.framing import SCALES, _may_frame
+
+    texts = _fixture_sentences() + _CUE_PHRASES
+    for _, _, low_cue, high_cue, pieces in SCALES:
+        cued = [text for text in texts if low_cue.search(text) or high_cue.search(text)]
+        assert len(cued) >= 10
+        assert [text for text in cued if not _may_frame(text, pieces)] == []
+
+
+def test_stance_prefilter_lets_every_position_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    import digest.analysis.contested.stance as stance
+
+    texts = _fixture_sentences() + _CUE_PHRASES
+    has_cue = stance._has_cue
+    monkeypatch.setattr(stance, "_has_cue", lambda text: True)
+    taking = [text for text in texts if positions(text)]
+    assert len(taking) >= 10
+    assert [text for text in taking if not has_cue(text)] == []
