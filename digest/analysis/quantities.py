@@ -45,6 +45,9 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
+_HEDGED = re.compile(rf"\b(?:{'|'.join(re.escape(hedge) for hedge in APPROXIMATE)})\s*$")
+"""A hedge ending the text before a number: one expression for all of `APPROXIMATE`."""
+_CODE_BEFORE = re.compile(r"[A-Za-z]-?$")
 _DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -104,7 +107,7 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
         start = match.start("currency") if match.group("currency") else match.start("number")
         if any(start < end and begin < match.end() for begin, end in skip):
             continue
-        if match.group("number")[0].isdigit() and re.search(r"[A-Za-z]-?$", text[max(0, start - 2) : start]):
+        if match.group("number")[0].isdigit() and _CODE_BEFORE.search(text[max(0, start - 2) : start]):
             continue  # part of a code or name ("F-16", "COVID19")
         value = _value(match.group("number"))
         if value is None:
@@ -125,8 +128,8 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
         if not counts and not match.group("number")[0].isdigit():
             continue  # "one" alone is a pronoun far more often than a count
         before = text[max(0, start - 20) : start].lower()
-        approximate = match.group("number").lower() in ("dozens", "hundreds", "thousands") or any(
-            re.search(rf"\b{re.escape(hedge)}\s*$", before) for hedge in APPROXIMATE
+        approximate = match.group("number").lower() in ("dozens", "hundreds", "thousands") or bool(
+            _HEDGED.search(before)
         )
         found.append(Quantity(text[start:end].strip(), start, end, value, counts, approximate))
     return tuple(found)
