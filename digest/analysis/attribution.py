@@ -62,17 +62,27 @@ _ADVERBS = r"(?:has|have|had|also|later|again|repeatedly|publicly|strongly)"
 _ROLE_AT_START = (rf"^(?:[A-Z][\w.'\u2019-]*,?\s+)?(?P<speaker>[Tt]he\s+(?:[a-z]+\s+)?(?!{_ADVERBS}\b)[a-z]+)\s+"
                   rf"(?:{_ADVERBS}\s+)*")
 _PRONOUN = r"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I))"
-_PATTERNS = (
-    re.compile(rf"\b(?i:according to) (?:(?:a|the|an) )?(?:(?:report|statement|data|figures)s? (?:by|from) )?"
-               rf"{_SPEAKER}"),
-    re.compile(rf"\b(?:a|the) (?:claim|allegation|report|accusation)s? (?:that )?{_SPEAKER}\s+(?P<verb>{_VERB})\b"),
-    re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly|was|were)\s+)*"
-               rf"(?P<verb>{_VERB})\b"),
-    re.compile(rf"\b(?:as )?(?P<verb>stated|said|announced|reported|confirmed|claimed|denied|disputed) by {_SPEAKER}"),
-    re.compile(rf"{_SPEAKER},\s+[^,]{{2,60}},\s+(?:(?:has|have|had|also)\s+)*(?P<verb>{_VERB})\b"),
-    re.compile(rf",\s+(?P<verb>said|says|added|stated|claimed|noted|told reporters)\s+{_SPEAKER}"),
-    re.compile(rf"{_ROLE_AT_START}(?P<verb>{_VERB})\b"),
-    re.compile(rf"(?:^|[,;]\s+){_PRONOUN}\s+(?:(?:has|have|had|also|later|again)\s+)*(?P<verb>{_VERB})\b"),
+_APPOSITION_VERB = rf",\s+(?:(?:has|have|had|also)\s+)*(?P<verb>{_VERB})\b"
+# Each expression with what a sentence must hold for it to match: one of `words` (lower-case words of the
+# sentence), and a match of `clue`, a cheap expression for its tail. Both are tried first: most sentences
+# hold none of them, and the expressions cost far more.
+_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str] | None, re.Pattern[str] | None], ...] = (
+    (re.compile(rf"\b(?i:according to) (?:(?:a|the|an) )?(?:(?:report|statement|data|figures)s? (?:by|from) )?"
+                rf"{_SPEAKER}"), None, None),
+    (re.compile(rf"\b(?:a|the) (?:claim|allegation|report|accusation)s? (?:that )?{_SPEAKER}\s+(?P<verb>{_VERB})\b"),
+     frozenset({"claim", "claims", "allegation", "allegations", "report", "reports", "accusation", "accusations"}),
+     None),
+    (re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly|was|were)\s+)*"
+                rf"(?P<verb>{_VERB})\b"), None, None),
+    (re.compile(rf"\b(?:as )?(?P<verb>stated|said|announced|reported|confirmed|claimed|denied|disputed) by "
+                rf"{_SPEAKER}"),
+     frozenset({"stated", "said", "announced", "reported", "confirmed", "claimed", "denied", "disputed"}), None),
+    (re.compile(rf"{_SPEAKER},\s+[^,]{{2,60}}{_APPOSITION_VERB}"), None, re.compile(_APPOSITION_VERB)),
+    (re.compile(rf",\s+(?P<verb>said|says|added|stated|claimed|noted|told reporters)\s+{_SPEAKER}"),
+     frozenset({"said", "says", "added", "stated", "claimed", "noted", "told"}), None),
+    (re.compile(rf"{_ROLE_AT_START}(?P<verb>{_VERB})\b"), None, None),
+    (re.compile(rf"(?:^|[,;]\s+){_PRONOUN}\s+(?:(?:has|have|had|also|later|again)\s+)*(?P<verb>{_VERB})\b"),
+     PRONOUNS, None),
 )
 _NAMING = re.compile(r"\s+(?:[A-Z]|itself\b|themselves\b)")
 _NEXT_CLAIM = re.compile(r",\s+(?:a|the|an)\s+(?:claim|allegation|accusation|charge|report)\b")
@@ -110,7 +120,11 @@ def find_attributions(text: str) -> tuple[Attribution, ...]:
     words = set(_WORD.findall(text.lower()))
     if words.isdisjoint(_FORMS) and "according" not in words:
         return ()  # no reporting verb: most sentences, ruled out before the expressions run
-    for pattern in _PATTERNS:
+    for pattern, needed_words, clue in _PATTERNS:
+        if needed_words is not None and words.isdisjoint(needed_words):
+            continue
+        if clue is not None and not clue.search(text):
+            continue
         for match in pattern.finditer(text):
             speaker = match.group("speaker").strip()
             if speaker.lower() in _NOT_SPEAKERS or match.start("speaker") in found:
