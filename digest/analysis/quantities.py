@@ -35,6 +35,9 @@ _NOT_COUNTED = {"and", "or", "to", "in", "on", "at", "by", "for", "with", "from"
                 "them", "us", "those", "these", "whom", "you", "we", "i"}
 
 _NUMBER = re.compile(
+    # First a quick look at what can open a number (currency, digit, first letter of a number word), so that
+    # the expression fails fast at the many positions where none can start.
+    r"(?=[$£€]|\s?(?:\d|\b[otfsenhda]))"
     r"(?P<currency>[$£€])?\s?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
