@@ -144,12 +144,7 @@ def outlet_key(name: str) -> str:
 
 def content_tokens(text: str) -> tuple[str, ...]:
     """Distinct content-word stems of a text: stopwords and bare numbers left out."""
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(text):
-        stem = _stem(word)
-        if stem:
-            seen.setdefault(stem, None)
-    return tuple(seen)
+    return tuple(dict.fromkeys(stem for stem in map(_stem, _WORD.findall(text)) if stem))
 
 
 @lru_cache(maxsize=131072)
