@@ -85,6 +85,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str] | None, re.Pattern[str] |
      PRONOUNS, None),
 )
 _NAMING = re.compile(r"\s+(?:[A-Z]|itself\b|themselves\b)")
+_LEADING_THAT = re.compile(r"^(?:\s*(?:that|,|:|on \w+ that))+\s*")
+_TRAILING_ARTICLE = re.compile(r"(?:\bas|\ba|\bthe)\s*$")
 _NEXT_CLAIM = re.compile(r",\s+(?:a|the|an)\s+(?:claim|allegation|accusation|charge|report)\b")
 MIN_CONTENT_WORDS = 3
 """Fewer words than this after or before the verb is not a statement ("he said on Monday")."""
@@ -159,11 +161,11 @@ def _content(text: str, match: re.Match[str]) -> str:
 
     A claim that ends where its denial starts ("..., a claim Baghdad denied") is the part before.
     """
-    after = re.sub(r"^(?:\s*(?:that|,|:|on \w+ that))+\s*", "", text[match.end():]).strip()
+    after = _LEADING_THAT.sub("", text[match.end():]).strip()
     after = _NEXT_CLAIM.split(after, maxsplit=1)[0].rstrip(" .;")
     if len(after.split()) >= MIN_CONTENT_WORDS and not after.startswith(("by ", "to ")):
         return after.strip("\"'\u201c\u201d ")
-    before = re.sub(r"(?:\bas|\ba|\bthe)\s*$", "", text[: match.start()].rstrip(" ,;:\u2014-")).rstrip(" ,;:")
+    before = _TRAILING_ARTICLE.sub("", text[: match.start()].rstrip(" ,;:\u2014-")).rstrip(" ,;:")
     before = before.strip("\"'\u201c\u201d ,")
     return before if len(before.split()) >= MIN_CONTENT_WORDS else ""
 

@@ -52,6 +52,8 @@ _HEDGED = re.compile(rf"\b(?:{'|'.join(re.escape(hedge) for hedge in APPROXIMATE
 """A hedge ending the text before a number: one expression for all of `APPROXIMATE`."""
 _CODE_BEFORE = re.compile(r"[A-Za-z]-?$")
 _DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"\s+")
+_FIGURE_NUMBER = re.compile(r"\d[\d,.]*")
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
@@ -92,7 +94,7 @@ def singular(word: str) -> str:
 
 
 def _value(number: str) -> float | None:
-    number = re.sub(r"\s+", " ", number.lower())
+    number = _SPACES.sub(" ", number.lower())
     if number[0].isdigit():
         return float(number.replace(",", ""))
     if number == "a dozen":
@@ -158,6 +160,7 @@ def _counted(text: str, offset: int) -> tuple[str, int]:
 # -- figures: a counted number with the phrase that says what it is --------------------------------
 
 _PREPOSITIONS = ("in", "from", "at", "across", "inside", "within", "on", "into")
+_PREPOSITION_STEMS = frozenset(stem(preposition) for preposition in _PREPOSITIONS)
 _DESCRIPTOR_STOP = {"and", "or", "but", "with", "as", "to", "which", "that", "who", "while", "alongside",
                     "is", "are", "was", "were", "had", "has", "have", "been", "will", "would", "remain", "remains",
                     "after", "before", "since", "by", "for", "of", "in", "from", "at", "on", "including",
@@ -203,10 +206,10 @@ def figures(text: str, quantities: tuple[Quantity, ...]) -> list[Figure]:
             counts, noun = found[-1].counts, found[-1].noun  # "900 in Syria" counts the troops before it
         if not counts:
             continue
-        number = re.search(r"\d[\d,.]*", quantity.text)
+        number = _FIGURE_NUMBER.search(quantity.text)
         phrase = descriptor(text[quantity.end:])
         found.append(Figure(quantity.value, number.group(0).rstrip(".,") if number else quantity.text, counts, noun,
-                            phrase, frozenset(content_terms(phrase) - {stem(p) for p in _PREPOSITIONS}),
+                            phrase, frozenset(content_terms(phrase) - _PREPOSITION_STEMS),
                             quantity.approximate))
     return found
 
@@ -229,7 +232,7 @@ def descriptor(after: str) -> str:
                     break
                 taken.append(following)
             phrase = " ".join(taken) if len(taken) > 1 else ""
-            if find_dates(phrase) or _TIME_WORDS.search(phrase) or re.search(r"\d", phrase):
+            if find_dates(phrase) or _TIME_WORDS.search(phrase) or _DIGIT.search(phrase):
                 return ""
             return phrase
         if lowered in _DESCRIPTOR_STOP or not lowered.isalpha():
