@@ -48,14 +48,16 @@ _FORMS = {form: (stance, verb) for stance, verbs in VERBS.items() for verb in ve
 _VERB = "|".join(sorted(_FORMS, key=lambda form: (-len(form), form)))
 
 # A speaker: a name (a run of capitalised words), or a role ("officials", "the ministry") with up to
-# three modifiers before it ("a senior U.S. official", "Iraqi security sources").
+# three modifiers before it ("a senior U.S. official", "Iraqi security sources"). Its words are possessive
+# runs (`*+`, `++`): what follows a word is always a space, a comma or the end, never a letter it gave back,
+# so the engine need not try giving any back.
 _ROLE = (r"(?:officials?|spokes(?:man|woman|person)|ministry|ministries|government|minister|military|office|army|"
          r"sources?|analysts?|experts?|critics?|lawmakers?|diplomats?|police|residents?|witnesses?|commanders?|"
          r"leaders?|groups?|militias?|forces|authorities|statement|report|agency|embassy|administration|rebels?|"
          r"insurgents?|protesters?|company|court|parliament|party|union|council|committee|president|chief)")
-_NAME_RUN = r"[A-Z][\w.'\u2019-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|al-|de\s+|von\s+)?[A-Z][\w.'\u2019-]*)*"
+_NAME_RUN = r"[A-Z][\w.'\u2019-]*+(?:\s+(?:of\s+|for\s+|and\s+|the\s+|al-|de\s+|von\s+)?[A-Z][\w.'\u2019-]*+)*"
 _SPEAKER = (rf"(?P<speaker>\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
-            rf"(?:(?:[\w.'\u2019-]+\s+){{0,3}}?{_ROLE}(?:['\u2019]s\s+{_ROLE})?\b(?:\s+(?:of|for|in|at)\s+(?:the\s+)?{_NAME_RUN})?|{_NAME_RUN}))")
+            rf"(?:(?:[\w.'\u2019-]++\s+){{0,3}}?{_ROLE}(?:['\u2019]s\s+{_ROLE})?\b(?:\s+(?:of|for|in|at)\s+(?:the\s+)?{_NAME_RUN})?|{_NAME_RUN}))")
 _ADVERBS = r"(?:has|have|had|also|later|again|repeatedly|publicly|strongly)"
 # A speaker named by a role the list above does not hold ("The mayor said", "However, the farmers had
 # claimed"): only at the head of the sentence, where a noun before a reporting verb is its subject.
@@ -77,7 +79,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str] | None, re.Pattern[str] |
     (re.compile(rf"\b(?:as )?(?P<verb>stated|said|announced|reported|confirmed|claimed|denied|disputed) by "
                 rf"{_SPEAKER}"),
      frozenset({"stated", "said", "announced", "reported", "confirmed", "claimed", "denied", "disputed"}), None),
-    (re.compile(rf"{_SPEAKER},\s+[^,]{{2,60}}{_APPOSITION_VERB}"), None, re.compile(_APPOSITION_VERB)),
+    (re.compile(rf"{_SPEAKER},\s+[^,]{{2,60}}+{_APPOSITION_VERB}"), None, re.compile(_APPOSITION_VERB)),
     (re.compile(rf",\s+(?P<verb>said|says|added|stated|claimed|noted|told reporters)\s+{_SPEAKER}"),
      frozenset({"said", "says", "added", "stated", "claimed", "noted", "told"}), None),
     (re.compile(rf"{_ROLE_AT_START}(?P<verb>{_VERB})\b"), None, None),
