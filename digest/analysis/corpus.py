@@ -144,8 +144,10 @@ def outlet_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name).strip("-") or name
 
 
+@lru_cache(maxsize=65536)
 def content_tokens(text: str) -> tuple[str, ...]:
-    """Distinct content-word stems of a text: stopwords and bare numbers left out."""
+    """Distinct content-word stems of a text: stopwords and bare numbers left out (cached: the summary asks
+    for the same names again and again)."""
     return tuple(dict.fromkeys(stem for stem in map(_stem, _WORD.findall(text)) if stem))
 
 

@@ -83,8 +83,10 @@ _QUOTED = re.compile(r"\"[^\"]{1,400}\"|\u201c[^\u201d]{1,400}\u201d|(?<![A-Za-z
                      r"|\u2018[^\u2019]{1,200}\u2019(?![A-Za-z])")
 
 
+@lru_cache(maxsize=65536)
 def unquoted(text: str) -> str:
-    """The text with every quoted passage blanked out: words in quotes are someone else's."""
+    """The text with every quoted passage blanked out: words in quotes are someone else's. Cached: the
+    framing, stance and loaded-language readers all ask for the same sentences."""
     return _QUOTED.sub(lambda match: " " * len(match.group(0)), text)
 
 
@@ -189,7 +191,13 @@ LOADED_PHRASES = re.compile(r"\b(?=[ewbrfcpi])"  # their first letters, so that 
 
 def loaded_words(text: str) -> list[str]:
     """Loaded words of a text that stand outside quotation marks, in text order."""
+    return list(_loaded_words(text))
+
+
+@lru_cache(maxsize=65536)
+def _loaded_words(text: str) -> tuple[str, ...]:
+    """`loaded_words`, once per distinct text: news copies repeat sentences word for word."""
     free = unquoted(text)
     found = [match.group(0).lower() for match in LOADED_PHRASES.finditer(free)]
     found += [word for word in tokens(free) if word in LOADED_TERMS]
-    return found
+    return tuple(found)
