@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.analysis.cues import lower_words
+
 # Reporting verbs by stance, as base forms; `_forms` adds the inflections.
 VERBS = {
     "statement": ("say", "state", "announce", "add", "tell", "note", "explain", "confirm", "report", "write",
@@ -92,7 +94,6 @@ _TRAILING_ARTICLE = re.compile(r"(?:\bas|\ba|\bthe)\s*$")
 _NEXT_CLAIM = re.compile(r",\s+(?:a|the|an)\s+(?:claim|allegation|accusation|charge|report)\b")
 MIN_CONTENT_WORDS = 3
 """Fewer words than this after or before the verb is not a statement ("he said on Monday")."""
-_WORD = re.compile(r"[a-z]+")
 _NOT_SPEAKERS = {"this", "that", "these", "those", "it", "there", "which", "who", "what", "when", "while",
                  "report", "reports", "a report", "the report", "the statement", "this statement"}
 
@@ -121,7 +122,7 @@ class Attribution:
 def find_attributions(text: str) -> tuple[Attribution, ...]:
     """The attributions of a sentence, in text order, one per speaker position."""
     found: dict[int, Attribution] = {}
-    words = set(_WORD.findall(text.lower()))
+    words = lower_words(text)
     if words.isdisjoint(_FORMS) and "according" not in words:
         return ()  # no reporting verb: most sentences, ruled out before the expressions run
     for pattern, needed_words, clue in _PATTERNS:

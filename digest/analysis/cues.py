@@ -34,6 +34,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]")
 
 
 _POSSESSIVE = re.compile(r"'s?$")
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def lower_words(text: str) -> frozenset[str]:
+    """The letter runs of the lower-cased text: what the date, quantity and attribution readers test for their
+    cue words before their expressions run (cached: all three read every sentence)."""
+    return frozenset(_LOWER_WORD.findall(text.lower()))
 
 
 def tokens(text: str) -> list[str]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from digest.analysis.cues import lower_words
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -210,13 +212,12 @@ def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) ->
 
 _MONTH_WORDS = frozenset(MONTHS)
 _UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
-_WORD_RE = re.compile(r"[a-z]+")
 
 
 def _possible_kinds(text: str) -> set[str]:
     """The patterns a cheap test cannot rule out, before their regular expressions run: most sentences have no
     date. Each test is made once per text, whatever the number of patterns that share it."""
-    words = frozenset(_WORD_RE.findall(text.lower()))
+    words = lower_words(text)
     kinds: set[str] = set()
     if _FOUR_DIGITS.search(text) is not None:
         kinds.update(("iso", "year"))

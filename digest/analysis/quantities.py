@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from digest.analysis.cues import content_terms, stem
+from digest.analysis.cues import content_terms, lower_words, stem
 from digest.analysis.dates import find_dates
 
 NUMBER_WORDS = {
@@ -54,7 +54,6 @@ _CODE_BEFORE = re.compile(r"[A-Za-z]-?$")
 _DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
 _FIGURE_NUMBER = re.compile(r"\d[\d,.]*")
-_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +105,7 @@ def _value(number: str) -> float | None:
 def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Quantity, ...]:
     """The quantities of a sentence, leaving out the spans in `skip` (dates already read)."""
     found: list[Quantity] = []
-    if not _DIGIT.search(text) and NUMBER_WORDS.keys().isdisjoint(_LOWER_WORD.findall(text.lower())):
+    if not _DIGIT.search(text) and NUMBER_WORDS.keys().isdisjoint(lower_words(text)):
         return ()  # no digit and no number word: most sentences, ruled out before the full expression runs
     for match in _NUMBER.finditer(text):
         start = match.start("currency") if match.group("currency") else match.start("number")
