@@ -48,9 +48,6 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _inline_text(token) -> str:
     parts = []
     for child in token.children or []:
@@ -60,7 +57,26 @@ def _inline_text(token) -> str:
             parts.append(" ")
         elif child.type == "image":
             continue
-    return _SPACES.sub(" ", "".join(parts)).strip()
+    return _collapse("".join(parts))
+
+
+# What only markdown-it reads right: inline syntax (escapes, code, emphasis, links, autolinks, entities) and
+# characters its normaliser rewrites (CR, NUL); and, at the start of a line, blocks other than paragraphs and
+# ATX headings (indented lines, quotes, lists, rules, fences, setext underlines, '#' runs that are no heading).
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&\r\x00]")
+_BLOCK_MARKUP = re.compile(r"\n(?:[ \t]+[^ \t\n]|[>+=~-]|[0-9]+[.)]|#(?!#{0,5}(?:[ \t]|$)))", re.MULTILINE)
+_ATX_HEADING = re.compile(r"#{1,6}(?=[ \t]|$)")
+
+
+def _is_plain(body: str) -> bool:
+    """Whether the body is only paragraphs and ATX headings of plain text: `_plain_blocks` reads it.
+    (Two expressions, and a line break put before the first line: the engine scans for their literals fast.)"""
+    return not _INLINE_MARKUP.search(body) and not _BLOCK_MARKUP.search("\n" + body)
+
+
+def _collapse(text: str) -> str:
+    """Whitespace runs as single spaces, none at the ends."""
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=8192)
@@ -68,6 +84,8 @@ def blocks(body: str) -> tuple[Block, ...]:
     """The body's text blocks, in order (cached: the analysis and the pages both read every body). The cache
     holds a long story whole: the analysis reads its bodies twice in turn (sentences, then word counts), and a
     cache smaller than the story would drop each body just before its second reading."""
+    if _is_plain(body):
+        return _plain_blocks(body)
     result: list[Block] = []
     tokens = _parser().parse(body)
     context: list[str] = []
@@ -88,9 +106,40 @@ def blocks(body: str) -> tuple[Block, ...]:
             else:
                 result.append(Block(context[-1] if context else "paragraph", text))
         elif token.type in ("code_block", "fence"):
-            text = _SPACES.sub(" ", token.content).strip()
+            text = _collapse(token.content)
             if text:
                 result.append(Block("paragraph", text))
+    return tuple(result)
+
+
+def _plain_blocks(body: str) -> tuple[Block, ...]:
+    """`blocks` of a plain body (see `_is_plain`), read line by line as markdown-it reads it: most bodies are
+    plain, and parsing them with markdown-it costs several times as much."""
+    result: list[Block] = []
+    paragraph: list[str] = []
+
+    def end_paragraph() -> None:
+        text = _collapse("\n".join(paragraph))
+        if text:
+            result.append(Block("paragraph", text))
+        paragraph.clear()
+
+    for line in body.split("\n"):
+        heading = _ATX_HEADING.match(line) if line.startswith("#") else None
+        if heading is None and line.strip(" \t"):
+            paragraph.append(line)
+            continue
+        end_paragraph()  # a blank line or a heading ends the paragraph
+        if heading is not None:
+            # markdown-it drops a closing run of '#' that follows a space ("## Title ##" -> "Title").
+            content = line[heading.end():].rstrip(" \t")
+            unclosed = content.rstrip("#")
+            if unclosed[-1:] in (" ", "\t"):
+                content = unclosed
+            text = _collapse(content)
+            if text:
+                result.append(Block("heading", text, heading.end()))
+    end_paragraph()
     return tuple(result)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.analysis.cues import lower_words
+
 # Reporting verbs by stance, as base forms; `_forms` adds the inflections.
 VERBS = {
     "statement": ("say", "state", "announce", "add", "tell", "note", "explain", "confirm", "report", "write",
@@ -48,37 +50,50 @@ _FORMS = {form: (stance, verb) for stance, verbs in VERBS.items() for verb in ve
 _VERB = "|".join(sorted(_FORMS, key=lambda form: (-len(form), form)))
 
 # A speaker: a name (a run of capitalised words), or a role ("officials", "the ministry") with up to
-# three modifiers before it ("a senior U.S. official", "Iraqi security sources").
+# three modifiers before it ("a senior U.S. official", "Iraqi security sources"). Its words are possessive
+# runs (`*+`, `++`): what follows a word is always a space, a comma or the end, never a letter it gave back,
+# so the engine need not try giving any back.
 _ROLE = (r"(?:officials?|spokes(?:man|woman|person)|ministry|ministries|government|minister|military|office|army|"
          r"sources?|analysts?|experts?|critics?|lawmakers?|diplomats?|police|residents?|witnesses?|commanders?|"
          r"leaders?|groups?|militias?|forces|authorities|statement|report|agency|embassy|administration|rebels?|"
          r"insurgents?|protesters?|company|court|parliament|party|union|council|committee|president|chief)")
-_NAME_RUN = r"[A-Z][\w.'\u2019-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|al-|de\s+|von\s+)?[A-Z][\w.'\u2019-]*)*"
+_NAME_RUN = r"[A-Z][\w.'\u2019-]*+(?:\s+(?:of\s+|for\s+|and\s+|the\s+|al-|de\s+|von\s+)?[A-Z][\w.'\u2019-]*+)*"
 _SPEAKER = (rf"(?P<speaker>\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
-            rf"(?:(?:[\w.'\u2019-]+\s+){{0,3}}?{_ROLE}(?:['\u2019]s\s+{_ROLE})?\b(?:\s+(?:of|for|in|at)\s+(?:the\s+)?{_NAME_RUN})?|{_NAME_RUN}))")
+            rf"(?:(?:[\w.'\u2019-]++\s+){{0,3}}?{_ROLE}(?:['\u2019]s\s+{_ROLE})?\b(?:\s+(?:of|for|in|at)\s+(?:the\s+)?{_NAME_RUN})?|{_NAME_RUN}))")
 _ADVERBS = r"(?:has|have|had|also|later|again|repeatedly|publicly|strongly)"
 # A speaker named by a role the list above does not hold ("The mayor said", "However, the farmers had
 # claimed"): only at the head of the sentence, where a noun before a reporting verb is its subject.
 _ROLE_AT_START = (rf"^(?:[A-Z][\w.'\u2019-]*,?\s+)?(?P<speaker>[Tt]he\s+(?:[a-z]+\s+)?(?!{_ADVERBS}\b)[a-z]+)\s+"
                   rf"(?:{_ADVERBS}\s+)*")
 _PRONOUN = r"(?P<speaker>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I))"
-_PATTERNS = (
-    re.compile(rf"\b(?i:according to) (?:(?:a|the|an) )?(?:(?:report|statement|data|figures)s? (?:by|from) )?"
-               rf"{_SPEAKER}"),
-    re.compile(rf"\b(?:a|the) (?:claim|allegation|report|accusation)s? (?:that )?{_SPEAKER}\s+(?P<verb>{_VERB})\b"),
-    re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly|was|were)\s+)*"
-               rf"(?P<verb>{_VERB})\b"),
-    re.compile(rf"\b(?:as )?(?P<verb>stated|said|announced|reported|confirmed|claimed|denied|disputed) by {_SPEAKER}"),
-    re.compile(rf"{_SPEAKER},\s+[^,]{{2,60}},\s+(?:(?:has|have|had|also)\s+)*(?P<verb>{_VERB})\b"),
-    re.compile(rf",\s+(?P<verb>said|says|added|stated|claimed|noted|told reporters)\s+{_SPEAKER}"),
-    re.compile(rf"{_ROLE_AT_START}(?P<verb>{_VERB})\b"),
-    re.compile(rf"(?:^|[,;]\s+){_PRONOUN}\s+(?:(?:has|have|had|also|later|again)\s+)*(?P<verb>{_VERB})\b"),
+_APPOSITION_VERB = rf",\s+(?:(?:has|have|had|also)\s+)*(?P<verb>{_VERB})\b"
+# Each expression with what a sentence must hold for it to match: one of `words` (lower-case words of the
+# sentence), and a match of `clue`, a cheap expression for its tail. Both are tried first: most sentences
+# hold none of them, and the expressions cost far more.
+_PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str] | None, re.Pattern[str] | None], ...] = (
+    (re.compile(rf"\b(?i:according to) (?:(?:a|the|an) )?(?:(?:report|statement|data|figures)s? (?:by|from) )?"
+                rf"{_SPEAKER}"), None, None),
+    (re.compile(rf"\b(?:a|the) (?:claim|allegation|report|accusation)s? (?:that )?{_SPEAKER}\s+(?P<verb>{_VERB})\b"),
+     frozenset({"claim", "claims", "allegation", "allegations", "report", "reports", "accusation", "accusations"}),
+     None),
+    (re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly|was|were)\s+)*"
+                rf"(?P<verb>{_VERB})\b"), None, None),
+    (re.compile(rf"\b(?:as )?(?P<verb>stated|said|announced|reported|confirmed|claimed|denied|disputed) by "
+                rf"{_SPEAKER}"),
+     frozenset({"stated", "said", "announced", "reported", "confirmed", "claimed", "denied", "disputed"}), None),
+    (re.compile(rf"{_SPEAKER},\s+[^,]{{2,60}}+{_APPOSITION_VERB}"), None, re.compile(_APPOSITION_VERB)),
+    (re.compile(rf",\s+(?P<verb>said|says|added|stated|claimed|noted|told reporters)\s+{_SPEAKER}"),
+     frozenset({"said", "says", "added", "stated", "claimed", "noted", "told"}), None),
+    (re.compile(rf"{_ROLE_AT_START}(?P<verb>{_VERB})\b"), None, None),
+    (re.compile(rf"(?:^|[,;]\s+){_PRONOUN}\s+(?:(?:has|have|had|also|later|again)\s+)*(?P<verb>{_VERB})\b"),
+     PRONOUNS, None),
 )
 _NAMING = re.compile(r"\s+(?:[A-Z]|itself\b|themselves\b)")
+_LEADING_THAT = re.compile(r"^(?:\s*(?:that|,|:|on \w+ that))+\s*")
+_TRAILING_ARTICLE = re.compile(r"(?:\bas|\ba|\bthe)\s*$")
 _NEXT_CLAIM = re.compile(r",\s+(?:a|the|an)\s+(?:claim|allegation|accusation|charge|report)\b")
 MIN_CONTENT_WORDS = 3
 """Fewer words than this after or before the verb is not a statement ("he said on Monday")."""
-_WORD = re.compile(r"[a-z]+")
 _NOT_SPEAKERS = {"this", "that", "these", "those", "it", "there", "which", "who", "what", "when", "while",
                  "report", "reports", "a report", "the report", "the statement", "this statement"}
 
@@ -107,10 +122,14 @@ class Attribution:
 def find_attributions(text: str) -> tuple[Attribution, ...]:
     """The attributions of a sentence, in text order, one per speaker position."""
     found: dict[int, Attribution] = {}
-    words = set(_WORD.findall(text.lower()))
+    words = lower_words(text)
     if words.isdisjoint(_FORMS) and "according" not in words:
         return ()  # no reporting verb: most sentences, ruled out before the expressions run
-    for pattern in _PATTERNS:
+    for pattern, needed_words, clue in _PATTERNS:
+        if needed_words is not None and words.isdisjoint(needed_words):
+            continue
+        if clue is not None and not clue.search(text):
+            continue
         for match in pattern.finditer(text):
             speaker = match.group("speaker").strip()
             if speaker.lower() in _NOT_SPEAKERS or match.start("speaker") in found:
@@ -145,11 +164,11 @@ def _content(text: str, match: re.Match[str]) -> str:
 
     A claim that ends where its denial starts ("..., a claim Baghdad denied") is the part before.
     """
-    after = re.sub(r"^(?:\s*(?:that|,|:|on \w+ that))+\s*", "", text[match.end():]).strip()
+    after = _LEADING_THAT.sub("", text[match.end():]).strip()
     after = _NEXT_CLAIM.split(after, maxsplit=1)[0].rstrip(" .;")
     if len(after.split()) >= MIN_CONTENT_WORDS and not after.startswith(("by ", "to ")):
         return after.strip("\"'\u201c\u201d ")
-    before = re.sub(r"(?:\bas|\ba|\bthe)\s*$", "", text[: match.start()].rstrip(" ,;:\u2014-")).rstrip(" ,;:")
+    before = _TRAILING_ARTICLE.sub("", text[: match.start()].rstrip(" ,;:\u2014-")).rstrip(" ,;:")
     before = before.strip("\"'\u201c\u201d ,")
     return before if len(before.split()) >= MIN_CONTENT_WORDS else ""
 

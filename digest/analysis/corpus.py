@@ -54,6 +54,8 @@ _BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+(?:and\s+)?[A-Z][\w.'-]+)*\s*$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014:]\s+")
 _DOUBLED = re.compile(r"(\w)\1+")
+_WORDY = re.compile(r"[a-z]{3}")
+_SENTENCE_END = re.compile(r"""[.!?]["'”’)]*$""")
 STEM_LETTERS = 7
 """Words are compared by their first letters: "inspected", "inspection" and "inspectors" are one word."""
 MIN_STATEMENT_WORDS = 4
@@ -142,14 +144,11 @@ def outlet_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name).strip("-") or name
 
 
+@lru_cache(maxsize=65536)
 def content_tokens(text: str) -> tuple[str, ...]:
-    """Distinct content-word stems of a text: stopwords and bare numbers left out."""
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(text):
-        stem = _stem(word)
-        if stem:
-            seen.setdefault(stem, None)
-    return tuple(seen)
+    """Distinct content-word stems of a text: stopwords and bare numbers left out (cached: the summary asks
+    for the same names again and again)."""
+    return tuple(dict.fromkeys(stem for stem in map(_stem, _WORD.findall(text)) if stem))
 
 
 @lru_cache(maxsize=131072)
@@ -184,10 +183,10 @@ def _is_furniture(text: str, heading: bool) -> bool:
     label = _FURNITURE_LABEL.match(text)
     if heading or _BYLINE.match(text) or (label and (label.group("tail") or words < LABEL_WORDS)):
         return True
-    if words < MIN_STATEMENT_WORDS or not re.search(r"[a-z]{3}", text):
+    if words < MIN_STATEMENT_WORDS or not _WORDY.search(text):
         return True
     # A short line without a closing full stop is a label ("Iraq News USA News", "DECEMBER 9, 2022").
-    return words < LABEL_WORDS and not re.search(r"""[.!?]["'”’)]*$""", text)
+    return words < LABEL_WORDS and not _SENTENCE_END.search(text)
 
 
 def _outlet_keys(articles: Mapping[str, Article]) -> tuple[dict[str, str], dict[str, str]]:

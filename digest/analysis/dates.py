@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from digest.analysis.cues import lower_words
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -210,24 +212,29 @@ def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) ->
 
 _MONTH_WORDS = frozenset(MONTHS)
 _UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
-_WORD_RE = re.compile(r"[a-z]+")
 
 
-def _may_match(kind: str, words: frozenset[str], text: str) -> bool:
-    """A cheap test that rules a pattern out before the regular expression runs: most sentences have no date."""
-    if kind in ("iso", "year"):
-        return _FOUR_DIGITS.search(text) is not None
-    if kind in ("month_day_year", "day_month_year", "month_year", "month_day", "day_month"):
-        return not words.isdisjoint(_MONTH_WORDS)
-    if kind == "rel_ago":
-        return "ago" in words
-    if kind == "rel_last":
-        return not words.isdisjoint(("last", "this", "next")) and not words.isdisjoint(_UNIT_WORDS)
-    if kind == "rel_day":
-        return not words.isdisjoint(("yesterday", "today", "tomorrow"))
-    if kind == "rel_weekday":
-        return not words.isdisjoint(WEEKDAYS)
-    return not words.isdisjoint(("after", "before", "later", "earlier")) and not words.isdisjoint(_UNIT_WORDS)
+def _possible_kinds(text: str) -> set[str]:
+    """The patterns a cheap test cannot rule out, before their regular expressions run: most sentences have no
+    date. Each test is made once per text, whatever the number of patterns that share it."""
+    words = lower_words(text)
+    kinds: set[str] = set()
+    if _FOUR_DIGITS.search(text) is not None:
+        kinds.update(("iso", "year"))
+    if not words.isdisjoint(_MONTH_WORDS):
+        kinds.update(("month_day_year", "day_month_year", "month_year", "month_day", "day_month"))
+    if "ago" in words:
+        kinds.add("rel_ago")
+    units = not words.isdisjoint(_UNIT_WORDS)
+    if units and not words.isdisjoint(("last", "this", "next")):
+        kinds.add("rel_last")
+    if not words.isdisjoint(("yesterday", "today", "tomorrow")):
+        kinds.add("rel_day")
+    if not words.isdisjoint(WEEKDAYS):
+        kinds.add("rel_weekday")
+    if units and not words.isdisjoint(("after", "before", "later", "earlier")):
+        kinds.add("rel_after")
+    return kinds
 
 
 _FOUR_DIGITS = re.compile(r"(?:19|20)\d\d")
@@ -237,9 +244,8 @@ _FOUR_DIGITS = re.compile(r"(?:19|20)\d\d")
 def _matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     """Every match of every pattern, in the order they are tried: the same whatever the anchor, so read once
     per distinct sentence (news copies repeat sentences)."""
-    words = frozenset(_WORD_RE.findall(text.lower()))
-    return tuple((kind, match) for kind, pattern in _PATTERNS if _may_match(kind, words, text)
-                 for match in pattern.finditer(text))
+    kinds = _possible_kinds(text)
+    return tuple((kind, match) for kind, pattern in _PATTERNS if kind in kinds for match in pattern.finditer(text))
 
 
 def find_dates(text: str, anchor: date | None = None) -> tuple[TimeExpression, ...]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from digest.analysis.cues import content_terms, stem
+from digest.analysis.cues import content_terms, lower_words, stem
 from digest.analysis.dates import find_dates
 
 NUMBER_WORDS = {
@@ -35,6 +35,9 @@ _NOT_COUNTED = {"and", "or", "to", "in", "on", "at", "by", "for", "with", "from"
                 "them", "us", "those", "these", "whom", "you", "we", "i"}
 
 _NUMBER = re.compile(
+    # First a quick look at what can open a number (currency, digit, first letter of a number word), so that
+    # the expression fails fast at the many positions where none can start.
+    r"(?=[$£€]|\s?(?:\d|\b[otfsenhda]))"
     r"(?P<currency>[$£€])?\s?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -45,8 +48,12 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
+_HEDGED = re.compile(rf"\b(?:{'|'.join(re.escape(hedge) for hedge in APPROXIMATE)})\s*$")
+"""A hedge ending the text before a number: one expression for all of `APPROXIMATE`."""
+_CODE_BEFORE = re.compile(r"[A-Za-z]-?$")
 _DIGIT = re.compile(r"\d")
-_LOWER_WORD = re.compile(r"[a-z]+")
+_SPACES = re.compile(r"\s+")
+_FIGURE_NUMBER = re.compile(r"\d[\d,.]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +93,7 @@ def singular(word: str) -> str:
 
 
 def _value(number: str) -> float | None:
-    number = re.sub(r"\s+", " ", number.lower())
+    number = _SPACES.sub(" ", number.lower())
     if number[0].isdigit():
         return float(number.replace(",", ""))
     if number == "a dozen":
@@ -98,13 +105,13 @@ def _value(number: str) -> float | None:
 def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Quantity, ...]:
     """The quantities of a sentence, leaving out the spans in `skip` (dates already read)."""
     found: list[Quantity] = []
-    if not _DIGIT.search(text) and NUMBER_WORDS.keys().isdisjoint(_LOWER_WORD.findall(text.lower())):
+    if not _DIGIT.search(text) and NUMBER_WORDS.keys().isdisjoint(lower_words(text)):
         return ()  # no digit and no number word: most sentences, ruled out before the full expression runs
     for match in _NUMBER.finditer(text):
         start = match.start("currency") if match.group("currency") else match.start("number")
         if any(start < end and begin < match.end() for begin, end in skip):
             continue
-        if match.group("number")[0].isdigit() and re.search(r"[A-Za-z]-?$", text[max(0, start - 2) : start]):
+        if match.group("number")[0].isdigit() and _CODE_BEFORE.search(text[max(0, start - 2) : start]):
             continue  # part of a code or name ("F-16", "COVID19")
         value = _value(match.group("number"))
         if value is None:
@@ -125,8 +132,8 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
         if not counts and not match.group("number")[0].isdigit():
             continue  # "one" alone is a pronoun far more often than a count
         before = text[max(0, start - 20) : start].lower()
-        approximate = match.group("number").lower() in ("dozens", "hundreds", "thousands") or any(
-            re.search(rf"\b{re.escape(hedge)}\s*$", before) for hedge in APPROXIMATE
+        approximate = match.group("number").lower() in ("dozens", "hundreds", "thousands") or bool(
+            _HEDGED.search(before)
         )
         found.append(Quantity(text[start:end].strip(), start, end, value, counts, approximate))
     return tuple(found)
@@ -152,6 +159,7 @@ def _counted(text: str, offset: int) -> tuple[str, int]:
 # -- figures: a counted number with the phrase that says what it is --------------------------------
 
 _PREPOSITIONS = ("in", "from", "at", "across", "inside", "within", "on", "into")
+_PREPOSITION_STEMS = frozenset(stem(preposition) for preposition in _PREPOSITIONS)
 _DESCRIPTOR_STOP = {"and", "or", "but", "with", "as", "to", "which", "that", "who", "while", "alongside",
                     "is", "are", "was", "were", "had", "has", "have", "been", "will", "would", "remain", "remains",
                     "after", "before", "since", "by", "for", "of", "in", "from", "at", "on", "including",
@@ -197,10 +205,10 @@ def figures(text: str, quantities: tuple[Quantity, ...]) -> list[Figure]:
             counts, noun = found[-1].counts, found[-1].noun  # "900 in Syria" counts the troops before it
         if not counts:
             continue
-        number = re.search(r"\d[\d,.]*", quantity.text)
+        number = _FIGURE_NUMBER.search(quantity.text)
         phrase = descriptor(text[quantity.end:])
         found.append(Figure(quantity.value, number.group(0).rstrip(".,") if number else quantity.text, counts, noun,
-                            phrase, frozenset(content_terms(phrase) - {stem(p) for p in _PREPOSITIONS}),
+                            phrase, frozenset(content_terms(phrase) - _PREPOSITION_STEMS),
                             quantity.approximate))
     return found
 
@@ -223,7 +231,7 @@ def descriptor(after: str) -> str:
                     break
                 taken.append(following)
             phrase = " ".join(taken) if len(taken) > 1 else ""
-            if find_dates(phrase) or _TIME_WORDS.search(phrase) or re.search(r"\d", phrase):
+            if find_dates(phrase) or _TIME_WORDS.search(phrase) or _DIGIT.search(phrase):
                 return ""
             return phrase
         if lowered in _DESCRIPTOR_STOP or not lowered.isalpha():
