@@ -84,8 +84,11 @@ def blocks(body: str) -> tuple[Block, ...]:
     """The body's text blocks, in order (cached: the analysis and the pages both read every body). The cache
     holds a long story whole: the analysis reads its bodies twice in turn (sentences, then word counts), and a
     cache smaller than the story would drop each body just before its second reading."""
-    if _is_plain(body):
-        return _plain_blocks(body)
+    return _plain_blocks(body) if _is_plain(body) else _parsed_blocks(body)
+
+
+def _parsed_blocks(body: str) -> tuple[Block, ...]:
+    """`blocks` of any body, through markdown-it."""
     result: list[Block] = []
     tokens = _parser().parse(body)
     context: list[str] = []
