@@ -6,11 +6,8 @@ picks the claims only this article makes, and raises the flags of `digest.flags`
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.cues import LOADED_PHRASES, LOADED_TERMS, loaded_words, unquoted
+from digest.analysis.cues import loaded_words
 from digest.analysis.grouping import FactGroup
 from digest.flags import RECORDED_FLAGS
 from digest.model import Article, Cited, SourceCard
@@ -18,8 +15,6 @@ from digest.model import Article, Cited, SourceCard
 ONLY_HERE_SHOWN = 3
 """How many claims of its own a card lists: the most informative ones."""
 """Flags the importer records in front matter and the card carries over."""
-_LETTER_RUN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-"""A run of letters and hyphens: every loaded term of a text is one (see `_loaded`)."""
 
 
 def _informativeness(unit: Unit) -> float:
@@ -28,27 +23,13 @@ def _informativeness(unit: Unit) -> float:
             + 0.3 * min(3, len(unit.names)) + min(1.0, unit.words / 30))
 
 
-@lru_cache(maxsize=8192)
-def _loaded(text: str) -> bool:
-    """Whether `loaded_words` finds anything in a text, without tokenising most texts.
-
-    A loaded term is a whole word as written, but for its case and a possessive or trailing dots: it is
-    one of the text's runs of letters and hyphens. A text with no such run has no loaded term. Cached:
-    news copies repeat sentences word for word.
-    """
-    free = unquoted(text)
-    if LOADED_PHRASES.search(free):
-        return True
-    return not LOADED_TERMS.isdisjoint(map(str.lower, _LETTER_RUN.findall(free))) and bool(loaded_words(text))
-
-
 def article_flags(article: Article, units: tuple[Unit, ...]) -> tuple[str, ...]:
     """The flags of one article, in the order of `digest.flags.FLAGS`."""
     meta = article.meta
     raised = {flag for flag in RECORDED_FLAGS if flag in meta.flags}
     if meta.syndicated_from:
         raised.add("syndicated")
-    if _loaded(meta.title) or any(_loaded(unit.text) for unit in units):
+    if loaded_words(meta.title) or any(loaded_words(unit.text) for unit in units):
         raised.add("loaded_language")
     if meta.published is None:
         raised.add("no_date")
