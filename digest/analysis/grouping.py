@@ -188,6 +188,19 @@ class Evidence:
         )
 
 
+def _evidence(statements: list[Unit]) -> list[Evidence]:
+    """Each statement's `Evidence`, read once per sentence text and dates: news copies repeat sentences."""
+    read: dict[tuple, Evidence] = {}
+    found = []
+    for unit in statements:
+        key = (unit.text, unit.quantities, frozenset(d.value for d in unit.dates if d.value))
+        evidence = read.get(key)
+        if evidence is None:
+            evidence = read[key] = Evidence.of(unit)
+        found.append(evidence)
+    return found
+
+
 def _rare_words(tokens: tuple[str, ...], frequency: Counter[str]) -> list[str]:
     """The `BLOCKING_KEYS` rarest words that another sentence uses too."""
     rare = sorted((token for token in tokens if frequency[token] > 1), key=lambda t: (frequency[t], t))
@@ -299,7 +312,7 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     """
     frequency: Counter[str] = Counter(token for unit in statements for token in unit.tokens)
     vocabulary = vocabulary if vocabulary is not None else Vocabulary.of(corpus, statements)
-    evidence = evidence if evidence is not None else [Evidence.of(unit) for unit in statements]
+    evidence = evidence if evidence is not None else _evidence(statements)
     # News copies repeat sentences: a wording is weighed once, and a pair of wordings, of figures and names, or
     # of dates is compared once.
     wording_ids: dict[tuple[str, ...], int] = {}
@@ -372,21 +385,24 @@ def _centralities(corpus: Corpus, statements: list[Unit]) -> list[float]:
 
 
 def _shared(values_by_outlet: dict[str, set[str]]) -> tuple[str, ...]:
+    if len(values_by_outlet) == 1:
+        (values,) = values_by_outlet.values()
+        return tuple(sorted(values))
     counts = Counter(value for values in values_by_outlet.values() for value in values)
-    needed = 2 if len(values_by_outlet) > 1 else 1
-    return tuple(sorted(value for value, count in counts.items() if count >= needed))
+    return tuple(sorted(value for value, count in counts.items() if count >= 2))
 
 
 def _echoes(statements: list[Unit], pairs: list[tuple[float, int, int]]) -> list[float]:
-    """Each sentence's soft corroboration: the sum over other outlets of its best match there."""
+    """Each sentence's soft corroboration: the sum over other outlets of its best match there (pairs come best
+    first, so the first match with an outlet is the best)."""
     best: list[dict[str, float]] = [{} for _ in statements]
     outlets = [unit.outlet for unit in statements]
     for score, first, second in pairs:
         left, right = outlets[first], outlets[second]
         if left != right:
             value = min(1.0, score / SIMILARITY_THRESHOLD)
-            best[first][right] = max(best[first].get(right, 0.0), value)
-            best[second][left] = max(best[second].get(left, 0.0), value)
+            best[first].setdefault(right, value)
+            best[second].setdefault(left, value)
     return [sum(values.values()) for values in best]
 
 
@@ -439,7 +455,7 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     articles: list[set[str]] = [{unit.article} for unit in statements]
     dates: list[Counter[str]] = [Counter(d.value for d in unit.dates if d.value) for unit in statements]
     most_given: list[str | None] = [_most_given(given) if given else None for given in dates]
-    evidence = [Evidence.of(unit) for unit in statements]
+    evidence = _evidence(statements)
     counted: list[_Counted] = [dict(found.counted) for found in evidence]
 
     def root(index: int) -> int:
@@ -462,10 +478,12 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
         keep, gone = min(left, right), max(left, right)
         parent[gone] = keep
         articles[keep] |= articles[gone]
-        dates[keep] += dates[gone]
-        most_given[keep] = _most_given(dates[keep]) if dates[keep] else None
-        counted[keep] = {noun: counted[keep].get(noun, frozenset()) | counted[gone].get(noun, frozenset())
-                         for noun in sorted(counted[keep].keys() | counted[gone].keys())}
+        if dates[gone]:  # a cluster that gives no date or counts nothing changes neither
+            dates[keep] += dates[gone]
+            most_given[keep] = _most_given(dates[keep])
+        if counted[gone]:
+            counted[keep] = {noun: counted[keep].get(noun, frozenset()) | counted[gone].get(noun, frozenset())
+                             for noun in sorted(counted[keep].keys() | counted[gone].keys())}
     members: dict[int, list[int]] = {}
     for index in range(len(statements)):
         members.setdefault(root(index), []).append(index)
