@@ -13,6 +13,7 @@ import hashlib
 import math
 import operator
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
@@ -330,22 +331,20 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     overlaps: dict[tuple[int, int], tuple[float, int]] = {}
     shared_facts: dict[tuple[int, int], _Facts] = {}
     shared_times: dict[tuple[int, int], tuple[float, bool]] = {}
-    # Postings ascend: a sentence's later holders of a key start just past its own place there, at the end of
-    # the posting as it stands once the sentence is in. A figure or date key is looked up twice: it counts as
-    # two shared words.
     postings: dict[str, list[int]] = {}
-    places: list[list[tuple[list[int], int]]] = []
-    for index, found in enumerate(evidence):
-        by_word = [postings.setdefault(key, []) for key in rare_words[wordings[index]]]
-        by_evidence = [postings.setdefault(key, []) for key in _evidence_keys(found)]
-        for posting in by_word + by_evidence:
-            posting.append(index)
-        places.append([(posting, len(posting)) for posting in by_word + by_evidence * 2])
+    keys = [(rare_words[wording], _evidence_keys(found)) for wording, found in zip(wordings, evidence, strict=True)]
+    for index, (words, figures_and_dates) in enumerate(keys):
+        for key in words + figures_and_dates:
+            postings.setdefault(key, []).append(index)
+    # A figure or date key is looked up twice: it counts as two shared words.
+    lookups = [[postings[key] for key in [*words, *figures_and_dates, *figures_and_dates] if len(postings[key]) > 1]
+               for words, figures_and_dates in keys]
     articles = [unit.article for unit in statements]
     pairs = []
-    for index, starts in enumerate(places):
+    for index, lookup in enumerate(lookups):
         later: list[int] = []
-        for posting, start in starts:
+        for posting in lookup:
+            start = bisect_right(posting, index)  # postings ascend: only later sentences
             later += posting[start:start + WINDOW]
         if not later:
             continue
