@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import operator
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -18,6 +19,7 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from digest.analysis.corpus import Corpus, Unit, content_tokens
 from digest.content import fold
@@ -114,26 +116,45 @@ class Vocabulary:
 
 
 def _vectors(vocabulary: Vocabulary, statements: list[Unit]) -> list[dict[str, float]]:
-    return [{token: vocabulary.weights[token] for token in unit.tokens} for unit in statements]
+    return [_vector(vocabulary, unit.tokens) for unit in statements]
+
+
+def _vector(vocabulary: Vocabulary, tokens: tuple[str, ...]) -> dict[str, float]:
+    return {token: vocabulary.weights[token] for token in tokens}
+
+
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
+
+
+def _dot(left: Mapping[str, float], right: Mapping[str, float]) -> float:
+    """The dot product of two word vectors, summed over the shorter one's words in its order (the sum's order
+    fixes its last bits). Built from `map` and `filter`: it runs for every compared pair of wordings."""
+    if len(left) > len(right):
+        left, right = right, left
+    shared = list(filter(right.__contains__, left))
+    return sum(map(operator.mul, map(left.__getitem__, shared), map(right.__getitem__, shared)))
 
 
 def _cosine(left: Mapping[str, float], right: Mapping[str, float], norms: tuple[float, float]) -> float:
-    if len(left) > len(right):
-        left, right = right, left
-    dot = sum(weight * right[token] for token, weight in left.items() if token in right)
+    dot = _dot(left, right)
     return dot / (norms[0] * norms[1]) if dot else 0.0
 
 
 def lexical_similarity(left: dict[str, float], right: dict[str, float], norms: tuple[float, float]) -> float:
     """Weighted word overlap of two sentences: the cosine, or, when one sentence restates the other inside a
     longer one, how much of the shorter one's (squared) weight the longer one covers, a little discounted."""
-    if len(left) > len(right):
-        left, right = right, left
-    shared = sum(weight * right[token] for token, weight in left.items() if token in right)
+    shared = _dot(left, right)
     if not shared:
         return 0.0
     # A word weighs the same in both sentences, so `shared` is also the covered share of either one's squared norm.
     return max(shared / (norms[0] * norms[1]), CONTAINMENT * shared / min(norms) ** 2)
+
+
+_Counted = dict[str, frozenset[tuple[float, bool]]]
+"""Figures by the thing they count (see `Evidence.counted`)."""
+_CountedItems = tuple[tuple[str, frozenset[tuple[float, bool]]], ...]
+"""`_Counted` as sorted items, hashable."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +169,7 @@ class Evidence:
     """Words of its capitalised names."""
     quoted: frozenset[str]
     """Content words inside quotation marks: what a speaker is quoted as saying."""
-    counted: tuple[tuple[str, frozenset[tuple[float, bool]]], ...]
+    counted: _CountedItems
     """Figures by the thing they count ("people" -> {(23, False)}; '' for a figure from 10 up that names no
     thing, "the toll rose to 25"), each with whether it is approximate ("about 4,000")."""
 
@@ -168,12 +189,29 @@ class Evidence:
         )
 
 
-def _keys(unit: Unit, evidence: Evidence, frequency: Counter[str]) -> list[str]:
-    rare = sorted((token for token in unit.tokens if frequency[token] > 1), key=lambda t: (frequency[t], t))
-    keys = rare[:BLOCKING_KEYS]
-    keys += [f"#n:{value:g}" for value in sorted(evidence.figures)]
-    keys += [f"#d:{value}" for value in sorted(evidence.dates)]
-    return keys
+def _evidence(statements: list[Unit]) -> list[Evidence]:
+    """Each statement's `Evidence`, read once per sentence text and dates: news copies repeat sentences."""
+    read: dict[tuple, Evidence] = {}
+    found = []
+    for unit in statements:
+        key = (unit.text, unit.quantities, frozenset(d.value for d in unit.dates if d.value))
+        evidence = read.get(key)
+        if evidence is None:
+            evidence = read[key] = Evidence.of(unit)
+        found.append(evidence)
+    return found
+
+
+def _rare_words(tokens: tuple[str, ...], frequency: Counter[str]) -> list[str]:
+    """The `BLOCKING_KEYS` rarest words that another sentence uses too."""
+    rare = sorted((token for token in tokens if frequency[token] > 1), key=lambda t: (frequency[t], t))
+    return rare[:BLOCKING_KEYS]
+
+
+def _evidence_keys(evidence: Evidence) -> list[str]:
+    """Its figures and dates, as index keys."""
+    return [*(f"#n:{value:g}" for value in sorted(evidence.figures)),
+            *(f"#d:{value}" for value in sorted(evidence.dates))]
 
 
 def _number_evidence(value: float) -> float:
@@ -195,10 +233,12 @@ def _compatible_dates(first: str, second: str) -> bool:
     return False
 
 
-def _figures_conflict(first: Evidence, second: Evidence) -> bool:
+@lru_cache(maxsize=65536)
+def _figures_conflict(first: _CountedItems, second: _CountedItems) -> bool:
     """Both count the same thing ("23 people", "25 people") with no figure in common: not one fact as told.
-    Approximate figures ("about 4,000") leave room and never conflict."""
-    return bool(first.counted and second.counted) and _counts_conflict(dict(first.counted), dict(second.counted))
+    Approximate figures ("about 4,000") leave room and never conflict. Takes `Evidence.counted`, and is cached:
+    news copies repeat their figures, so the same two counts meet again and again."""
+    return bool(first and second) and _counts_conflict(dict(first), dict(second))
 
 
 def _shared_dates(first: Evidence, second: Evidence) -> float:
@@ -241,9 +281,9 @@ quotations."""
 def _shared_facts(first: Evidence, second: Evidence) -> _Facts:
     """What two sentences' figures, names and quotations say about whether they state one fact."""
     figures = first.figures & second.figures
-    return (len(figures), sum(_number_evidence(value) for value in sorted(figures)[:2]),
+    return (len(figures), sum(map(_number_evidence, sorted(figures)[:2])),
             len(first.name_words & second.name_words),
-            bool(first.counted and second.counted) and _figures_conflict(first, second),
+            bool(first.counted and second.counted) and _figures_conflict(first.counted, second.counted),
             _quotes_differ(first, second))
 
 
@@ -273,18 +313,16 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     """
     frequency: Counter[str] = Counter(token for unit in statements for token in unit.tokens)
     vocabulary = vocabulary if vocabulary is not None else Vocabulary.of(corpus, statements)
-    vectors = _vectors(vocabulary, statements)
-    common = vocabulary.common
-    norms = [math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0 for vector in vectors]
-    postings: dict[str, list[int]] = {}
-    evidence = evidence if evidence is not None else [Evidence.of(unit) for unit in statements]
-    unit_keys = [_keys(unit, found, frequency) for unit, found in zip(statements, evidence, strict=True)]
-    for index, keys in enumerate(unit_keys):
-        for key in keys:
-            postings.setdefault(key, []).append(index)
-    # News copies repeat sentences: a pair of wordings, of figures and names, or of dates is compared once.
+    evidence = evidence if evidence is not None else _evidence(statements)
+    # News copies repeat sentences: a wording is weighed once, and a pair of wordings, of figures and names, or
+    # of dates is compared once.
     wording_ids: dict[tuple[str, ...], int] = {}
     wordings = [wording_ids.setdefault(unit.tokens, len(wording_ids)) for unit in statements]
+    vectors = [_vector(vocabulary, tokens) for tokens in wording_ids]
+    norms = [_norm(vector) for vector in vectors]
+    token_sets = [frozenset(tokens) for tokens in wording_ids]
+    rare_sets = [tokens - vocabulary.common for tokens in token_sets]
+    rare_words = [_rare_words(tokens, frequency) for tokens in wording_ids]
     fact_ids: dict[tuple, int] = {}
     facts = [fact_ids.setdefault((found.figures, found.name_words, found.quoted, found.counted), len(fact_ids))
              for found in evidence]
@@ -293,28 +331,34 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     overlaps: dict[tuple[int, int], tuple[float, int]] = {}
     shared_facts: dict[tuple[int, int], _Facts] = {}
     shared_times: dict[tuple[int, int], tuple[float, bool]] = {}
+    postings: dict[str, list[int]] = {}
+    keys = [(rare_words[wording], _evidence_keys(found)) for wording, found in zip(wordings, evidence, strict=True)]
+    for index, (words, figures_and_dates) in enumerate(keys):
+        for key in words + figures_and_dates:
+            postings.setdefault(key, []).append(index)
+    # A figure or date key is looked up twice: it counts as two shared words.
+    lookups = [[postings[key] for key in [*words, *figures_and_dates, *figures_and_dates] if len(postings[key]) > 1]
+               for words, figures_and_dates in keys]
     articles = [unit.article for unit in statements]
-    lookups = [[(postings[key], 2 if key[0] == "#" else 1) for key in keys if len(postings[key]) > 1]
-               for keys in unit_keys]
     pairs = []
     for index, lookup in enumerate(lookups):
-        hits: dict[int, int] = {}
-        for posting, bump in lookup:
-            at = bisect_right(posting, index)  # postings ascend: only later sentences
-            for other in posting[at:at + WINDOW]:
-                hits[other] = hits.get(other, 0) + bump
-        if not hits:
+        later: list[int] = []
+        for posting in lookup:
+            start = bisect_right(posting, index)  # postings ascend: only later sentences
+            later += posting[start:start + WINDOW]
+        if not later:
             continue
         article = articles[index]
-        nearest = sorted([(-count, other) for other, count in hits.items()
+        nearest = sorted([(-count, other) for other, count in Counter(later).items()
                           if count >= 2 and articles[other] != article])[:NEIGHBOURS]
-        vector, wording, fact, when = vectors[index], wordings[index], facts[index], dates[index]
+        wording, fact, when = wordings[index], facts[index], dates[index]
+        vector, norm, rare = vectors[wording], norms[wording], rare_sets[wording]
         for _, other in nearest:
-            overlap = overlaps.get((wording, wordings[other]))
+            other_wording = wordings[other]
+            overlap = overlaps.get((wording, other_wording))
             if overlap is None:
-                lexical = lexical_similarity(vector, vectors[other], (norms[index], norms[other]))
-                informative = sum(1 for token in vector if token in vectors[other] and token not in common)
-                overlap = overlaps[wording, wordings[other]] = (lexical, informative)
+                lexical = lexical_similarity(vector, vectors[other_wording], (norm, norms[other_wording]))
+                overlap = overlaps[wording, other_wording] = (lexical, len(rare & token_sets[other_wording]))
             told = shared_facts.get((fact, facts[other]))
             if told is None:
                 told = shared_facts[fact, facts[other]] = _shared_facts(evidence[index], evidence[other])
@@ -323,9 +367,9 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
                 dated = shared_times[when, dates[other]] = _shared_time(evidence[index], evidence[other])
             score = similarity(*overlap, told, dated)
             if score >= floor:
-                pairs.append((score, index, other))
-    pairs.sort(key=lambda pair: (-pair[0], pair[1], pair[2]))
-    return pairs
+                pairs.append((-score, index, other))
+    pairs.sort()
+    return [(-negated, index, other) for negated, index, other in pairs]
 
 
 def _centralities(corpus: Corpus, statements: list[Unit]) -> list[float]:
@@ -340,21 +384,24 @@ def _centralities(corpus: Corpus, statements: list[Unit]) -> list[float]:
 
 
 def _shared(values_by_outlet: dict[str, set[str]]) -> tuple[str, ...]:
+    if len(values_by_outlet) == 1:
+        (values,) = values_by_outlet.values()
+        return tuple(sorted(values))
     counts = Counter(value for values in values_by_outlet.values() for value in values)
-    needed = 2 if len(values_by_outlet) > 1 else 1
-    return tuple(sorted(value for value, count in counts.items() if count >= needed))
+    return tuple(sorted(value for value, count in counts.items() if count >= 2))
 
 
 def _echoes(statements: list[Unit], pairs: list[tuple[float, int, int]]) -> list[float]:
-    """Each sentence's soft corroboration: the sum over other outlets of its best match there."""
+    """Each sentence's soft corroboration: the sum over other outlets of its best match there (pairs come best
+    first, so the first match with an outlet is the best)."""
     best: list[dict[str, float]] = [{} for _ in statements]
     outlets = [unit.outlet for unit in statements]
     for score, first, second in pairs:
         left, right = outlets[first], outlets[second]
         if left != right:
             value = min(1.0, score / SIMILARITY_THRESHOLD)
-            best[first][right] = max(best[first].get(right, 0.0), value)
-            best[second][left] = max(best[second].get(left, 0.0), value)
+            best[first].setdefault(right, value)
+            best[second].setdefault(left, value)
     return [sum(values.values()) for values in best]
 
 
@@ -407,7 +454,7 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     articles: list[set[str]] = [{unit.article} for unit in statements]
     dates: list[Counter[str]] = [Counter(d.value for d in unit.dates if d.value) for unit in statements]
     most_given: list[str | None] = [_most_given(given) if given else None for given in dates]
-    evidence = [Evidence.of(unit) for unit in statements]
+    evidence = _evidence(statements)
     counted: list[_Counted] = [dict(found.counted) for found in evidence]
 
     def root(index: int) -> int:
@@ -430,10 +477,12 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
         keep, gone = min(left, right), max(left, right)
         parent[gone] = keep
         articles[keep] |= articles[gone]
-        dates[keep] += dates[gone]
-        most_given[keep] = _most_given(dates[keep]) if dates[keep] else None
-        counted[keep] = {noun: counted[keep].get(noun, frozenset()) | counted[gone].get(noun, frozenset())
-                         for noun in sorted(counted[keep].keys() | counted[gone].keys())}
+        if dates[gone]:  # a cluster that gives no date or counts nothing changes neither
+            dates[keep] += dates[gone]
+            most_given[keep] = _most_given(dates[keep])
+        if counted[gone]:
+            counted[keep] = {noun: counted[keep].get(noun, frozenset()) | counted[gone].get(noun, frozenset())
+                             for noun in sorted(counted[keep].keys() | counted[gone].keys())}
     members: dict[int, list[int]] = {}
     for index in range(len(statements)):
         members.setdefault(root(index), []).append(index)
@@ -448,9 +497,6 @@ def _clusters_conflict(left: str | None, right: str | None) -> bool:
     one day. Pairs are checked one by one (see `similarity`), but a chain of pairs could still link "said on
     Friday" sentences of every week."""
     return left is not None and right is not None and not _compatible_dates(left, right)
-
-
-_Counted = dict[str, frozenset[tuple[float, bool]]]
 
 
 def _counts_conflict(left: _Counted, right: _Counted) -> bool:
