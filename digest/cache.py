@@ -176,10 +176,13 @@ class TopicJobs(Generic[R]):
         """Time their analysis took, summed over processes."""
         workers = min(available_cores() if jobs is None else max(1, jobs), len(topics))
         self._pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        # Largest topics first, so one long story does not start last and hold up the end. The order is the same
+        # whatever the number of jobs: a site that follows it (search index, sitemap) must not depend on the machine.
+        self.order = tuple(topic.slug for topic in sorted(topics, key=lambda topic: -_size(topic)))
+        """The topics in the order they are worked on: ask for their results in this order to wait least."""
         if self._pool is not None:
-            # Largest topics first, so one long story does not start last and hold up the end.
-            for topic in sorted(topics, key=lambda topic: -_size(topic)):
-                self._futures[topic.slug] = self._pool.submit(_work, topic, cache_dir, then)
+            for slug in self.order:
+                self._futures[slug] = self._pool.submit(_work, self._topics[slug], cache_dir, then)
 
     def result(self, slug: str) -> tuple[Digest, R]:
         """The topic's digest and what `then` made of it, once it is ready."""

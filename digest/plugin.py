@@ -109,22 +109,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             raise PluginError(f"template {error.name!r} not found in the theme folders ({', '.join(config.theme.dirs)})"
                               ": the digest templates live in theme_overrides/fragments/digest/; set "
                               "theme.custom_dir to a folder that has them") from None
-        pages = [plan for topic in self.topics for plan in topic_plan(topic)] + list(LISTINGS)
+        plans = {topic.slug: topic_plan(topic) for topic in self.topics}
         others = [urls.digest_file(topic.slug) for topic in self.topics] + [urls.FEED_FILE]
-        for path in [plan.path for plan in pages] + others:
+        for path in [plan.path for topic_plans in plans.values() for plan in topic_plans + LISTINGS] + others:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{Path(config.docs_dir) / path}: this {'page' if path.endswith('.md') else 'file'}"
                                   " is generated from the content; remove the file from the docs folder")
-        # Topics' pages first and listings last: mkdocs builds pages in this order, and the listings need every
-        # topic's digest, while a topic's pages need only its own.
-        for plan in pages:
-            inclusion = InclusionLevel.UNDEFINED if plan.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, plan.path, content=plan.page(""), inclusion=inclusion))
-            self.planned[plan.path] = plan
-            self.generated.add(plan.path)
-            if plan.in_nav and plan.topic is not None:
-                self.section_titles[plan.path] = plan.title
-        self.files = files
         for topic in self.topics:
             page = urls.topic_page(topic.slug)
             updated = topic_updated(topic)
@@ -137,6 +127,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         cache_dir = self.root / self.config.cache_dir if self.config.cache_dir else None
         self.jobs = TopicJobs(self.topics, TopicRenderer(tuple(config.theme.dirs), self.layout),
                               cache_dir=cache_dir, jobs=self.config.jobs)
+        # mkdocs builds pages in the order of `files`: each topic's pages in the order the workers finish them,
+        # then the listings, which need every topic.
+        for plan in [plan for slug in self.jobs.order for plan in plans[slug]] + list(LISTINGS):
+            inclusion = InclusionLevel.UNDEFINED if plan.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, plan.path, content=plan.page(""), inclusion=inclusion))
+            self.planned[plan.path] = plan
+            self.generated.add(plan.path)
+            if plan.in_nav and plan.topic is not None:
+                self.section_titles[plan.path] = plan.title
+        self.files = files
         log.info("%d topic(s) in %s: analysing those changed since the last build", len(self.topics), self.content_dir)
         return files
 
