@@ -187,15 +187,38 @@ def _merge_near_dates(events: list[_Event]) -> list[_Event]:
     first, so a coarse mention joins the finest entry it fits; between two days, the one most outlets give."""
     ranked = sorted(events, key=lambda event: (-len(event.date), -len({unit.outlet for unit in event.units}),
                                                event.date, event.units[0].ref.article, event.units[0].ref.index))
-    by_year: dict[str, list[_Event]] = {}
+    kept: list[_Event] = []
+    # Where kept entries are, by their date and by each coarser form of it ("2021-03-05" under "2021-03" and
+    # "2021" too): a long story has hundreds of entries a year, and each is compared with its near ones only.
+    dated: dict[str, list[int]] = {}
+    within: dict[str, list[int]] = {}
     for event in ranked:
-        kept = by_year.setdefault(event.date[:4], [])
-        target = next((other for other in kept if _near(other.date, event.date) and _same_near(other, event)), None)
+        near = {position for value in _near_values(event.date) for position in dated.get(value, ())}
+        near.update(within.get(event.date, ()))
+        target = next((kept[position] for position in sorted(near)  # first kept first, as without the index
+                       if _near(kept[position].date, event.date) and _same_near(kept[position], event)), None)
         if target is None:
+            dated.setdefault(event.date, []).append(len(kept))
+            parts = event.date.split("-")
+            for length in range(1, len(parts) + 1):
+                within.setdefault("-".join(parts[:length]), []).append(len(kept))
             kept.append(event)
         else:
             _absorb(target, event)
-    return [event for year in sorted(by_year) for event in by_year[year]]
+    # Within a year, entries stay in the order they were kept (the sort is stable).
+    return sorted(kept, key=lambda event: event.date[:4])
+
+
+def _near_values(value: str) -> list[str]:
+    """Dates near `value` that do not start with it: each coarser form of it, and for a day the days either
+    side in the same year (entries of different years are never compared)."""
+    parts = value.split("-")
+    near = ["-".join(parts[:length]) for length in range(1, len(parts))]
+    if len(parts) == 3:
+        day = date.fromisoformat(value)
+        near += [other.isoformat() for other in (day - timedelta(days=1), day + timedelta(days=1))
+                 if other.year == day.year]
+    return near
 
 
 def _same_near(first: _Event, second: _Event) -> bool:

@@ -85,9 +85,14 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
             continue
         keep, gone = min(left, right), max(left, right)
         parent[gone] = keep
+        # The larger cluster's set and counts take in the smaller's: merging stays linear in a long story.
+        if len(articles[gone]) > len(articles[keep]):
+            articles[keep], articles[gone] = articles[gone], articles[keep]
         articles[keep] |= articles[gone]
         if dates[gone]:  # a cluster that gives no date or counts nothing changes neither
-            dates[keep] += dates[gone]
+            if len(dates[gone]) > len(dates[keep]):
+                dates[keep], dates[gone] = dates[gone], dates[keep]
+            dates[keep].update(dates[gone])
             most_given[keep] = _most_given(dates[keep])
         if counted[gone]:
             counted[keep] = {noun: counted[keep].get(noun, frozenset()) | counted[gone].get(noun, frozenset())
