@@ -5,9 +5,11 @@ in a fresh process: the analysis of every topic (on one core and on all of them)
 build (mkdocs + material + the digest plugin, via `digest.site.build_site`, empty cache), and a
 rebuild after one article is added to one topic (warm cache). It prints times, peak memory,
 scaling ratios and site sizes, and checks them against the targets of the performance issue.
-CPU time is printed beside wall time: on a busy machine it is the steadier figure. The code and
-mkdocs.yml are copied first, so edits made during the run do not mix versions. A full run takes
-about 16 minutes on a 2-core machine; `--profile 1x375` shows where the analysis spends its time.
+CPU time is printed beside wall time: on a busy machine it is the steadier figure. In a build the
+topics are analysed in worker processes while mkdocs builds pages, so "digest plugin" time is what
+the build spends in the plugin's hooks, waiting for topics included. The code and mkdocs.yml are
+copied first, so edits made during the run do not mix versions. A full run takes about 5 minutes
+on a 2-core machine; `--profile 1x375` shows where the analysis spends its time.
 Everything is written under `bench/out/` (git-ignored); results also go to `bench/out/results.json`.
 """
 
@@ -153,7 +155,7 @@ def run_size(name: str, out: Path, code: Path, jobs: int, limits: tuple[float, i
         return result
     built = result["build"]
     print(f"   full site build:     {_fmt(built)}; digest plugin {built['plugin_seconds']:.1f} s in its hooks or "
-          f"waiting for topics; analysis {built['analysis_seconds']:.1f} s of work over all processes; "
+          f"waiting for topics; analysis {built['analysis_seconds']:.1f} s of CPU time over all processes; "
           f"site {built['site_bytes'] / MIB:.1f} MiB in {built['files']} files, "
           f"search index {built['search_index_bytes'] / MIB:.2f} MiB", flush=True)
 

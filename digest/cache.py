@@ -121,15 +121,15 @@ def write_cached(cache_dir: Path, key: str, digest: Digest) -> None:
 
 def digest_of(topic: Topic, cache_dir: Path | None) -> tuple[Digest, float | None]:
     """The topic's digest: from the cache when its key is there, else analysed (and then stored); with the
-    seconds the analysis took, None for a cache hit."""
+    CPU seconds the analysis took, None for a cache hit."""
     key = topic_key(topic) if cache_dir is not None else ""
     if cache_dir is not None:
         cached = read_cached(cache_dir, topic.slug, key)
         if cached is not None:
             return cached, None
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the cores may be shared with mkdocs and other workers
     digest = analyse(topic)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     if cache_dir is not None:
         write_cached(cache_dir, key, digest)
     return digest, seconds
@@ -173,7 +173,7 @@ class TopicJobs(Generic[R]):
         self.analysed = 0
         """Topics analysed so far (the others came from the cache)."""
         self.analysis_seconds = 0.0
-        """Time their analysis took, summed over processes."""
+        """CPU time their analysis took, summed over processes."""
         workers = min(available_cores() if jobs is None else max(1, jobs), len(topics))
         self._pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         # Largest topics first, so one long story does not start last and hold up the end. The order is the same

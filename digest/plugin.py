@@ -207,7 +207,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self._close()
         for path, text in sorted(self.extra_files.items()):
             write_file(text.encode("utf-8"), str(Path(config.site_dir) / path))
-        log.info("%d topic(s) from %s: %d analysed (%.1f s of work), %d unchanged since the last build (cache)",
+        log.info("%d topic(s) from %s: %d analysed (%.1f s of CPU time), %d unchanged since the last build (cache)",
                  len(self.topics), self.content_dir, analysed, seconds, len(self.topics) - analysed)
 
     def on_build_error(self, *, error: Exception) -> None:
