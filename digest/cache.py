@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from importlib import metadata
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -175,7 +176,10 @@ class TopicJobs(Generic[R]):
         self.analysis_seconds = 0.0
         """CPU time their analysis took, summed over processes."""
         workers = min(available_cores() if jobs is None else max(1, jobs), len(topics))
-        self._pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        # Workers start as fresh interpreters ("spawn"): forking mkdocs itself, whose `serve` runs threads, could
+        # copy a lock that another thread holds and hang the worker.
+        self._pool = (ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+                      if workers > 1 else None)
         # Largest topics first, so one long story does not start last and hold up the end. The order is the same
         # whatever the number of jobs: a site that follows it (search index, sitemap) must not depend on the machine.
         self.order = tuple(topic.slug for topic in sorted(topics, key=lambda topic: -_size(topic)))
