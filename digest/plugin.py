@@ -14,6 +14,7 @@ JSON files are written after the build. Listings of every topic are built last.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,8 @@ from digest.render.pages import load_templates
 
 log = get_plugin_logger(__name__)
 _STASHED = re.compile(r"<!--digest-stash-(\d+)-->")
+PROGRESS_EVERY = 5.0
+"""Seconds between progress lines in the build log."""
 
 
 class DigestConfig(Config):
@@ -125,6 +128,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     self.updated[urls.article_page(topic.slug, article.id)] = (published or updated).isoformat()
         self.newest = max(self.updated.values(), default=None)
         cache_dir = self.root / self.config.cache_dir if self.config.cache_dir else None
+        self.topics_built, self.reported_at = 0, time.monotonic()
         self.jobs = TopicJobs(self.topics, TopicRenderer(tuple(config.theme.dirs), self.layout),
                               cache_dir=cache_dir, jobs=self.config.jobs)
         # mkdocs builds pages in the order of `files`: each topic's pages in the order the workers finish them,
@@ -179,9 +183,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if plan.path not in self.bodies:
             if plan.topic is not None:
                 self._take(self.jobs.result(plan.topic)[1])
+                self._report_progress()
             else:
                 self._take_listings()
         return self.bodies.pop(plan.path)
+
+    def _report_progress(self) -> None:
+        """A line every few seconds while topics are being built: a big site's first build takes a while."""
+        self.topics_built += 1
+        now = time.monotonic()
+        if now - self.reported_at >= PROGRESS_EVERY and self.topics_built < len(self.topics):
+            self.reported_at = now
+            log.info("%d of %d topics built", self.topics_built, len(self.topics))
 
     def _take_listings(self) -> None:
         assert self.jobs is not None, "pages are filled in between on_files and on_post_build"

@@ -252,3 +252,18 @@ def test_a_theme_without_the_digest_templates_fails_clearly(tmp_path: Path) -> N
     config.plugins.on_config(config)
     with pytest.raises(PluginError, match="digest templates live in theme_overrides"):
         config.plugins.on_files(Files([]), config=config)
+
+
+def test_a_long_build_reports_progress_then_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    import digest.plugin
+
+    monkeypatch.setattr(digest.plugin, "PROGRESS_EVERY", 0.0)
+    content = ROOT / "tests" / "fixtures" / "cache" / "content"
+    with caplog.at_level("INFO"):
+        build_site(tmp_path, content)
+    lines = [record.getMessage().removeprefix("digest: ") for record in caplog.records
+             if record.name.endswith("digest.plugin")]
+    assert [line for line in lines if line.endswith("topics built")] == ["1 of 3 topics built", "2 of 3 topics built"]
+    assert re.fullmatch(rf"3 topic\(s\) from {re.escape(str(content))}: 3 analysed \([0-9.]+ s of CPU time\), "
+                        r"0 unchanged since the last build \(cache\)", lines[-1])
