@@ -1,0 +1,157 @@
+"""Read and validate the content folder: topics, their settings and their articles.
+
+Everything here is untrusted (it arrives by pull request), so every value is checked
+against a schema and every problem is reported with its file and line, all in one run.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from digest.content.article_file import (
+    ARTICLE_KEYS,
+    ARTICLE_SUFFIX,
+    MAX_ARTICLE_BYTES,
+    parse_article,
+    read_article,
+)
+from digest.content.fields import SLUG_RE, ContentError, is_safe_url, normalise_text, split_front_matter
+from digest.content.topic_file import CONTESTED_KINDS, SETTINGS_KEYS, TOPIC_FILE, TOPIC_KEYS, parse_topic_file
+from digest.model import Article, Problem, Topic
+
+__all__ = [
+    "ARTICLE_KEYS", "ARTICLE_SUFFIX", "CONTESTED_KINDS", "MAX_ARTICLE_BYTES", "SETTINGS_KEYS", "SLUG_RE", "TOPIC_FILE",
+    "TOPIC_KEYS", "ContentError", "ContentLoad", "fold", "is_safe_url", "load_content", "load_topic", "normalise_text",
+    "parse_article", "parse_topic_file", "quote_found", "read_article", "split_front_matter", "topic_updated",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ContentLoad:
+    """What reading a content folder gave: usable topics and the problems found."""
+
+    topics: tuple[Topic, ...]
+    """Topics that loaded, sorted by slug (articles with errors are left out)."""
+    problems: tuple[Problem, ...]
+    """Errors, in file order."""
+
+
+def quote_found(quote: str, body: str) -> bool:
+    """A curated quote must appear in the article, up to spacing and typographic quotes."""
+    return fold(quote) in fold(body)
+
+
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                       "\u2014": "-", "\u00a0": " "})
+
+
+def fold(text: str) -> str:
+    """Compare texts the way a reader would: same letters, any spacing, straight quotes."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return re.sub(r"\s+", " ", re.sub(r"[*_`]+", "", text)).strip().lower()
+
+
+def _check_topic_references(topic: Topic, problems: list[Problem]) -> None:
+    topic_file = topic.path / TOPIC_FILE
+    by_id = {article.id: article for article in topic.articles}
+    quotes = [*topic.summary_lines, *(event.quote for event in topic.curated_events)]
+    quotes += [quote for point in topic.curated_points for _, side in point.sides for quote in side]
+    for quote in quotes:
+        article = by_id.get(quote.article)
+        if article is None:
+            problems.append(Problem(topic_file, quote.line, f"article {quote.article!r} is not in this topic"))
+        elif not quote_found(quote.text, article.body):
+            problems.append(Problem(topic_file, quote.line, f"quote not found in {article.path.name}: "
+                                    f"{quote.text[:60]!r} (quotes must be copied verbatim)"))
+    urls: dict[str, Article] = {}
+    for article in topic.articles:
+        for ref in filter(None, (article.meta.syndicated_from, *article.meta.similar_to)):
+            if ref not in by_id:
+                problems.append(Problem(article.path, 1, f"refers to article {ref!r}, which is not in this topic"))
+        if article.meta.url:
+            key = article.meta.url.rstrip("/").lower()
+            if key in urls:
+                problems.append(Problem(article.path, 1, f"same url as {urls[key].path.name}: "
+                                        "the article is in the topic twice"))
+            urls[key] = article
+
+
+def load_topic(folder: Path, read: Callable[[Path], Article] = read_article) -> tuple[Topic, list[Problem]]:
+    """Read one topic folder; articles with errors are left out and their problems returned."""
+    topic_file = folder / TOPIC_FILE
+    problems: list[Problem] = []
+    if not SLUG_RE.match(folder.name):
+        problems.append(Problem(topic_file, 1, f"topic folder {folder.name!r} must be named with lower-case "
+                                "letters, digits and hyphens"))
+    try:
+        if topic_file.is_symlink():
+            raise ContentError([Problem(topic_file, 1, "topic.yml is a symbolic link: content must be plain files "
+                                        "inside the content folder")])
+        text = normalise_text(topic_file.read_bytes(), topic_file)
+        topic, topic_problems = parse_topic_file(topic_file, text)
+        problems += topic_problems
+    except ContentError as error:
+        topic = Topic(slug=folder.name, path=folder, title=folder.name)
+        problems += error.problems
+    except FileNotFoundError:
+        topic = Topic(slug=folder.name, path=folder, title=folder.name)
+        problems.append(Problem(topic_file, 1, "missing topic.yml (it needs at least a 'title')"))
+    articles = []
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name == TOPIC_FILE or path.name.startswith("."):
+            continue
+        if path.suffix != ARTICLE_SUFFIX or not path.is_file() or path.is_symlink():
+            problems.append(Problem(path, 1, "unexpected file in a topic folder: articles are .md files"))
+            continue
+        if path.stem.lower() in seen:
+            problems.append(Problem(path, 1, f"duplicate article id (same name as {seen[path.stem.lower()].name})"))
+            continue
+        seen[path.stem.lower()] = path
+        try:
+            articles.append(read(path))
+        except ContentError as error:
+            problems += error.problems
+    if not articles and not problems:
+        problems.append(Problem(topic_file, 1, "the topic has no articles: import at least one"))
+    topic = replace(topic, articles=tuple(articles))
+    _check_topic_references(topic, problems)
+    return topic, problems
+
+
+def load_content(content_dir: Path, read: Callable[[Path], Article] = read_article) -> ContentLoad:
+    """Read every topic folder under `content_dir`."""
+    if not content_dir.is_dir():
+        raise ContentError([Problem(content_dir, 1, "content folder not found")])
+    topics, problems = [], []
+    for folder in sorted(content_dir.iterdir()):
+        if folder.name.startswith("."):
+            continue
+        if not folder.is_dir():
+            problems.append(Problem(folder, 1, "unexpected file in the content folder: articles go in a topic "
+                                    "folder, content/<topic>/<article>.md"))
+            continue
+        if folder.is_symlink():
+            problems.append(Problem(folder, 1, "topic folder is a symbolic link: content must be plain folders "
+                                    "inside the content folder"))
+            continue
+        topic, topic_problems = load_topic(folder, read)
+        topics.append(topic)
+        problems += topic_problems
+    return ContentLoad(topics=tuple(topics), problems=tuple(problems))
+
+
+def topic_updated(topic: Topic) -> date | None:
+    """The newest trustworthy publication date of the topic's articles.
+
+    'Updated' comes from the content, never the clock; a date flagged as contradicting its own story
+    (`date_anomaly`) is left out, so a wrong dateline cannot make a topic look older or newer than it is.
+    """
+    dates = [article.meta.published for article in topic.articles
+             if article.meta.published and "date_anomaly" not in article.meta.flags]
+    return max(dates) if dates else None
