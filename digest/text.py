@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from digest.memo import per_topic
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -79,7 +81,7 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=8192)
+@per_topic(8192)
 def blocks(body: str) -> tuple[Block, ...]:
     """The body's text blocks, in order (cached: the analysis and the pages both read every body). The cache
     holds a long story whole: the analysis reads its bodies twice in turn (sentences, then word counts), and a
@@ -189,7 +191,7 @@ def split_sentences(text: str) -> list[str]:
     return list(_split(text))
 
 
-@lru_cache(maxsize=16384)
+@per_topic(16384)
 def _split(text: str) -> tuple[str, ...]:
     """`split_sentences`, once per distinct paragraph: news copies repeat paragraphs word for word."""
     result = []

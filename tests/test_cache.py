@@ -176,3 +176,18 @@ def test_jobs_report_each_topic_alone_and_count_what_they_analysed(content: Path
     with TopicJobs(topics, _title_unless_second, cache_dir=tmp_path / "cache", jobs=jobs) as running:
         assert running.result(first)[1] == topics[0].title
         assert running.analysed == 0, "cached by the first jobs"
+
+
+def test_each_topic_starts_with_empty_text_caches(content: Path) -> None:
+    # Caches of one topic's texts would only grow across the hundreds of topics a worker analyses.
+    from digest.analysis.cues import unquoted
+    from digest.memo import start_topic
+    from digest.text import blocks
+
+    blocks("A body nobody else has.")
+    unquoted("A sentence nobody else has.")
+    start_topic()
+    assert blocks.cache_info().currsize == unquoted.cache_info().currsize == 0
+    first = _topics(content)[0]
+    analyse(first)
+    assert blocks.cache_info().currsize == len(first.articles)

@@ -15,12 +15,14 @@ from digest.analysis.grouping import group_facts
 from digest.analysis.summary import build_summary
 from digest.analysis.timeline import build_timeline
 from digest.content import topic_updated
+from digest.memo import start_topic
 from digest.model import ArticleInfo, Digest, Topic
 from digest.text import word_count
 
 
 def analyse(topic: Topic) -> Digest:
     """Build the digest of one topic."""
+    start_topic()
     corpus = build_corpus(topic)
     groups = group_facts(corpus)
     cards = build_cards(corpus, groups)

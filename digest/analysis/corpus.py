@@ -14,12 +14,12 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from types import MappingProxyType
 
 from digest.analysis.attribution import Attribution, find_attributions
 from digest.analysis.dates import TimeExpression, find_dates
 from digest.analysis.quantities import Quantity, find_quantities, singular
+from digest.memo import per_topic
 from digest.model import Article, SentenceRef, Topic
 from digest.text import sentences
 
@@ -144,14 +144,14 @@ def outlet_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name).strip("-") or name
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def content_tokens(text: str) -> tuple[str, ...]:
     """Distinct content-word stems of a text: stopwords and bare numbers left out (cached: the summary asks
     for the same names again and again)."""
     return tuple(dict.fromkeys(stem for stem in map(_stem, _WORD.findall(text)) if stem))
 
 
-@lru_cache(maxsize=131072)
+@per_topic(131072)
 def _stem(word: str) -> str:
     """The comparable form of one word ('' for a stopword or a number)."""
     lowered = word.lower().replace("\u2019", "'").strip("'-.,")
@@ -205,7 +205,7 @@ def _outlet_keys(articles: Mapping[str, Article]) -> tuple[dict[str, str], dict[
     return outlets, originals
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def _reading(text: str, heading: bool) -> tuple[bool, int, tuple[str, ...], tuple[str, ...], tuple[Attribution, ...]]:
     """What a sentence says whatever its article: furniture, dateline end, tokens, names, attributions.
     Read once per distinct text: news copies repeat sentences word for word."""
@@ -215,7 +215,7 @@ def _reading(text: str, heading: bool) -> tuple[bool, int, tuple[str, ...], tupl
             () if furniture else find_attributions(text))
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def _quantities(text: str, date_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
     return find_quantities(text, date_spans)
 

@@ -8,7 +8,8 @@ literal so a maintainer can read, extend and test it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from digest.memo import per_topic
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -37,7 +38,7 @@ _POSSESSIVE = re.compile(r"'s?$")
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def lower_words(text: str) -> frozenset[str]:
     """The letter runs of the lower-cased text: what the date, quantity and attribution readers test for their
     cue words before their expressions run (cached: all three read every sentence)."""
@@ -49,7 +50,7 @@ def tokens(text: str) -> list[str]:
     return [token for token in map(_token, _WORD.findall(text)) if token]
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def _token(word: str) -> str:
     """One word as `tokens` gives it ('' when nothing is left), read once per distinct word."""
     word = word.lower().replace("\u2019", "'")
@@ -73,7 +74,7 @@ def content_terms(text: str) -> set[str]:
     return {term for term in map(_term, _WORD.findall(text)) if term}
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def _term(word: str) -> str:
     """One word as `content_terms` gives it ('' for a function word), read once per distinct word."""
     token = _token(word)
@@ -91,7 +92,7 @@ _QUOTED = re.compile(r"\"[^\"]{1,400}\"|\u201c[^\u201d]{1,400}\u201d|(?<![A-Za-z
                      r"|\u2018[^\u2019]{1,200}\u2019(?![A-Za-z])")
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def unquoted(text: str) -> str:
     """The text with every quoted passage blanked out: words in quotes are someone else's. Cached: the
     framing, stance and loaded-language readers all ask for the same sentences."""
@@ -202,7 +203,7 @@ def loaded_words(text: str) -> list[str]:
     return list(_loaded_words(text))
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def _loaded_words(text: str) -> tuple[str, ...]:
     """`loaded_words`, once per distinct text: news copies repeat sentences word for word."""
     free = unquoted(text)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from digest.analysis.cues import lower_words
+from digest.memo import per_topic
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -240,7 +240,7 @@ def _possible_kinds(text: str) -> set[str]:
 _FOUR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def _matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     """Every match of every pattern, in the order they are tried: the same whatever the anchor, so read once
     per distinct sentence (news copies repeat sentences)."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from digest.analysis.cues import content_terms, lower_words, stem
 from digest.analysis.dates import find_dates
+from digest.memo import per_topic
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -79,7 +79,7 @@ class Quantity:
         return f"{self.value:g} {self.counts}".strip()
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def singular(word: str) -> str:
     """A crude English singular, good enough to compare counted nouns ("troops" ~ "troop")."""
     word = word.lower().strip(".'")

@@ -7,12 +7,12 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TypeVar
 
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.cues import STOPWORDS
 from digest.analysis.cues import stem as _stem
+from digest.memo import per_topic
 
 Item = TypeVar("Item")
 
@@ -61,7 +61,7 @@ def previous(corpus: Corpus, unit: Unit) -> Unit | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def stem(word: str) -> str:
     """`digest.analysis.cues.stem`, cached: the detectors stem the same words sentence after sentence."""
     return _stem(word)

@@ -8,9 +8,9 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from digest.analysis.corpus import Unit, content_tokens
+from digest.memo import per_topic
 
 QUANTITY_BONUS = 0.25
 """Added for a shared telling figure (half for a figure under 100)."""
@@ -121,7 +121,7 @@ def _agree(left: frozenset[tuple[float, bool]], right: frozenset[tuple[float, bo
                for a, hedged in left for b, hedged_too in right)
 
 
-@lru_cache(maxsize=65536)
+@per_topic(65536)
 def _figures_conflict(first: CountedItems, second: CountedItems) -> bool:
     """Both count the same thing ("23 people", "25 people") with no figure in common: not one fact as told.
     Approximate figures ("about 4,000") leave room and never conflict. Takes `Evidence.counted`, and is cached:
