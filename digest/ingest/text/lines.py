@@ -1,0 +1,113 @@
+"""The page as numbered lines, each judged on its own form: prose, sentence, short line, list item, or a
+known kind of furniture (dateline, byline, credit, share bar...)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from digest.ingest import furniture, metadata
+
+TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+"""How a line that ends like a sentence ends (closing quotes and brackets allowed)."""
+PROSE_WORDS = 12
+"""A line of at least this many words that ends like a sentence is article prose."""
+HEADING_WORDS = 20
+"""Longer lines without final punctuation are paragraphs, not subheadings."""
+
+
+@dataclass(slots=True)
+class Block:
+    """A line of the page while it is being judged (mutable working state, never returned)."""
+
+    number: int
+    text: str
+    heading_hint: bool = False
+    words: int = 0
+    reason: str | None = None
+    kind: str = ""
+
+
+def fold_line(text: str) -> str:
+    """A line reduced to its letters and digits, to spot repeats."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column at which a hard-wrapped text breaks its lines, or None when paragraphs are one line each."""
+    long_lines = [i for i, line in enumerate(lines[:-1]) if len(line.strip()) >= 40]
+    if len(long_lines) < 3 or max(len(line.strip()) for line in lines) > 120:
+        return None
+    continued = [i for i in long_lines if lines[i + 1].strip() and not TERMINAL.search(lines[i].strip())]
+    return max(len(line.strip()) for line in lines) if len(continued) >= len(long_lines) / 2 else None
+
+
+def split_lines(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with their 1-based numbers; hard-wrapped paragraph lines are joined."""
+    result: list[tuple[int, str]] = []
+    raw_lines = text.split("\n")
+    width = _wrap_width(raw_lines)
+    previous_blank, previous_length, previous_words = True, 0, 0
+    for number, raw in enumerate(raw_lines, 1):
+        line = re.sub(r"\s+", " ", raw).strip()
+        if not line:
+            previous_blank = True
+            continue
+        whole = len(line.split()) >= PROSE_WORDS and bool(TERMINAL.search(line))  # "iPhone sales fell ..."
+        wrapped = (line[0].islower() and not (whole and previous_words < PROSE_WORDS)) \
+            or (width is not None and previous_length >= 0.6 * width)
+        if (result and not previous_blank and wrapped and not TERMINAL.search(result[-1][1])
+                and not result[-1][1].endswith(":")):
+            result[-1] = (result[-1][0], result[-1][1] + " " + line)
+        else:
+            result.append((number, line))
+        previous_blank, previous_length, previous_words = False, len(line), len(line.split())
+    return result
+
+
+def classify(block: Block, boilerplate: frozenset[str]) -> None:
+    text = block.text
+    block.reason = furniture.furniture_reason(text)
+    sentence = bool(TERMINAL.search(text))
+    if furniture.is_terminator(text):
+        block.kind = "terminator"
+    elif block.words <= 14 and metadata.dateline(text):
+        block.kind, block.reason = "date", "dateline"
+    elif block.words <= 12 and metadata.byline(text):
+        block.kind, block.reason = "byline", "byline"
+    elif metadata.wire_credit(text):
+        block.kind, block.reason = "credit", "credit line"
+    elif block.reason:
+        block.kind = "furniture"
+    elif block.words < PROSE_WORDS and fold_line(text) in boilerplate:
+        block.kind, block.reason = "furniture", "recurs across the batch"
+    elif (sentence and block.words >= PROSE_WORDS) or block.words >= 2 * PROSE_WORDS:
+        block.kind = "prose"
+    elif furniture.bullet(text) is not None:
+        block.kind = "item"
+    elif sentence:
+        block.kind = "sentence"
+    else:
+        block.kind = "short"
+
+
+def mark_repeats(blocks: list[Block]) -> None:
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.kind in ("short", "item", "sentence") and block.words < PROSE_WORDS:
+            key = fold_line(block.text)
+            counts[key] = counts.get(key, 0) + 1
+    seen: set[str] = set()
+    for block in blocks:
+        key = fold_line(block.text)
+        if block.kind in ("short", "item", "sentence") and counts.get(key, 0) > 1:
+            if block.kind != "sentence" or key in seen:  # a pull quote echoes a sentence: keep the first
+                block.reason = block.reason or "repeated on the page"
+            seen.add(key)
+
+
+def note(block: Block, reason: str) -> str:
+    text = block.text if len(block.text) <= 70 else block.text[:67] + "..."
+    return f"line {block.number}: dropped ({reason}): {text}"
