@@ -58,8 +58,10 @@ def _token(word: str) -> str:
     return word.strip(".'-")
 
 
+@per_topic(65536)
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to meet "strikes"/"strike" and "denied"/"deny" halfway."""
+    """A light suffix stripper: enough to meet "strikes"/"strike" and "denied"/"deny" halfway (cached: the
+    detectors stem the same words sentence after sentence)."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 5 and word.endswith(("sses", "shes", "ches", "xes")):

@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.cues import STOPWORDS
-from digest.analysis.cues import stem as _stem
-from digest.memo import per_topic
+from digest.analysis.cues import STOPWORDS, stem
 
 Item = TypeVar("Item")
 
@@ -59,12 +57,6 @@ def previous(corpus: Corpus, unit: Unit) -> Unit | None:
         if not other.furniture:
             return other
     return None
-
-
-@per_topic(65536)
-def stem(word: str) -> str:
-    """`digest.analysis.cues.stem`, cached: the detectors stem the same words sentence after sentence."""
-    return _stem(word)
 
 
 _LOWER_WORD = re.compile(r"(?<![\w.'-])[a-z][a-z-]+")
