@@ -166,10 +166,10 @@ class TopicJobs(Generic[R]):
 
     def __init__(self, topics: Sequence[Topic], then: Callable[[Topic, Digest], R], *,
                  cache_dir: Path | None = None, jobs: int | None = None) -> None:
-        self._topics = {topic.slug: topic for topic in topics}
+        self._waiting = {topic.slug: topic for topic in topics}
+        """Topics whose result has not been handed out yet."""
         self._then = then
         self._cache_dir = cache_dir
-        self._done: dict[str, tuple[Digest, R]] = {}
         self._futures: dict[str, Future[tuple[Digest, R, float | None]]] = {}
         self.analysed = 0
         """Topics analysed so far (the others came from the cache)."""
@@ -186,19 +186,18 @@ class TopicJobs(Generic[R]):
         """The topics in the order they are worked on: ask for their results in this order to wait least."""
         if self._pool is not None:
             for slug in self.order:
-                self._futures[slug] = self._pool.submit(_work, self._topics[slug], cache_dir, then)
+                self._futures[slug] = self._pool.submit(_work, self._waiting[slug], cache_dir, then)
 
     def result(self, slug: str) -> tuple[Digest, R]:
-        """The topic's digest and what `then` made of it, once it is ready."""
-        if slug not in self._done:
-            future = self._futures.pop(slug, None)
-            digest, made, seconds = (future.result() if future is not None
-                                     else _work(self._topics[slug], self._cache_dir, self._then))
-            if seconds is not None:
-                self.analysed += 1
-                self.analysis_seconds += seconds
-            self._done[slug] = digest, made
-        return self._done[slug]
+        """The topic's digest and what `then` made of it, once it is ready. Each topic's result is handed out
+        once and not kept: a big site's rendered pages should not stay in memory after mkdocs has them."""
+        topic = self._waiting.pop(slug)  # KeyError: not a topic of these jobs, or its result was taken already
+        future = self._futures.pop(slug, None)
+        digest, made, seconds = future.result() if future is not None else _work(topic, self._cache_dir, self._then)
+        if seconds is not None:
+            self.analysed += 1
+            self.analysis_seconds += seconds
+        return digest, made
 
     def close(self) -> None:
         """Stop the workers; topics not started yet are dropped (after an error, nobody wants them)."""

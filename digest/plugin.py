@@ -33,7 +33,7 @@ from mkdocs.utils.meta import get_data
 
 from digest.cache import DEFAULT_CACHE_DIR, TopicJobs
 from digest.content import ContentError, load_content, topic_updated
-from digest.model import Topic
+from digest.model import Digest, Topic
 from digest.render import (
     LISTINGS,
     Layout,
@@ -86,6 +86,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.extra_files: dict[str, str] = {}
         """Path in the site -> a generated file that is not a page (feed, digest JSON), written after the build."""
         self.topics: list[Topic] = []
+        self.digests: dict[str, Digest] = {}
+        """Slug -> digest of each topic taken from the jobs so far (the listings need them all)."""
         self.jobs: TopicJobs[tuple[Output, ...]] | None = None
         return config
 
@@ -113,8 +115,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                               ": the digest templates live in theme_overrides/fragments/digest/; set "
                               "theme.custom_dir to a folder that has them") from None
         plans = {topic.slug: topic_plan(topic) for topic in self.topics}
+        pages = [plan.path for topic_plans in plans.values() for plan in topic_plans] + [plan.path for plan in LISTINGS]
         others = [urls.digest_file(topic.slug) for topic in self.topics] + [urls.FEED_FILE]
-        for path in [plan.path for topic_plans in plans.values() for plan in topic_plans + LISTINGS] + others:
+        for path in pages + others:
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"{Path(config.docs_dir) / path}: this {'page' if path.endswith('.md') else 'file'}"
                                   " is generated from the content; remove the file from the docs folder")
@@ -182,11 +185,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         assert self.jobs is not None, "pages are filled in between on_files and on_post_build"
         if plan.path not in self.bodies:
             if plan.topic is not None:
-                self._take(self.jobs.result(plan.topic)[1])
-                self._report_progress()
+                self._take_topic(plan.topic)
             else:
                 self._take_listings()
         return self.bodies.pop(plan.path)
+
+    def _take_topic(self, slug: str) -> None:
+        assert self.jobs is not None, "pages are filled in between on_files and on_post_build"
+        self.digests[slug], outputs = self.jobs.result(slug)
+        self._take(outputs)
+        self._report_progress()
 
     def _report_progress(self) -> None:
         """A line every few seconds while topics are being built: a big site's first build takes a while."""
@@ -196,9 +204,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.reported_at = now
             log.info("%d of %d topics built", self.topics_built, len(self.topics))
 
+    def _take_remaining_topics(self) -> None:
+        for topic in self.topics:
+            if topic.slug not in self.digests:
+                self._take_topic(topic.slug)
+
     def _take_listings(self) -> None:
-        assert self.jobs is not None, "pages are filled in between on_files and on_post_build"
-        pairs = [(topic, self.jobs.result(topic.slug)[0]) for topic in self.topics]
+        self._take_remaining_topics()
+        pairs = [(topic, self.digests[topic.slug]) for topic in self.topics]
         self._take(render_listings(self.env, pairs, self.layout, self.site_name))
 
     def _take(self, outputs: tuple[Output, ...]) -> None:
@@ -211,9 +224,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.jobs is not None, "on_files started the jobs"
         # Normally all taken already, with the pages; not when `mkdocs serve --dirty` rebuilt only some pages.
-        for topic in self.topics:
-            if urls.digest_file(topic.slug) not in self.extra_files:
-                self._take(self.jobs.result(topic.slug)[1])
+        self._take_remaining_topics()
         if urls.FEED_FILE not in self.extra_files:
             self._take_listings()
         analysed, seconds = self.jobs.analysed, self.jobs.analysis_seconds

@@ -167,6 +167,8 @@ def test_jobs_report_each_topic_alone_and_count_what_they_analysed(content: Path
     first, failing, last = (topic.slug for topic in topics)
     with TopicJobs(topics, _title_unless_second, cache_dir=tmp_path / "cache", jobs=jobs) as running:
         assert running.result(last)[1] == topics[2].title
+        with pytest.raises(KeyError):
+            running.result(last)  # handed out once: rendered pages are not kept
         with pytest.raises(RuntimeError, match=f"cannot render {failing}"):
             running.result(failing)
         digest, title = running.result(first)
