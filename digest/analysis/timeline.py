@@ -165,15 +165,6 @@ def _merge_same_date(events: list[_Event]) -> list[_Event]:
     return merged
 
 
-def _near(first: str, second: str) -> bool:
-    """Dates that may name one event: one contains the other ("2021-03", "2021-03-03"), or a day apart."""
-    if _compatible(first, second):
-        return True
-    if len(first) == len(second) == 10:
-        return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) <= 1
-    return False
-
-
 def _absorb(target: _Event, event: _Event) -> None:
     articles = {unit.article for unit in target.units}
     target.units.extend(unit for unit in event.units if unit.article not in articles)
@@ -190,13 +181,14 @@ def _merge_near_dates(events: list[_Event]) -> list[_Event]:
     kept: list[_Event] = []
     # Where kept entries are, by their date and by each coarser form of it ("2021-03-05" under "2021-03" and
     # "2021" too): a long story has hundreds of entries a year, and each is compared with its near ones only.
+    # Near dates may name one event: one contains the other ("2021-03", "2021-03-03"), or they are a day apart.
     dated: dict[str, list[int]] = {}
     within: dict[str, list[int]] = {}
     for event in ranked:
         near = {position for value in _near_values(event.date) for position in dated.get(value, ())}
         near.update(within.get(event.date, ()))
         target = next((kept[position] for position in sorted(near)  # first kept first, as without the index
-                       if _near(kept[position].date, event.date) and _same_near(kept[position], event)), None)
+                       if _same_near(kept[position], event)), None)
         if target is None:
             dated.setdefault(event.date, []).append(len(kept))
             parts = event.date.split("-")
