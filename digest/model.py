@@ -135,6 +135,17 @@ class Topic:
     """Articles, sorted by id."""
 
 
+def topic_updated(topic: Topic) -> date | None:
+    """The newest trustworthy publication date of the topic's articles.
+
+    'Updated' comes from the content, never the clock; a date flagged as contradicting its own story
+    (`date_anomaly`) is left out, so a wrong dateline cannot make a topic look older or newer than it is.
+    """
+    dates = [article.meta.published for article in topic.articles
+             if article.meta.published and "date_anomaly" not in article.meta.flags]
+    return max(dates) if dates else None
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A content error or warning, located in a file."""

@@ -19,7 +19,8 @@ from digest.analysis.corpus import build_corpus, outlet_key
 from digest.analysis.grouping import group_facts
 from digest.analysis.summary import build_summary
 from digest.analysis.timeline import build_timeline
-from digest.content import fold, load_topic
+from digest.content import load_topic
+from digest.language.tokens import fold
 from digest.model import Topic, TopicSettings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "analysis" / "grouping"

@@ -20,7 +20,8 @@ from digest.analysis.corpus import build_corpus
 from digest.analysis.grouping import group_facts
 from digest.analysis.summary import build_summary
 from digest.analysis.timeline import build_timeline
-from digest.content import fold, load_topic
+from digest.content import load_topic
+from digest.language.tokens import fold
 from digest.model import TopicSettings
 
 OUTLETS = ("Valley Courier", "The Northern Ledger", "Harbour Post", "Riverside Times", "Daily Meridian",

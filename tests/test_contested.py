@@ -18,7 +18,8 @@ from digest.analysis.contested.stance import Position, positions
 from digest.analysis.corpus import build_corpus
 from digest.analysis.cues import STRONG_ACT, WEAK_ACT
 from digest.analysis.grouping import group_facts
-from digest.content import fold, load_topic
+from digest.content import load_topic
+from digest.language.tokens import fold
 from digest.model import ContestedPoint
 
 FIXTURES = Path(__file__).parent / "fixtures" / "contested"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.content import fold
 from digest.ingest import clean_source, furniture
 from digest.ingest.text import clean_text
+from digest.language.tokens import fold
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 

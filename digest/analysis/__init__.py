@@ -14,9 +14,8 @@ from digest.analysis.curation import apply_curation
 from digest.analysis.grouping import group_facts
 from digest.analysis.summary import build_summary
 from digest.analysis.timeline import build_timeline
-from digest.content import topic_updated
 from digest.memo import start_topic
-from digest.model import ArticleInfo, Digest, Topic
+from digest.model import ArticleInfo, Digest, Topic, topic_updated
 from digest.text import word_count
 
 

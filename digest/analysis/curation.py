@@ -7,19 +7,17 @@ entries and points whose id the maintainer listed under `hide` are left out.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import replace
 
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus
 from digest.analysis.dates import date_sort_key
-from digest.content import TOPIC_FILE, ContentError, fold
+from digest.analysis.ids import curated_entry_id, point_id
+from digest.language.tokens import find_folded
 from digest.model import (
     Cited,
     ContestedPoint,
     ContestedSide,
     Digest,
-    Problem,
     Quote,
     SentenceRef,
     TimelineEntry,
@@ -28,69 +26,24 @@ from digest.model import (
 from digest.text import word_count
 
 
-def stable_id(prefix: str, *parts: str) -> str:
-    """An id that depends only on what it names, so topic.yml can refer to it across builds."""
-    digest = hashlib.sha1("\x1f".join(fold(part) for part in parts).encode()).hexdigest()[:10]
-    return f"{prefix}-{digest}"
-
-
-def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
-    """`digest.content.fold` applied character by character, keeping each folded character's origin."""
-    chars: list[str] = []
-    origins: list[int] = []
-    for offset, char in enumerate(text):
-        # fold() of one character is its folded form; it gives '' for spaces and emphasis marks.
-        for folded in fold(char) or (" " if char.isspace() else ""):
-            if folded == " " and (not chars or chars[-1] == " "):
-                continue
-            chars.append(folded)
-            origins.append(offset)
-    while chars and chars[-1] == " ":
-        chars.pop()
-        origins.pop()
-    return "".join(chars), origins
-
-
-def _locate(quote: Quote, units: tuple[Unit, ...]) -> tuple[str, SentenceRef] | None:
-    """The quote as the article writes it, and the sentence it starts in."""
-    needle = fold(quote.text)
-    if not needle:
-        return None
-    # Sentences of one block are joined with a space, so a quote may run across sentences.
-    joined: list[str] = []
-    starts: list[tuple[int, Unit]] = []
-    for unit in units:
-        starts.append((sum(len(part) + 1 for part in joined), unit))
-        joined.append(unit.text)
-    text = " ".join(joined)
-    folded, origins = _folded_with_offsets(text)
-    position = folded.find(needle)
-    if position < 0:
-        return None
-    begin, end = origins[position], origins[position + len(needle) - 1] + 1
-    first = max((unit for start, unit in starts if start <= begin), key=lambda unit: unit.position)
-    return re.sub(r"\s+", " ", text[begin:end]).strip(), first.ref
-
-
-def _cited(quotes: tuple[Quote, ...], corpus: Corpus, problems: list[Problem]) -> Cited | None:
+def _cited(quotes: tuple[Quote, ...], corpus: Corpus) -> Cited:
+    """The quotes as their articles write them, each cited to the sentence it starts in."""
     texts, refs = [], []
     for quote in quotes:
-        found = _locate(quote, corpus.by_article.get(quote.article, ()))
+        units = corpus.by_article.get(quote.article, ())
+        found = find_folded(quote.text, [unit.text for unit in units])
         if found is None:
-            problems.append(Problem(corpus.topic.path / TOPIC_FILE, quote.line,
-                                    f"quote not found in article {quote.article!r}: {quote.text[:60]!r} "
-                                    "(quotes must be copied verbatim)"))
-            continue
+            raise ValueError(f"topic {corpus.topic.slug!r}: the quote of line {quote.line} is not in article "
+                             f"{quote.article!r}; the content check reports it (`digest check`), and a topic "
+                             "with problems is not analysed")
         texts.append(found[0])
-        refs.append(found[1])
-    if not refs:
-        return None
+        refs.append(units[found[1]].ref)
     sources = tuple(dict.fromkeys(ref.article for ref in refs))
     return Cited(text=texts[0], sources=sources, refs=tuple(refs))
 
 
-def _summary(topic: Topic, corpus: Corpus, digest: Digest, problems: list[Problem]) -> tuple[Cited, ...]:
-    curated = [cited for quote in topic.summary_lines if (cited := _cited((quote,), corpus, problems))]
+def _summary(topic: Topic, corpus: Corpus, digest: Digest) -> tuple[Cited, ...]:
+    curated = [_cited((quote,), corpus) for quote in topic.summary_lines]
     if not curated:
         return digest.summary
     taken = {ref for cited in curated for ref in cited.refs}
@@ -107,36 +60,28 @@ def _summary(topic: Topic, corpus: Corpus, digest: Digest, problems: list[Proble
     return (*curated, *kept)
 
 
-def _timeline(topic: Topic, corpus: Corpus, digest: Digest, problems: list[Problem]) -> tuple[TimelineEntry, ...]:
+def _timeline(topic: Topic, corpus: Corpus, digest: Digest) -> tuple[TimelineEntry, ...]:
     hidden = set(topic.settings.hide)
     entries = [entry for entry in digest.timeline if entry.id not in hidden]
     heaviest = max((entry.weight for entry in entries), default=1.0)
     for event in topic.curated_events:
-        cited = _cited((event.quote,), corpus, problems)
-        if cited is None:
-            continue
+        cited = _cited((event.quote,), corpus)
         entries = [entry for entry in entries
                    if not (entry.date == event.date and entry.event.refs[:1] == cited.refs[:1])]
-        entries.append(TimelineEntry(id=stable_id("t", event.date, cited.text), date=event.date, event=cited,
+        entries.append(TimelineEntry(id=curated_entry_id(event.date, cited.text), date=event.date, event=cited,
                                      weight=heaviest, curated=True))
     return tuple(sorted(entries, key=lambda entry: date_sort_key(entry.date)))
 
 
-def _contested(topic: Topic, corpus: Corpus, digest: Digest, problems: list[Problem]) -> tuple[ContestedPoint, ...]:
+def _contested(topic: Topic, corpus: Corpus, digest: Digest) -> tuple[ContestedPoint, ...]:
     hidden = set(topic.settings.hide)
     automatic = [point for point in digest.contested if point.id not in hidden]
     strongest = max((point.score for point in automatic), default=1.0)
     curated = []
     for point in topic.curated_points:
-        sides = []
-        for label, quotes in point.sides:
-            cited = _cited(quotes, corpus, problems)
-            if cited is not None:
-                sides.append(ContestedSide(label=label, claim=cited))
-        if len(sides) < 2:
-            continue
+        sides = [ContestedSide(label=label, claim=_cited(quotes, corpus)) for label, quotes in point.sides]
         curated.append(ContestedPoint(
-            id=stable_id("c", point.kind, *(side.claim.text for side in sides)),
+            id=point_id(point.kind, [side.claim.text for side in sides]),
             kind=point.kind, title=point.title, sides=tuple(sides), score=strongest, curated=True))
     # An automatic point opposing the same sentences as a curated one is that point again.
     curated_sides = [[set(side.claim.refs) for side in point.sides] for point in curated]
@@ -151,16 +96,12 @@ def _contested(topic: Topic, corpus: Corpus, digest: Digest, problems: list[Prob
 def apply_curation(topic: Topic, corpus: Corpus, digest: Digest) -> Digest:
     """The digest with topic.yml's curated lines, entries and points added and hidden ids removed.
 
-    Raises ContentError (topic.yml and line) when a quote is not in its article, so the
-    build fails the way `digest check` does.
+    The content check (`digest.content`) has found every quote in its article, the same way; a quote that is
+    not there raises ValueError.
     """
-    problems: list[Problem] = []
-    curated = replace(
+    return replace(
         digest,
-        summary=_summary(topic, corpus, digest, problems),
-        timeline=_timeline(topic, corpus, digest, problems),
-        contested=_contested(topic, corpus, digest, problems),
+        summary=_summary(topic, corpus, digest),
+        timeline=_timeline(topic, corpus, digest),
+        contested=_contested(topic, corpus, digest),
     )
-    if problems:
-        raise ContentError(problems)
-    return curated

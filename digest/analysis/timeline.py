@@ -10,7 +10,6 @@ story, and how many outlets mention that date at all (the story's significant da
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter
@@ -20,7 +19,7 @@ from datetime import date, timedelta
 from digest.analysis.corpus import Corpus, Unit, content_tokens
 from digest.analysis.dates import date_sort_key
 from digest.analysis.grouping import FactGroup
-from digest.content import fold
+from digest.analysis.ids import entry_id
 from digest.model import Cited, TimelineEntry
 
 DATE_WINDOW = (45, 25)
@@ -259,7 +258,7 @@ def _entry(event: _Event, salience: Counter[str], story_start: date | None) -> T
     if dated and all(_speech_date(unit, event.date) for unit in dated):
         weight *= SPEECH_DATE
     return TimelineEntry(
-        id=hashlib.sha1(f"{event.date} {fold(quoted.text)}".encode()).hexdigest()[:12],
+        id=entry_id(event.date, quoted.text),
         date=event.date,
         event=Cited(
             text=quoted.text,

@@ -24,8 +24,8 @@ from digest.analysis.contested.numbers import number_candidates
 from digest.analysis.contested.stance import stance_candidates
 from digest.analysis.contested.timing import date_candidates
 from digest.analysis.corpus import Corpus
-from digest.analysis.curation import stable_id
 from digest.analysis.grouping import FactGroup
+from digest.analysis.ids import point_id
 from digest.model import Cited, ContestedPoint, ContestedSide
 
 KIND_STRENGTH = {"denial": 1.0, "number": 0.9, "stance": 0.8, "date": 0.75, "framing": 0.7}
@@ -74,7 +74,7 @@ def _point(candidate: Candidate) -> ContestedPoint:
             refs=tuple(unit.ref for unit in side.units)))
         for side in candidate.sides)
     return ContestedPoint(
-        id=stable_id("c", candidate.kind, *sorted(side.claim.text for side in sides)),
+        id=point_id(candidate.kind, sorted(side.claim.text for side in sides)),
         kind=candidate.kind, title=candidate.title[:1].upper() + candidate.title[1:], sides=sides,
         score=round(score(candidate), 6))
 

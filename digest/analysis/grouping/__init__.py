@@ -9,7 +9,6 @@ a chain of loose matches from swallowing a whole story.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -23,7 +22,7 @@ from digest.analysis.grouping.evidence import (
     read_evidence,
 )
 from digest.analysis.grouping.pairs import SIMILARITY_THRESHOLD, Vocabulary, candidate_pairs, cosine, word_vectors
-from digest.content import fold
+from digest.analysis.ids import group_id, repeated_group_id
 
 __all__ = ["ECHO_FLOOR", "FactGroup", "date_values_conflict", "group_facts"]
 
@@ -125,7 +124,7 @@ def _unique_ids(groups: list[FactGroup]) -> list[FactGroup]:
     for group in groups:
         if group.id in seen:
             ref = group.representative.ref
-            group = replace(group, id=hashlib.sha1(f"{group.id} {ref.article} {ref.index}".encode()).hexdigest()[:12])
+            group = replace(group, id=repeated_group_id(group.id, ref))
         seen.add(group.id)
         result.append(group)
     return result
@@ -194,7 +193,7 @@ def _group(members: list[int], statements: list[Unit], vectors: list[dict[str, f
         by_outlet_dates.setdefault(unit.outlet, set()).update(d.value for d in unit.dates if d.value)
         by_outlet_names.setdefault(unit.outlet, set()).update(unit.names)
     return FactGroup(
-        id=hashlib.sha1(fold(representative.text).encode()).hexdigest()[:12],
+        id=group_id(representative.text),
         units=tuple(ordered),
         outlets=tuple(sorted({unit.outlet for unit in units})),
         representative=representative,
