@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.cues import lower_words
+from digest.language.tokens import lower_words
 
 # Reporting verbs by stance, as base forms; `_forms` adds the inflections.
 VERBS = {

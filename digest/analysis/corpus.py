@@ -18,30 +18,12 @@ from types import MappingProxyType
 
 from digest.analysis.attribution import Attribution, find_attributions
 from digest.analysis.dates import TimeExpression, find_dates
-from digest.analysis.quantities import Quantity, find_quantities, singular
+from digest.analysis.quantities import Quantity, find_quantities
+from digest.language.tokens import content_tokens, find_names
 from digest.memo import per_topic
 from digest.model import Article, SentenceRef, Topic
 from digest.text import sentences
 
-_STOPWORD_TEXT = """
-a about above after again against all also although am among an and any are as at be because been before
-being below between both but by can could did do does doing down during each either else even ever every few
-for from further had has have having he her here hers herself him himself his how however i if in into is it
-its itself just least less like made make many may me might more most much must my myself neither no nor not
-now of off on once one only or other our ours ourselves out over own per perhaps rather really said same
-say says she should since so some still such than that the their theirs them themselves then there these
-they this those though through thus to too under until up upon us very was we were what whatever when
-where whether which while who whom whose why will with within without would yet you your yours
-amid among toward towards onto across along around behind beyond despite via
-january february march april june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-"""Words too common to tell one fact from another; month and weekday names too, since the dates they write
-are compared as dates."""
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*|\d[\d,.]*")
-_NAME = re.compile(r"\b(?:[A-Z][a-z\u00c0-\u024f'\u2019]+|[A-Z]{2,}|[A-Z](?:\.[A-Z])+\.?)"
-                   r"(?:[\s-]+(?:al-|bin\s|de\s|of\s)?(?:[A-Z][a-z\u00c0-\u024f'\u2019]+|[A-Z]{2,}))*")
 # Lines that are page furniture rather than statements, even when the cleaner kept them.
 _FURNITURE_LABEL = re.compile(
     r"^(?:published|updated|posted|last updated|last modified|modified|first published|credits?|photo(?:graph)?s?|"
@@ -53,11 +35,8 @@ _BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+(?:and\s+)?[A-Z][\w.'-]+)*\s*$")
 # A dateline opening a paragraph: "WASHINGTON, Jan 5 (Reuters) -" or "BAGHDAD (AP) —".
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
                        r"\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014:]\s+")
-_DOUBLED = re.compile(r"(\w)\1+")
 _WORDY = re.compile(r"[a-z]{3}")
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)]*$""")
-STEM_LETTERS = 7
-"""Words are compared by their first letters: "inspected", "inspection" and "inspectors" are one word."""
 MIN_STATEMENT_WORDS = 4
 """A sentence shorter than this is a label or a fragment, not a statement."""
 LABEL_WORDS = 9
@@ -142,40 +121,6 @@ def outlet_key(name: str) -> str:
     name = re.sub(r"^(?:more from|follow|@)\s*", "", name)
     name = re.sub(r"^the\s+", "", name)
     return re.sub(r"[^a-z0-9]+", "-", name).strip("-") or name
-
-
-@per_topic(65536)
-def content_tokens(text: str) -> tuple[str, ...]:
-    """Distinct content-word stems of a text: stopwords and bare numbers left out (cached: the summary asks
-    for the same names again and again)."""
-    return tuple(dict.fromkeys(stem for stem in map(_stem, _WORD.findall(text)) if stem))
-
-
-@per_topic(131072)
-def _stem(word: str) -> str:
-    """The comparable form of one word ('' for a stopword or a number)."""
-    lowered = word.lower().replace("\u2019", "'").strip("'-.,")
-    if lowered.endswith("'s"):
-        lowered = lowered[:-2]
-    if not lowered or lowered in STOPWORDS or lowered[0].isdigit() or len(lowered) < 2:
-        return ""
-    # Doubled letters are spelling, not meaning: "Qassem" and "Qasem", "travelled" and "traveled".
-    return _DOUBLED.sub(r"\1", singular(lowered))[:STEM_LETTERS]
-
-
-def find_names(text: str) -> tuple[str, ...]:
-    """Capitalised names of a sentence; a capitalised common word opening the sentence is not a name."""
-    seen: dict[str, None] = {}
-    for match in _NAME.finditer(text):
-        name = match.group(0).strip()
-        first = name.split()[0].lower()
-        if match.start() == 0 and first in STOPWORDS and " " not in name:
-            continue
-        if first in STOPWORDS:
-            name = name.split(None, 1)[1] if " " in name else ""
-        if len(name) > 1:
-            seen.setdefault(name, None)
-    return tuple(seen)
 
 
 def _is_furniture(text: str, heading: bool) -> bool:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from digest.analysis.cues import lower_words
+from digest.language.tokens import lower_words
 from digest.memo import per_topic
 
 MONTHS = {

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.cues import content_terms, lower_words, stem
 from digest.analysis.dates import find_dates
-from digest.memo import per_topic
+from digest.language.tokens import content_terms, lower_words, singular, stem
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -77,19 +76,6 @@ class Quantity:
     def key(self) -> str:
         """Value and counted thing in one comparable token ("2500 troop")."""
         return f"{self.value:g} {self.counts}".strip()
-
-
-@per_topic(65536)
-def singular(word: str) -> str:
-    """A crude English singular, good enough to compare counted nouns ("troops" ~ "troop")."""
-    word = word.lower().strip(".'")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def _value(number: str) -> float | None:

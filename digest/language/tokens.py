@@ -1,10 +1,23 @@
-"""Words: folding for comparison, tokens, stems and stopwords."""
+"""Words: folding for comparison, tokens, stems, stopwords and names.
+
+Every stage that compares words reads them here, so two stages never disagree on what a word is:
+
+- `fold`: a text compared the way a reader compares it (quotes, spacing, case and emphasis aside);
+- `lower_words`: the lower-cased letter runs of a text, the cheap test for cue words before an expression runs;
+- `tokens`: the words of a text, lower-cased, possessives dropped;
+- `stem`: a light suffix stripper;
+- `content_terms`: the stems of a text's content words (no function words);
+- `content_tokens`: the comparable keys of a text's content words, as the analysis weighs and indexes them;
+- `find_names`: the capitalised names of a sentence.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Sequence
+
+from digest.memo import per_topic
 
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
                        "\u2014": "-", "\u00a0": " "})
@@ -54,3 +67,158 @@ def find_folded(needle: str, texts: Sequence[str]) -> tuple[str, int] | None:
     begin, end = origins[position], origins[position + len(folded_needle) - 1] + 1
     first = max(index for index, start in enumerate(starts) if start <= begin)
     return re.sub(r"\s+", " ", joined[begin:end]).strip(), first
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated text."""
+    return frozenset(text.split())
+
+
+STOPWORDS = wordset("""
+a about above after again against all also although am an and any are as at be because been before being
+between both but by can could did do does doing during each either few for from further had has have having
+he her here hers him his how i if in into is it its itself just may me might more most much must my no nor
+not now of off on once only or other our out over own same she should so some such than that the their them
+then there these they this those through thus to too under until up upon us very was we were what when where
+whether which while who whom whose why will with would yet you your also however still already even ever
+said says say saying told tell stated state states according added adding noted including included new
+one two three four five six seven eight nine ten first second last next year years month months day days
+week weeks time times since ago amid among around approximately nearly almost roughly about some several
+many part further recent recently currently current now today yesterday
+""")
+"""Function words and reporting filler that say nothing about what a sentence is about."""
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]")
+
+
+_POSSESSIVE = re.compile(r"'s?$")
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+@per_topic(65536)
+def lower_words(text: str) -> frozenset[str]:
+    """The letter runs of the lower-cased text: what the date, quantity and attribution readers test for their
+    cue words before their expressions run (cached: all three read every sentence)."""
+    return frozenset(_LOWER_WORD.findall(text.lower()))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words of a text, possessives and trailing dots removed ("Iraq's" -> "iraq")."""
+    return [token for token in map(_token, _WORD.findall(text)) if token]
+
+
+@per_topic(65536)
+def _token(word: str) -> str:
+    """One word as `tokens` gives it ('' when nothing is left), read once per distinct word."""
+    word = word.lower().replace("\u2019", "'")
+    word = _POSSESSIVE.sub("", word)
+    return word.strip(".'-")
+
+
+@per_topic(65536)
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to meet "strikes"/"strike" and "denied"/"deny" halfway (cached: the
+    detectors stem the same words sentence after sentence)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_terms(text: str) -> set[str]:
+    """The words that carry what a sentence is about, stemmed, without function words."""
+    return {term for term in map(_term, _WORD.findall(text)) if term}
+
+
+@per_topic(65536)
+def _term(word: str) -> str:
+    """One word as `content_terms` gives it ('' for a function word), read once per distinct word."""
+    token = _token(word)
+    return stem(token) if token not in STOPWORDS and len(token) > 1 else ""
+
+
+_LOWER_TERM = re.compile(r"(?<![\w.'-])[a-z][a-z-]+")
+
+
+def lower_terms(text: str) -> set[str]:
+    """Lower-case content words of a text as written, stemmed: the words around the names (which are matched
+    separately)."""
+    return {stem(word) for word in _LOWER_TERM.findall(text) if word not in STOPWORDS and len(word) > 2}
+
+
+# -- the analysis's comparable keys -----------------------------------------------------------------
+
+_KEY_STOPWORD_TEXT = """
+a about above after again against all also although am among an and any are as at be because been before
+being below between both but by can could did do does doing down during each either else even ever every few
+for from further had has have having he her here hers herself him himself his how however i if in into is it
+its itself just least less like made make many may me might more most much must my myself neither no nor not
+now of off on once one only or other our ours ourselves out over own per perhaps rather really said same
+say says she should since so some still such than that the their theirs them themselves then there these
+they this those though through thus to too under until up upon us very was we were what whatever when
+where whether which while who whom whose why will with within without would yet you your yours
+amid among toward towards onto across along around behind beyond despite via
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+"""
+KEY_STOPWORDS = frozenset(_KEY_STOPWORD_TEXT.split())
+"""Words too common to tell one fact from another; month and weekday names too, since the dates they write
+are compared as dates."""
+_KEY_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019-]*|\d[\d,.]*")
+_DOUBLED = re.compile(r"(\w)\1+")
+STEM_LETTERS = 7
+"""Words are compared by their first letters: "inspected", "inspection" and "inspectors" are one word."""
+
+
+@per_topic(65536)
+def content_tokens(text: str) -> tuple[str, ...]:
+    """Distinct content-word stems of a text: stopwords and bare numbers left out (cached: the summary asks
+    for the same names again and again)."""
+    return tuple(dict.fromkeys(stem for stem in map(_key, _KEY_WORD.findall(text)) if stem))
+
+
+@per_topic(131072)
+def _key(word: str) -> str:
+    """The comparable form of one word ('' for a stopword or a number)."""
+    lowered = word.lower().replace("\u2019", "'").strip("'-.,")
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    if not lowered or lowered in KEY_STOPWORDS or lowered[0].isdigit() or len(lowered) < 2:
+        return ""
+    # Doubled letters are spelling, not meaning: "Qassem" and "Qasem", "travelled" and "traveled".
+    return _DOUBLED.sub(r"\1", singular(lowered))[:STEM_LETTERS]
+
+
+@per_topic(65536)
+def singular(word: str) -> str:
+    """A crude English singular, good enough to compare counted nouns ("troops" ~ "troop")."""
+    word = word.lower().strip(".'")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+_NAME = re.compile(r"\b(?:[A-Z][a-z\u00c0-\u024f'\u2019]+|[A-Z]{2,}|[A-Z](?:\.[A-Z])+\.?)"
+                   r"(?:[\s-]+(?:al-|bin\s|de\s|of\s)?(?:[A-Z][a-z\u00c0-\u024f'\u2019]+|[A-Z]{2,}))*")
+
+
+def find_names(text: str) -> tuple[str, ...]:
+    """Capitalised names of a sentence; a capitalised common word opening the sentence is not a name."""
+    seen: dict[str, None] = {}
+    for match in _NAME.finditer(text):
+        name = match.group(0).strip()
+        first = name.split()[0].lower()
+        if match.start() == 0 and first in KEY_STOPWORDS and " " not in name:
+            continue
+        if first in KEY_STOPWORDS:
+            name = name.split(None, 1)[1] if " " in name else ""
+        if len(name) > 1:
+            seen.setdefault(name, None)
+    return tuple(seen)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.cues import STOPWORDS, stem
+from digest.language.tokens import STOPWORDS, stem
 
 Item = TypeVar("Item")
 
@@ -57,14 +57,6 @@ def previous(corpus: Corpus, unit: Unit) -> Unit | None:
         if not other.furniture:
             return other
     return None
-
-
-_LOWER_WORD = re.compile(r"(?<![\w.'-])[a-z][a-z-]+")
-
-
-def terms(text: str) -> set[str]:
-    """Lower-case content words of a text as written, stemmed (names are matched separately)."""
-    return {stem(word) for word in _LOWER_WORD.findall(text) if word not in STOPWORDS and len(word) > 2}
 
 
 def copies(units: Iterable[Unit], key: Callable[[Unit], Hashable] = lambda unit: unit.text) -> list[list[Unit]]:

@@ -19,10 +19,10 @@ from digest.analysis.contested.base import (
     copies,
     previous,
     statements,
-    terms,
 )
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.cues import ACTOR, CLAIM_NOUN, CLAIM_VERB, DENIAL_VERB
+from digest.language.tokens import lower_terms
 
 MIN_CLAIM_OVERLAP = 0.5
 """Share of the denied words a sentence must state to be the claim denied."""
@@ -107,14 +107,14 @@ def _claims_by_term(corpus: Corpus) -> dict[str, list[list[Unit]]]:
     index: dict[str, list[list[Unit]]] = {}
     for group in copies(statements(corpus)):
         if _makes_claim(group[0]) and not _DENIES.search(group[0].text):
-            for term in terms(group[0].text):
+            for term in lower_terms(group[0].text):
                 index.setdefault(term, []).append(group)
     return index
 
 
 def _claim_named(denial: list[Unit], denied_text: str, claims: dict[str, list[list[Unit]]]) -> list[Unit]:
     """The sentence (with its copies) of any source that states most of what a denial names."""
-    denied = terms(denied_text)
+    denied = lower_terms(denied_text)
     if len(denied) < 3:
         return []
     hits: dict[tuple[str, int], int] = {}

@@ -16,13 +16,11 @@ from digest.analysis.corpus import Corpus
 from digest.analysis.cues import (
     NEGATIVE_TERMS,
     POSITIVE_TERMS,
-    STOPWORDS,
     STRONG_ACT,
     WEAK_ACT,
-    stem,
-    tokens,
     unquoted,
 )
+from digest.language.tokens import STOPWORDS, stem, tokens
 
 MIN_SHARED_FRAMING_TERMS = 2
 """Around their cues, sentences framing the same fact share at least this many words (names, years included)."""

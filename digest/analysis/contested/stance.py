@@ -20,7 +20,6 @@ from digest.analysis.contested.base import (
     previous,
     shared_phrase,
     statements,
-    terms,
 )
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.cues import (
@@ -30,10 +29,9 @@ from digest.analysis.cues import (
     POSITIVE_TERMS,
     REVERSAL_NOUNS,
     SPEECH_VERBS,
-    stem,
-    tokens,
     unquoted,
 )
+from digest.language.tokens import lower_terms, stem, tokens
 
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
 _CONDEMN = re.compile(r"\b(?:condemn|denounc|criticiz|criticis|decr(?:y|ie)|slam|blast|protest)\w*\s+"
@@ -132,7 +130,7 @@ def positions(text: str, context: str = "") -> list[Position]:
             sign = -sign
             after = re.search(r"\bof\s+(.+)$", phrase)
             phrase = after.group(1) if after else context
-        target = frozenset(terms(phrase) - {stem(word) for word in REVERSAL_NOUNS} - _EVALUATIVE)
+        target = frozenset(lower_terms(phrase) - {stem(word) for word in REVERSAL_NOUNS} - _EVALUATIVE)
         if target:
             result.setdefault((sign, target), Position(sign, target, phrase))
     return list(result.values())

@@ -17,10 +17,10 @@ from digest.analysis.contested.base import (
     pairs_sharing,
     shared_phrase,
     statements,
-    terms,
 )
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.cues import ORDINALS
+from digest.language.tokens import lower_terms
 
 MIN_SHARED_EVENT_TERMS = 3
 """Sentences must share this many content words besides the date to be about the same event."""
@@ -75,7 +75,7 @@ def _describe(unit: Unit) -> _Event:
         if expression.value and not expression.relative:
             before = unit.text[: expression.start].split()[-DATE_WINDOW:]
             after = unit.text[expression.end :].split()[:DATE_WINDOW]
-            near |= terms(" ".join(before + after))
+            near |= lower_terms(" ".join(before + after))
     ordinals = frozenset(word.lower() for word in ORDINALS.findall(unit.text))
     return _Event(_event_terms(unit), _counted(unit), near, ordinals)
 
@@ -92,7 +92,7 @@ def _same_event(first: _Event, second: _Event) -> bool:
 
 
 def _event_terms(unit: Unit) -> set[str]:
-    return terms(unit.text) - {"year", "month", "day"}
+    return lower_terms(unit.text) - {"year", "month", "day"}
 
 
 def _events(described: list[_Event]) -> list[list[int]]:
