@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digest.analysis.attribution import claimant, find_attributions
 from digest.analysis.corpus import build_corpus
-from digest.analysis.quantities import descriptor, figures, find_quantities
+from digest.language.attribution import claimant, find_attributions
+from digest.language.quantities import descriptor, figures, find_quantities
 from digest.model import Article, ArticleMeta, Topic
 
 FIXTURES = Path(__file__).parent / "fixtures" / "analysis"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digest.analysis.dates import date_sort_key, find_dates
+from digest.language.times import date_sort_key, find_dates
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "analysis" / "dates.yml").read_text("utf-8"))
 

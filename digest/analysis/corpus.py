@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
-from digest.analysis.attribution import Attribution, find_attributions
-from digest.analysis.dates import TimeExpression, find_dates
-from digest.analysis.quantities import Quantity, find_quantities
+from digest.language.attribution import Attribution, find_attributions
+from digest.language.quantities import Quantity, find_quantities
+from digest.language.times import TimeExpression, find_dates
 from digest.language.tokens import content_tokens, find_names
 from digest.memo import per_topic
 from digest.model import Article, SentenceRef, Topic

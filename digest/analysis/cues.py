@@ -9,25 +9,13 @@ from __future__ import annotations
 
 import re
 
+from digest.language.attribution import unquoted
 from digest.language.tokens import tokens, wordset
 from digest.memo import per_topic
 
 ORDINALS = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial|final|"
                       r"latest|another|renewed|\d+(?:st|nd|rd|th))\b", re.I)
 """Words that tell one occurrence of a recurring event from another ("the second round of talks")."""
-
-
-# -- quotations -----------------------------------------------------------------------------
-
-_QUOTED = re.compile(r"\"[^\"]{1,400}\"|\u201c[^\u201d]{1,400}\u201d|(?<![A-Za-z])'[^']{1,200}'(?![A-Za-z])"
-                     r"|\u2018[^\u2019]{1,200}\u2019(?![A-Za-z])")
-
-
-@per_topic(65536)
-def unquoted(text: str) -> str:
-    """The text with every quoted passage blanked out: words in quotes are someone else's. Cached: the
-    framing, stance and loaded-language readers all ask for the same sentences."""
-    return _QUOTED.sub(lambda match: " " * len(match.group(0)), text)
 
 
 # -- denial and dispute -----------------------------------------------------------------------

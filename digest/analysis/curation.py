@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from digest.analysis.corpus import Corpus
-from digest.analysis.dates import date_sort_key
 from digest.analysis.ids import curated_entry_id, point_id
+from digest.language.times import date_sort_key
 from digest.language.tokens import find_folded
 from digest.model import (
     Cited,

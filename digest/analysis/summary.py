@@ -19,8 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from digest.analysis.corpus import Corpus, Unit, content_tokens
-from digest.analysis.dates import date_sort_key
 from digest.analysis.grouping import FactGroup, date_values_conflict
+from digest.language.times import date_sort_key
 from digest.model import Cited, TopicSettings
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from digest.analysis.corpus import Corpus, Unit, content_tokens
-from digest.analysis.dates import date_sort_key
 from digest.analysis.grouping import FactGroup
 from digest.analysis.ids import entry_id
+from digest.language.times import date_sort_key
 from digest.model import Cited, TimelineEntry
 
 DATE_WINDOW = (45, 25)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from digest.analysis.attribution import claimant
 from digest.analysis.contested.base import (
     Candidate,
     Side,
@@ -22,6 +21,7 @@ from digest.analysis.contested.base import (
 )
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.cues import ACTOR, CLAIM_NOUN, CLAIM_VERB, DENIAL_VERB
+from digest.language.attribution import claimant
 from digest.language.tokens import lower_terms
 
 MIN_CLAIM_OVERLAP = 0.5

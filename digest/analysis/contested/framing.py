@@ -18,8 +18,8 @@ from digest.analysis.cues import (
     POSITIVE_TERMS,
     STRONG_ACT,
     WEAK_ACT,
-    unquoted,
 )
+from digest.language.attribution import unquoted
 from digest.language.tokens import STOPWORDS, stem, tokens
 
 MIN_SHARED_FRAMING_TERMS = 2

@@ -14,7 +14,7 @@ from datetime import date
 
 from digest.analysis.contested.base import Candidate, Side, copies, outlets, pairs_sharing, statements, unique
 from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.quantities import Figure, Quantity, figures
+from digest.language.quantities import Figure, Quantity, figures
 
 MAX_DAYS_APART = 7
 """Counts from articles published further apart than this may both be right, at their time."""

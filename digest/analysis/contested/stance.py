@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.attribution import PRONOUNS
 from digest.analysis.contested.base import (
     Candidate,
     Side,
@@ -29,8 +28,8 @@ from digest.analysis.cues import (
     POSITIVE_TERMS,
     REVERSAL_NOUNS,
     SPEECH_VERBS,
-    unquoted,
 )
+from digest.language.attribution import PRONOUNS, unquoted
 from digest.language.tokens import lower_terms, stem, tokens
 
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.dates import find_dates
+from digest.language.times import find_dates
 from digest.language.tokens import content_terms, lower_words, singular, stem
 
 NUMBER_WORDS = {
