@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from digest.analysis.corpus import Corpus, Unit, content_tokens
 from digest.analysis.grouping import FactGroup, date_values_conflict
+from digest.language.similarity import cosine, norm
 from digest.language.times import date_sort_key
 from digest.model import Cited, TopicSettings
 
@@ -179,22 +180,14 @@ def _relevance(group: FactGroup, unit: Unit, most: tuple[int, int], most_echo: f
     return value
 
 
-def _vector(corpus: Corpus, unit: Unit) -> tuple[dict[str, float], float]:
-    vector = {token: corpus.idf(token) for token in unit.tokens}
-    return vector, math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
-
-
-def _similarity(first: tuple[dict[str, float], float], second: tuple[dict[str, float], float]) -> float:
-    (left, left_norm), (right, right_norm) = first, second
-    return sum([weight * right[token] for token, weight in left.items() if token in right]) / (left_norm * right_norm)
-
-
 @dataclass(frozen=True, slots=True)
 class _Evidence:
     """What marks the episode a sentence tells, compared between candidates."""
 
-    vector: tuple[dict[str, float], float]
-    """Content words weighted by rarity across outlets, and the vector's norm."""
+    vector: dict[str, float]
+    """Content words weighted by rarity across outlets."""
+    norm: float
+    """The vector's norm."""
     names: tuple[frozenset[str], ...]
     """Each name's rare word stems (a name all over the story marks no episode)."""
     name_stems: frozenset[str]
@@ -229,7 +222,8 @@ def _rare_tokens(corpus: Corpus) -> frozenset[str]:
 def _evidence(corpus: Corpus, unit: Unit, rare: frozenset[str]) -> _Evidence:
     names = tuple(stems for name in unit.names if (stems := frozenset(content_tokens(name)) & rare))
     dates = frozenset(d.value for d in unit.dates if d.value)
-    return _Evidence(vector=_vector(corpus, unit), names=names, name_stems=frozenset().union(*names),
+    vector = {token: corpus.idf(token) for token in unit.tokens}
+    return _Evidence(vector=vector, norm=norm(vector), names=names, name_stems=frozenset().union(*names),
                      rare=frozenset(unit.tokens) & rare, dates=dates,
                      years=frozenset(value[:4] for value in dates),
                      speakers=frozenset(a.speaker.lower() for a in unit.attributions
@@ -270,7 +264,7 @@ def _redundancy(item: tuple[float, FactGroup, Unit], other: tuple[float, FactGro
     dates = left.dates & right.dates
     shared = len(left.words & right.words)
     words = max(shared / math.sqrt(max(1, len(first.tokens) * len(second.tokens))),
-                _similarity(left.vector, right.vector))
+                cosine(left.vector, right.vector, (left.norm, right.norm)))
     overlap = words + REDUNDANT * len(numbers) + 0.15 * len(dates)
     return overlap * DIFFERENT_DAYS if conflict else overlap
 

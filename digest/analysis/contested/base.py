@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -88,30 +86,6 @@ def outlets(units: list[Unit]) -> set[str]:
 def clean_actor(actor: str) -> str:
     """An actor as a label: "the interior ministry" -> "interior ministry"."""
     return re.sub(r"^(?:the|The)\s+", "", actor.strip())
-
-
-def pairs_sharing(items: Sequence[Item], keys: Callable[[Item], set[str] | frozenset[str]],
-                  minimum: int = 1, rarest: int | None = None) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) of items that share at least `minimum` keys (of their `rarest` keys, if given).
-
-    An inverted index over each item's rarest keys (as blocking does in record linkage)
-    keeps the work growing with the matches rather than with the square of the items.
-    """
-    item_keys = [keys(item) for item in items]
-    frequency: Counter[str] = Counter(key for found in item_keys for key in found)
-    if rarest is not None:
-        item_keys = [set(sorted(found, key=lambda key: (frequency[key], key))[:rarest]) for found in item_keys]
-    postings: dict[str, list[int]] = {}
-    for index, found in enumerate(item_keys):
-        for key in found:
-            postings.setdefault(key, []).append(index)
-    for index, found in enumerate(item_keys):
-        hits: Counter[int] = Counter()
-        for key in found:
-            posting = postings[key]
-            if len(posting) <= MAX_POSTING:
-                hits.update(posting[bisect_right(posting, index):])  # postings are in index order
-        yield from ((index, other) for other in sorted(hits) if hits[other] >= minimum)
 
 
 def terms_in_order(text: str, wanted: set[str] | frozenset[str], limit: int = 4) -> str:

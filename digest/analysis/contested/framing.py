@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.contested.base import Candidate, Side, copies, outlets, pairs_sharing, terms_in_order
+from digest.analysis.contested.base import MAX_POSTING, Candidate, Side, copies, outlets, terms_in_order
 from digest.analysis.corpus import Corpus
 from digest.analysis.cues import (
     NEGATIVE_TERMS,
@@ -20,6 +20,7 @@ from digest.analysis.cues import (
     WEAK_ACT,
 )
 from digest.language.attribution import unquoted
+from digest.language.similarity import pairs_sharing
 from digest.language.tokens import STOPWORDS, stem, tokens
 
 MIN_SHARED_FRAMING_TERMS = 2
@@ -106,7 +107,8 @@ def framing_candidates(corpus: Corpus) -> list[Candidate]:
     for low_label, high_label, low_cue, high_cue, pieces in SCALES:
         framed = [(group, framing) for group in groups
                   if _may_frame(group[0].text, pieces) and (framing := framing_of(group[0].text, low_cue, high_cue))]
-        for first, second in pairs_sharing(framed, lambda item: item[1].near, MIN_SHARED_FRAMING_TERMS):
+        for first, second in pairs_sharing([framing.near for _, framing in framed], MIN_SHARED_FRAMING_TERMS,
+                                           max_posting=MAX_POSTING):
             (group, framing), (other, other_framing) = framed[first], framed[second]
             if framing.sign == other_framing.sign or len(outlets(group) | outlets(other)) < 2:
                 continue

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from datetime import date
 
-from digest.analysis.contested.base import Candidate, Side, copies, outlets, pairs_sharing, statements, unique
+from digest.analysis.contested.base import MAX_POSTING, Candidate, Side, copies, outlets, statements, unique
 from digest.analysis.corpus import Corpus, Unit
 from digest.language.quantities import Figure, Quantity, figures
+from digest.language.similarity import DisjointSet, pairs_sharing
 
 MAX_DAYS_APART = 7
 """Counts from articles published further apart than this may both be right, at their time."""
@@ -55,20 +56,11 @@ def _clusters(items: list[tuple[Figure, Unit]]) -> list[list[tuple[Figure, Unit]
     for index, (figure, _) in enumerate(items):
         phrases.setdefault(figure.terms, []).append(index)
     keys = list(phrases)
-    parent = list(range(len(keys)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    for first, second in pairs_sharing(keys, lambda key: key):
-        parent[root(second)] = root(first)
-    members: dict[int, list[int]] = {}
-    for index, key in enumerate(keys):
-        members.setdefault(root(index), []).extend(phrases[key])
-    return [[items[index] for index in sorted(found)] for found in sorted(members.values(), key=min)]
+    clusters = DisjointSet(len(keys))
+    for first, second in pairs_sharing(keys, max_posting=MAX_POSTING):
+        clusters.union(first, second)
+    members = [[index for key in found for index in phrases[keys[key]]] for found in clusters.sets()]
+    return [[items[index] for index in sorted(found)] for found in sorted(members, key=min)]
 
 
 def _related(first: Unit, second: Unit, counts: str) -> bool:

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 
 from digest.analysis.contested.base import (
+    MAX_POSTING,
     Candidate,
     Side,
     clean_actor,
-    pairs_sharing,
     previous,
     shared_phrase,
     statements,
@@ -30,6 +30,7 @@ from digest.analysis.cues import (
     SPEECH_VERBS,
 )
 from digest.language.attribution import PRONOUNS, unquoted
+from digest.language.similarity import pairs_sharing
 from digest.language.tokens import lower_terms, stem, tokens
 
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
@@ -166,7 +167,8 @@ def stance_candidates(corpus: Corpus) -> list[Candidate]:
     for (text, speaker, context), units in spoken.items():
         stated += [(units, speaker, position) for position in positions(text, context)]
     candidates = []
-    for first_index, second_index in pairs_sharing(stated, lambda item: item[2].target):
+    targets = [position.target for _, _, position in stated]
+    for first_index, second_index in pairs_sharing(targets, max_posting=MAX_POSTING):
         first, second = stated[first_index], stated[second_index]
         if first[0] is second[0] or first[2].sign == second[2].sign:
             continue

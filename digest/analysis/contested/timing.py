@@ -10,16 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digest.analysis.contested.base import (
+    MAX_POSTING,
     Candidate,
     Side,
     copies,
     outlets,
-    pairs_sharing,
     shared_phrase,
     statements,
 )
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.cues import ORDINALS
+from digest.language.similarity import DisjointSet, pairs_sharing
 from digest.language.tokens import lower_terms
 
 MIN_SHARED_EVENT_TERMS = 3
@@ -97,22 +98,12 @@ def _event_terms(unit: Unit) -> set[str]:
 
 def _events(described: list[_Event]) -> list[list[int]]:
     """Sentences that state the same event (most of their words, and the same figures), chained together."""
-    parent = list(range(len(described)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    for first, second in pairs_sharing(described, lambda event: event.words, MIN_SHARED_EVENT_TERMS,
-                                       rarest=BLOCKING_KEYS):
-        if root(first) != root(second) and _same_event(described[first], described[second]):
-            parent[root(second)] = root(first)
-    events: dict[int, list[int]] = {}
-    for index in range(len(described)):
-        events.setdefault(root(index), []).append(index)
-    return [events[key] for key in sorted(events)]
+    events = DisjointSet(len(described))
+    for first, second in pairs_sharing([event.words for event in described], MIN_SHARED_EVENT_TERMS,
+                                       rarest_keys=BLOCKING_KEYS, max_posting=MAX_POSTING):
+        if events.find(first) != events.find(second) and _same_event(described[first], described[second]):
+            events.union(first, second)
+    return events.sets()
 
 
 def _facing(first: list[int], second: list[int], described: list[_Event], dates: list[str]) -> tuple[int, int] | None:

@@ -21,8 +21,9 @@ from digest.analysis.grouping.evidence import (
     date_values_conflict,
     read_evidence,
 )
-from digest.analysis.grouping.pairs import SIMILARITY_THRESHOLD, Vocabulary, candidate_pairs, cosine, word_vectors
+from digest.analysis.grouping.pairs import SIMILARITY_THRESHOLD, Vocabulary, candidate_pairs, word_vectors
 from digest.analysis.ids import group_id, repeated_group_id
+from digest.language.similarity import DisjointSet, cosine, norm
 
 __all__ = ["ECHO_FLOOR", "FactGroup", "date_values_conflict", "group_facts"]
 
@@ -58,18 +59,12 @@ class FactGroup:
 def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     """Every statement of the topic in exactly one group; groups ordered by first sentence."""
     statements = [unit for unit in corpus.units if not unit.furniture]
-    parent = list(range(len(statements)))
+    clusters = DisjointSet(len(statements))
     articles: list[set[str]] = [{unit.article} for unit in statements]
     dates: list[Counter[str]] = [Counter(d.value for d in unit.dates if d.value) for unit in statements]
     most_given: list[str | None] = [_most_given(given) if given else None for given in dates]
     evidence = read_evidence(statements)
     counted: list[Counted] = [dict(found.counted) for found in evidence]
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
 
     vocabulary = Vocabulary.of(corpus, statements)
     vectors = word_vectors(vocabulary, statements)
@@ -77,13 +72,12 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     for score, first, second in pairs:
         if score < SIMILARITY_THRESHOLD:
             break
-        left, right = root(first), root(second)
+        left, right = clusters.find(first), clusters.find(second)
         if (left == right or not articles[left].isdisjoint(articles[right])
                 or _clusters_conflict(most_given[left], most_given[right])
                 or counts_conflict(counted[left], counted[right])):
             continue
-        keep, gone = min(left, right), max(left, right)
-        parent[gone] = keep
+        keep, gone = clusters.union(left, right)
         # The larger cluster's set and counts take in the smaller's: merging stays linear in a long story.
         if len(articles[gone]) > len(articles[keep]):
             articles[keep], articles[gone] = articles[gone], articles[keep]
@@ -96,12 +90,9 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
         if counted[gone]:
             counted[keep] = {noun: counted[keep].get(noun, frozenset()) | counted[gone].get(noun, frozenset())
                              for noun in sorted(counted[keep].keys() | counted[gone].keys())}
-    members: dict[int, list[int]] = {}
-    for index in range(len(statements)):
-        members.setdefault(root(index), []).append(index)
     centralities = _centralities(corpus, statements)
     echoes = _echoes(statements, pairs)
-    groups = [_group(members[key], statements, vectors, centralities, echoes) for key in sorted(members)]
+    groups = [_group(members, statements, vectors, centralities, echoes) for members in clusters.sets()]
     return tuple(_unique_ids(groups))
 
 
@@ -168,13 +159,12 @@ def _central(members: list[int], vectors: list[dict[str, float]], centralities: 
     centre: Counter[str] = Counter()
     for index in members:
         centre.update(vectors[index])
-    centre_norm = math.sqrt(sum(weight * weight for weight in centre.values())) or 1.0
     centre_vector = dict(centre)
+    centre_norm = norm(centre_vector)
 
     def closeness(index: int) -> tuple[float, int]:
         vector = vectors[index]
-        norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
-        return (cosine(vector, centre_vector, (norm, centre_norm)) + 0.2 * centralities[index], -index)
+        return (cosine(vector, centre_vector, (norm(vector), centre_norm)) + 0.2 * centralities[index], -index)
 
     return max(members, key=closeness)
 
