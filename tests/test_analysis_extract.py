@@ -48,8 +48,8 @@ def test_furniture_lines(line: str, expected: bool) -> None:
     body = f"Lead paragraph of the article, which states something.\n\n{line}\n"
     topic = Topic(slug="t", path=Path("."), title="T",
                   articles=(Article(id="a", path=Path("a.md"), meta=ArticleMeta(title="A"), body=body),))
-    unit = build_corpus(topic).units[-1]
-    assert unit.text == line and unit.furniture is expected
+    sentence = build_corpus(topic).sentences[-1]
+    assert sentence.text == line and sentence.furniture is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -37,7 +37,7 @@ def analysed():
 
 def _group_of(groups, article: str, index: int):
     return next(group for group in groups if any(u.ref.article == article and u.ref.index == index
-                                                 for u in group.units))
+                                                 for u in group.sentences))
 
 
 # (article, sentence index) pairs that report the same fact, and pairs that do not.
@@ -70,7 +70,7 @@ def test_syndicated_copy_counts_once(analysed) -> None:
     _, corpus, groups = analysed
     assert corpus.outlets["bay-wire-copy"] == corpus.outlets["bay-wire"]
     mayor = _group_of(groups, "bay-wire", 1)
-    assert len(mayor.units) == 3 and len(mayor.outlets) == 2
+    assert len(mayor.sentences) == 3 and len(mayor.outlets) == 2
 
 
 def test_groups_share_figures(analysed) -> None:
@@ -81,8 +81,8 @@ def test_groups_share_figures(analysed) -> None:
 
 def test_every_statement_in_one_group_and_ids_unique(analysed) -> None:
     _, corpus, groups = analysed
-    statements = [unit.ref for unit in corpus.units if not unit.furniture]
-    grouped = [unit.ref for group in groups for unit in group.units]
+    statements = [sentence.ref for sentence in corpus.sentences if not sentence.furniture]
+    grouped = [sentence.ref for group in groups for sentence in group.sentences]
     assert sorted(grouped, key=lambda r: (r.article, r.index)) == sorted(statements, key=lambda r: (r.article, r.index))
     assert len({group.id for group in groups}) == len(groups)
 
@@ -131,7 +131,7 @@ def test_empty_and_single_article_topics(tmp_path: Path) -> None:
     groups = group_facts(corpus)
     assert groups == () and build_timeline(corpus, groups) == ()
     assert build_summary(corpus, groups, TopicSettings()) == ()
-    assert build_corpus(Topic(slug="empty", path=tmp_path, title="Empty")).units == ()
+    assert build_corpus(Topic(slug="empty", path=tmp_path, title="Empty")).sentences == ()
 
 
 @pytest.mark.parametrize(("name", "key"), [("The Associated Press", "associated-press"),
@@ -153,7 +153,7 @@ from digest.model import TopicSettings
 topic, _ = load_topic(Path(sys.argv[1]))
 corpus = build_corpus(topic)
 groups = group_facts(corpus)
-print(json.dumps([[g.id, [str(u.ref) for u in g.units], g.echo] for g in groups]
+print(json.dumps([[g.id, [str(u.ref) for u in g.sentences], g.echo] for g in groups]
                  + [[e.id, e.date, e.weight, e.event.sources] for e in build_timeline(corpus, groups)]
                  + [[s.text, s.sources] for s in build_summary(corpus, groups, TopicSettings())]))
 """
@@ -195,8 +195,8 @@ def test_a_date_flagged_as_contradicting_the_story_anchors_nothing(analysed) -> 
     topic, _, _ = analysed
     article = next(a for a in topic.articles if a.id == "north-star")
     flagged = replace(article, meta=replace(article.meta, flags=("date_anomaly",)))
-    units = build_corpus(replace(topic, articles=(flagged,))).units
-    monday = next(unit for unit in units if "on Monday" in unit.text)
+    sentences = build_corpus(replace(topic, articles=(flagged,))).sentences
+    monday = next(sentence for sentence in sentences if "on Monday" in sentence.text)
     assert [d.value for d in monday.dates] == [None] and monday.published is None
 
 

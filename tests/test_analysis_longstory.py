@@ -73,8 +73,8 @@ def test_paraphrases_of_a_key_event_share_a_group_and_groups_stay_pure(story) ->
     label = {(article, text): event for article, event, text in manifest}
     largest: Counter[int] = Counter()
     for group in groups:
-        events = Counter(label[key] for unit in group.units if (key := (unit.article, unit.text)) in label)
-        assert len(events) <= 1, [unit.text for unit in group.units][:5]  # never two key events in one group
+        events = Counter(label[key] for member in group.sentences if (key := (member.article, member.text)) in label)
+        assert len(events) <= 1, [member.text for member in group.sentences][:5]  # never two key events in one group
         for event, count in events.items():
             largest[event] = max(largest[event], count)
     reported = Counter(event for _, event, _ in manifest)
@@ -87,13 +87,14 @@ def test_different_figures_for_one_fact_are_not_grouped(story) -> None:
     # One outlet reports a death toll of 25, the others 23: citing both for one figure would misquote one.
     toll = re.compile(r"\b(?:of|rose to) (23|25)\b|\b(23|25) people had been found dead")
     for group in groups:
-        tolls = {next(filter(None, match.groups())) for unit in group.units if (match := toll.search(unit.text))}
+        tolls = {next(filter(None, match.groups())) for member in group.sentences
+                 if (match := toll.search(member.text))}
         assert len(tolls) <= 1
 
 
 def test_summary_opens_with_the_central_fact_then_follows_events(story) -> None:
     _, topic, _, groups, _, summary, _ = story
-    most = max(len(group.units) for group in groups)
+    most = max(len(group.sentences) for group in groups)
     bodies = {article.id: article.body for article in topic.articles}
     assert len(summary[0].sources) >= most / 2
     assert sum(len(sentence.text.split()) for sentence in summary) <= TopicSettings().summary_words * 1.1

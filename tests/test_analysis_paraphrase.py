@@ -31,7 +31,7 @@ def analysed():
 
 def _group_of(groups, article: str, index: int):
     return next(group for group in groups if any(u.ref.article == article and u.ref.index == index
-                                                 for u in group.units))
+                                                 for u in group.sentences))
 
 
 SAME_FACT = [
@@ -80,7 +80,7 @@ def test_spelling_variants_compare_equal(text: str, same_as: str) -> None:
 def test_summary_opens_with_the_most_reported_fact(analysed) -> None:
     corpus, groups = analysed
     summary = build_summary(corpus, groups, TopicSettings(summary_words=60))
-    fire = {unit.ref for unit in _group_of(groups, "harbour-times", 1).units}
+    fire = {sentence.ref for sentence in _group_of(groups, "harbour-times", 1).sentences}
     assert set(summary[0].refs) == fire and len(summary[0].sources) == 4  # every source of the fact is cited
 
 

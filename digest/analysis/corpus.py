@@ -1,6 +1,6 @@
-"""A topic's articles read once into sentence units: the common input of every analysis step.
+"""A topic's articles read once into sentences: the common input of every analysis step.
 
-Each sentence becomes a `Unit` carrying what later steps compare: content words, names,
+Each sentence becomes a `Sentence` carrying what later steps compare: content words, names,
 quantities, time expressions and attributions, plus the outlet it counts for (a
 syndicated copy counts for its original, so a wire story printed twice is one voice).
 """
@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
+from digest import text as body_text
 from digest.language.attribution import Attribution, find_attributions
 from digest.language.quantities import Quantity, find_quantities
 from digest.language.times import TimeExpression, find_dates
 from digest.language.tokens import content_tokens, find_names
 from digest.memo import per_topic
 from digest.model import Article, SentenceRef, Topic
-from digest.text import sentences
 
 # Lines that are page furniture rather than statements, even when the cleaner kept them.
 _FURNITURE_LABEL = re.compile(
@@ -44,7 +44,7 @@ LABEL_WORDS = 9
 
 
 @dataclass(frozen=True, slots=True)
-class Unit:
+class Sentence:
     """One sentence of one article, with what the analysis compares."""
 
     ref: SentenceRef
@@ -97,22 +97,22 @@ class Corpus:
     """The topic as loaded."""
     articles: Mapping[str, Article]
     """Articles by id, in id order."""
-    units: tuple[Unit, ...]
+    sentences: tuple[Sentence, ...]
     """Every sentence of every article, article by article, in reading order."""
-    by_article: Mapping[str, tuple[Unit, ...]]
-    """Each article's units, in reading order."""
+    by_article: Mapping[str, tuple[Sentence, ...]]
+    """Each article's sentences, in reading order."""
     outlets: Mapping[str, str]
-    """Outlet key of each article id (see `Unit.outlet`)."""
+    """Outlet key of each article id (see `Sentence.outlet`)."""
     syndicated: Mapping[str, str]
     """Article id -> id of the original it copies (only for copies)."""
-    token_articles: Mapping[str, int]
+    token_outlets: Mapping[str, int]
     """In how many distinct outlets each content word occurs: the topic's vocabulary weights."""
     outlet_count: int
     """Distinct outlets of the topic (syndicated copies counted once)."""
 
     def idf(self, token: str) -> float:
         """Inverse outlet frequency: rare words say more about which fact a sentence states."""
-        return math.log((self.outlet_count + 1) / (self.token_articles.get(token, 0) + 0.5))
+        return math.log((self.outlet_count + 1) / (self.token_outlets.get(token, 0) + 0.5))
 
 
 def outlet_key(name: str) -> str:
@@ -165,24 +165,24 @@ def _quantities(text: str, date_spans: tuple[tuple[int, int], ...]) -> tuple[Qua
     return find_quantities(text, date_spans)
 
 
-def _unit(article: Article, outlet: str, sentence, count: int) -> Unit:
-    text = sentence.text
-    furniture, dated_from, tokens, names, attributions = _reading(text, sentence.heading)
+def _read(article: Article, outlet: str, numbered: body_text.Sentence, count: int) -> Sentence:
+    text = numbered.text
+    furniture, dated_from, tokens, names, attributions = _reading(text, numbered.heading)
     anchor = None if "date_anomaly" in article.meta.flags else article.meta.published
     expressions = find_dates(text, anchor)
     dates = () if furniture else tuple(expression for expression in expressions if expression.start >= dated_from)
     date_spans = tuple((expression.start, expression.end) for expression in expressions)
-    return Unit(
-        ref=SentenceRef(article.id, sentence.index),
+    return Sentence(
+        ref=SentenceRef(article.id, numbered.index),
         article=article.id,
         outlet=outlet,
         text=text,
-        heading=sentence.heading,
+        heading=numbered.heading,
         furniture=furniture,
-        section=sentence.section,
+        section=numbered.section,
         dateline=text[:dated_from],
-        position=sentence.index - 1,
-        share=(sentence.index - 1) / max(1, count),
+        position=numbered.index - 1,
+        share=(numbered.index - 1) / max(1, count),
         tokens=tokens,
         names=names,
         quantities=_quantities(text, date_spans),
@@ -193,31 +193,29 @@ def _unit(article: Article, outlet: str, sentence, count: int) -> Unit:
 
 
 def build_corpus(topic: Topic) -> Corpus:
-    """Read every article of the topic into units."""
+    """Read every article of the topic into sentences."""
     articles = {article.id: article for article in sorted(topic.articles, key=lambda article: article.id)}
     outlets, originals = _outlet_keys(articles)
-    units: list[Unit] = []
-    by_article: dict[str, tuple[Unit, ...]] = {}
+    sentences: list[Sentence] = []
+    by_article: dict[str, tuple[Sentence, ...]] = {}
     for article_id, article in articles.items():
-        article_sentences = sentences(article.body)
-        article_units = tuple(
-            _unit(article, outlets[article_id], sentence, len(article_sentences)) for sentence in article_sentences
-        )
-        by_article[article_id] = article_units
-        units.extend(article_units)
-    token_outlets: dict[str, set[str]] = {}
-    for unit in units:
-        if not unit.furniture:
-            for token in unit.tokens:
-                token_outlets.setdefault(token, set()).add(unit.outlet)
-    token_counts = Counter({token: len(owners) for token, owners in token_outlets.items()})
+        numbered = body_text.sentences(article.body)
+        read = tuple(_read(article, outlets[article_id], sentence, len(numbered)) for sentence in numbered)
+        by_article[article_id] = read
+        sentences.extend(read)
+    outlets_of: dict[str, set[str]] = {}
+    for sentence in sentences:
+        if not sentence.furniture:
+            for token in sentence.tokens:
+                outlets_of.setdefault(token, set()).add(sentence.outlet)
+    token_counts = Counter({token: len(owners) for token, owners in outlets_of.items()})
     return Corpus(
         topic=topic,
         articles=MappingProxyType(articles),
-        units=tuple(units),
+        sentences=tuple(sentences),
         by_article=MappingProxyType(by_article),
         outlets=MappingProxyType(outlets),
         syndicated=MappingProxyType(originals),
-        token_articles=MappingProxyType(dict(sorted(token_counts.items()))),
+        token_outlets=MappingProxyType(dict(sorted(token_counts.items()))),
         outlet_count=max(1, len(set(outlets.values()))),
     )

@@ -30,14 +30,14 @@ def _cited(quotes: tuple[Quote, ...], corpus: Corpus) -> Cited:
     """The quotes as their articles write them, each cited to the sentence it starts in."""
     texts, refs = [], []
     for quote in quotes:
-        units = corpus.by_article.get(quote.article, ())
-        found = find_folded(quote.text, [unit.text for unit in units])
+        sentences = corpus.by_article.get(quote.article, ())
+        found = find_folded(quote.text, [sentence.text for sentence in sentences])
         if found is None:
             raise ValueError(f"topic {corpus.topic.slug!r}: the quote of line {quote.line} is not in article "
                              f"{quote.article!r}; the content check reports it (`digest check`), and a topic "
                              "with problems is not analysed")
         texts.append(found[0])
-        refs.append(units[found[1]].ref)
+        refs.append(sentences[found[1]].ref)
     sources = tuple(dict.fromkeys(ref.article for ref in refs))
     return Cited(text=texts[0], sources=sources, refs=tuple(refs))
 

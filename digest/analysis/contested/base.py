@@ -7,7 +7,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus, Sentence
 from digest.language.tokens import STOPWORDS, stem
 
 Item = TypeVar("Item")
@@ -17,12 +17,12 @@ MAX_POSTING = 400
 
 
 @dataclass(slots=True)
-class Side:
+class CandidateSide:
     """One side while a point is being built: its label, its sentences and the text it quotes."""
 
     label: str
     """Short description (the figure, the actor, the date)."""
-    units: list[Unit]
+    sentences: list[Sentence]
     """The sentences that state this side, the quoted one first."""
     text: str = ""
     """The quoted text when it is part of a sentence (a claim and its denial in one sentence)."""
@@ -36,7 +36,7 @@ class Candidate:
     """number, date, denial, stance or framing."""
     title: str
     """What is in dispute, from the sentences' own words."""
-    sides: list[Side]
+    sides: list[CandidateSide]
     """Two or more sides."""
     evidence: float
     """0-1: how much the sides share beyond the cue (terms, names, figures)."""
@@ -44,43 +44,44 @@ class Candidate:
     """Whether sentences that other outlets report the same way may join a side."""
 
 
-def statements(corpus: Corpus) -> list[Unit]:
+def statements(corpus: Corpus) -> list[Sentence]:
     """The sentences that state something (no headings, datelines or labels)."""
-    return [unit for unit in corpus.units if not unit.furniture]
+    return [sentence for sentence in corpus.sentences if not sentence.furniture]
 
 
-def previous(corpus: Corpus, unit: Unit) -> Unit | None:
+def previous(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """The statement before this one in the same article (for "they" and "this presence")."""
-    for other in reversed(corpus.by_article[unit.article][: unit.position]):
+    for other in reversed(corpus.by_article[sentence.article][: sentence.position]):
         if not other.furniture:
             return other
     return None
 
 
-def copies(units: Iterable[Unit], key: Callable[[Unit], Hashable] = lambda unit: unit.text) -> list[list[Unit]]:
-    """The units grouped by `key` (by default their text), in first-seen order.
+def copies(sentences: Iterable[Sentence],
+           key: Callable[[Sentence], Hashable] = lambda sentence: sentence.text) -> list[list[Sentence]]:
+    """The sentences grouped by `key` (by default their text), in first-seen order.
 
     Many outlets print one sentence word for word: a detector compares one sentence of each
     group and gives a side every copy, so a claim repeated by a thousand sources costs one
     comparison rather than one per pair of copies.
     """
-    groups: dict[Hashable, list[Unit]] = {}
-    for unit in units:
-        groups.setdefault(key(unit), []).append(unit)
+    groups: dict[Hashable, list[Sentence]] = {}
+    for sentence in sentences:
+        groups.setdefault(key(sentence), []).append(sentence)
     return list(groups.values())
 
 
-def unique(units: list[Unit]) -> list[Unit]:
-    """The units without repeats, in first-seen order."""
-    seen: dict[tuple[str, int], Unit] = {}
-    for unit in units:
-        seen.setdefault((unit.article, unit.ref.index), unit)
+def unique(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences without repeats, in first-seen order."""
+    seen: dict[tuple[str, int], Sentence] = {}
+    for sentence in sentences:
+        seen.setdefault((sentence.article, sentence.ref.index), sentence)
     return list(seen.values())
 
 
-def outlets(units: list[Unit]) -> set[str]:
+def outlets(sentences: list[Sentence]) -> set[str]:
     """Distinct outlets of some sentences (a syndicated copy counts for its original)."""
-    return {unit.outlet for unit in units}
+    return {sentence.outlet for sentence in sentences}
 
 
 def clean_actor(actor: str) -> str:

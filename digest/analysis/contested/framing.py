@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.contested.base import MAX_POSTING, Candidate, Side, copies, outlets, terms_in_order
+from digest.analysis.contested.base import MAX_POSTING, Candidate, CandidateSide, copies, outlets, terms_in_order
 from digest.analysis.corpus import Corpus
 from digest.analysis.cues import (
     NEGATIVE_TERMS,
@@ -100,9 +100,9 @@ def framing_candidates(corpus: Corpus) -> list[Candidate]:
 
     Copies of one sentence are compared once, as a group that speaks for all their outlets.
     """
-    units = [unit for unit in corpus.units
-             if not unit.furniture or (unit.heading and unit.words >= MIN_HEADING_WORDS)]
-    groups = copies(units)
+    sentences = [sentence for sentence in corpus.sentences
+             if not sentence.furniture or (sentence.heading and sentence.words >= MIN_HEADING_WORDS)]
+    groups = copies(sentences)
     candidates = []
     for low_label, high_label, low_cue, high_cue, pieces in SCALES:
         framed = [(group, framing) for group in groups
@@ -121,6 +121,7 @@ def framing_candidates(corpus: Corpus) -> list[Candidate]:
                 kind="framing",
                 title=f"{terms_in_order(low[0].text, shared)}: \u201c{low_framing.cue}\u201d or "
                       f"\u201c{high_framing.cue}\u201d?",
-                sides=[Side(label=low_label, units=list(low)), Side(label=high_label, units=list(high))],
+                sides=[CandidateSide(label=low_label, sentences=list(low)),
+                       CandidateSide(label=high_label, sentences=list(high))],
                 evidence=len(shared) / min(len(framing.near), len(other_framing.near))))
     return candidates

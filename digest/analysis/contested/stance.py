@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from digest.analysis.contested.base import (
     MAX_POSTING,
     Candidate,
-    Side,
+    CandidateSide,
     clean_actor,
     previous,
     shared_phrase,
     statements,
 )
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import (
     JUSTIFICATION,
     NEGATIVE_TERMS,
@@ -136,12 +136,12 @@ def positions(text: str, context: str = "") -> list[Position]:
     return list(result.values())
 
 
-def speaker_of(corpus: Corpus, unit: Unit) -> str:
+def speaker_of(corpus: Corpus, sentence: Sentence) -> str:
     """Who takes the sentence's position; a pronoun is resolved to the previous sentence's speaker."""
-    for attribution in unit.attributions:
+    for attribution in sentence.attributions:
         if attribution.speaker.lower() not in PRONOUNS:
             return attribution.speaker
-        before = previous(corpus, unit)
+        before = previous(corpus, sentence)
         return speaker_of(corpus, before) if before is not None else ""
     return ""
 
@@ -157,15 +157,15 @@ def stance_candidates(corpus: Corpus) -> list[Candidate]:
 
     Copies of one sentence with one speaker and one context are compared once, as a group.
     """
-    spoken: dict[tuple[str, str, str], list[Unit]] = {}
-    for unit in statements(corpus):
-        speaker = speaker_of(corpus, unit)
+    spoken: dict[tuple[str, str, str], list[Sentence]] = {}
+    for sentence in statements(corpus):
+        speaker = speaker_of(corpus, sentence)
         if speaker:
-            before = previous(corpus, unit)
-            spoken.setdefault((unit.text, speaker, before.text if before else ""), []).append(unit)
-    stated: list[tuple[list[Unit], str, Position]] = []
-    for (text, speaker, context), units in spoken.items():
-        stated += [(units, speaker, position) for position in positions(text, context)]
+            before = previous(corpus, sentence)
+            spoken.setdefault((sentence.text, speaker, before.text if before else ""), []).append(sentence)
+    stated: list[tuple[list[Sentence], str, Position]] = []
+    for (text, speaker, context), sentences in spoken.items():
+        stated += [(sentences, speaker, position) for position in positions(text, context)]
     candidates = []
     targets = [position.target for _, _, position in stated]
     for first_index, second_index in pairs_sharing(targets, max_posting=MAX_POSTING):
@@ -181,6 +181,7 @@ def stance_candidates(corpus: Corpus) -> list[Candidate]:
         supporter, opponent = clean_actor(first[1]), clean_actor(second[1])
         candidates.append(Candidate(
             kind="stance", title=f"{subject}: {supporter} and {opponent} take opposite positions",
-            sides=[Side(label=supporter, units=list(first[0])), Side(label=opponent, units=list(second[0]))],
+            sides=[CandidateSide(label=supporter, sentences=list(first[0])),
+                   CandidateSide(label=opponent, sentences=list(second[0]))],
             evidence=len(shared) / min(len(first[2].target), len(second[2].target))))
     return candidates

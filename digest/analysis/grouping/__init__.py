@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.grouping.evidence import (
     Counted,
     compatible_dates,
@@ -37,11 +37,11 @@ class FactGroup:
 
     id: str
     """Stable id: hash of the representative sentence's folded text."""
-    units: tuple[Unit, ...]
+    sentences: tuple[Sentence, ...]
     """The sentences, representative first, then in article order; at most one per article."""
     outlets: tuple[str, ...]
     """Distinct outlet keys reporting it, sorted (a syndicated copy counts for its original)."""
-    representative: Unit
+    representative: Sentence
     """The sentence that states the fact best for the whole group (closest to the group's centre)."""
     numbers: tuple[str, ...]
     """Quantity keys ("2500 troop") that the group's outlets share (all of them for one outlet)."""
@@ -58,10 +58,10 @@ class FactGroup:
 
 def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     """Every statement of the topic in exactly one group; groups ordered by first sentence."""
-    statements = [unit for unit in corpus.units if not unit.furniture]
+    statements = [sentence for sentence in corpus.sentences if not sentence.furniture]
     clusters = DisjointSet(len(statements))
-    articles: list[set[str]] = [{unit.article} for unit in statements]
-    dates: list[Counter[str]] = [Counter(d.value for d in unit.dates if d.value) for unit in statements]
+    articles: list[set[str]] = [{sentence.article} for sentence in statements]
+    dates: list[Counter[str]] = [Counter(d.value for d in sentence.dates if d.value) for sentence in statements]
     most_given: list[str | None] = [_most_given(given) if given else None for given in dates]
     evidence = read_evidence(statements)
     counted: list[Counted] = [dict(found.counted) for found in evidence]
@@ -121,13 +121,13 @@ def _unique_ids(groups: list[FactGroup]) -> list[FactGroup]:
     return result
 
 
-def _centralities(corpus: Corpus, statements: list[Unit]) -> list[float]:
+def _centralities(corpus: Corpus, statements: list[Sentence]) -> list[float]:
     outlets = corpus.outlet_count
     if outlets == 1:
         return [0.0 for _ in statements]
-    share = {token: (count - 1) / (outlets - 1) for token, count in corpus.token_articles.items()}
-    raw = [sum(share.get(token, 0.0) for token in unit.tokens) / math.sqrt(len(unit.tokens) or 1)
-           for unit in statements]
+    share = {token: (count - 1) / (outlets - 1) for token, count in corpus.token_outlets.items()}
+    raw = [sum(share.get(token, 0.0) for token in sentence.tokens) / math.sqrt(len(sentence.tokens) or 1)
+           for sentence in statements]
     top = max(raw, default=0.0) or 1.0
     return [value / top for value in raw]
 
@@ -140,11 +140,11 @@ def _shared(values_by_outlet: dict[str, set[str]]) -> tuple[str, ...]:
     return tuple(sorted(value for value, count in counts.items() if count >= 2))
 
 
-def _echoes(statements: list[Unit], pairs: list[tuple[float, int, int]]) -> list[float]:
+def _echoes(statements: list[Sentence], pairs: list[tuple[float, int, int]]) -> list[float]:
     """Each sentence's soft corroboration: the sum over other outlets of its best match there (pairs come best
     first, so the first match with an outlet is the best)."""
     best: list[dict[str, float]] = [{} for _ in statements]
-    outlets = [unit.outlet for unit in statements]
+    outlets = [sentence.outlet for sentence in statements]
     for score, first, second in pairs:
         left, right = outlets[first], outlets[second]
         if left != right:
@@ -169,23 +169,23 @@ def _central(members: list[int], vectors: list[dict[str, float]], centralities: 
     return max(members, key=closeness)
 
 
-def _group(members: list[int], statements: list[Unit], vectors: list[dict[str, float]],
+def _group(members: list[int], statements: list[Sentence], vectors: list[dict[str, float]],
            centralities: list[float], echoes: list[float]) -> FactGroup:
-    units = [statements[index] for index in members]
+    sentences = [statements[index] for index in members]
     best = _central(members, vectors, centralities) if len(members) > 1 else members[0]
     representative = statements[best]
-    ordered = [representative, *(unit for unit in units if unit is not representative)]
+    ordered = [representative, *(sentence for sentence in sentences if sentence is not representative)]
     by_outlet_numbers: dict[str, set[str]] = {}
     by_outlet_dates: dict[str, set[str]] = {}
     by_outlet_names: dict[str, set[str]] = {}
-    for unit in units:
-        by_outlet_numbers.setdefault(unit.outlet, set()).update(q.key for q in unit.quantities if q.counts)
-        by_outlet_dates.setdefault(unit.outlet, set()).update(d.value for d in unit.dates if d.value)
-        by_outlet_names.setdefault(unit.outlet, set()).update(unit.names)
+    for sentence in sentences:
+        by_outlet_numbers.setdefault(sentence.outlet, set()).update(q.key for q in sentence.quantities if q.counts)
+        by_outlet_dates.setdefault(sentence.outlet, set()).update(d.value for d in sentence.dates if d.value)
+        by_outlet_names.setdefault(sentence.outlet, set()).update(sentence.names)
     return FactGroup(
         id=group_id(representative.text),
-        units=tuple(ordered),
-        outlets=tuple(sorted({unit.outlet for unit in units})),
+        sentences=tuple(ordered),
+        outlets=tuple(sorted({sentence.outlet for sentence in sentences})),
         representative=representative,
         numbers=_shared(by_outlet_numbers),
         dates=_shared(by_outlet_dates),

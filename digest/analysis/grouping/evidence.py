@@ -9,7 +9,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 
-from digest.analysis.corpus import Unit, content_tokens
+from digest.analysis.corpus import Sentence, content_tokens
 from digest.memo import per_topic
 
 QUANTITY_BONUS = 0.25
@@ -53,30 +53,30 @@ class Evidence:
     thing, "the toll rose to 25"), each with whether it is approximate ("about 4,000")."""
 
     @classmethod
-    def of(cls, unit: Unit) -> Evidence:
+    def of(cls, sentence: Sentence) -> Evidence:
         counted: dict[str, set[tuple[float, bool]]] = {}
-        for quantity in unit.quantities:
+        for quantity in sentence.quantities:
             if quantity.counts or quantity.value >= 10:
                 counted.setdefault(quantity.counts, set()).add((quantity.value, quantity.approximate))
         return cls(
-            figures=frozenset(q.value for q in unit.quantities if q.value >= 10 or q.value != int(q.value)),
-            dates=frozenset(d.value for d in unit.dates if d.value),
-            name_words=frozenset(word for name in unit.names for word in name.split()),
-            quoted=frozenset(token for match in _QUOTE.finditer(unit.text)
+            figures=frozenset(q.value for q in sentence.quantities if q.value >= 10 or q.value != int(q.value)),
+            dates=frozenset(d.value for d in sentence.dates if d.value),
+            name_words=frozenset(word for name in sentence.names for word in name.split()),
+            quoted=frozenset(token for match in _QUOTE.finditer(sentence.text)
                              for token in content_tokens(match.group(1) or match.group(2))),
             counted=tuple(sorted((noun, frozenset(values)) for noun, values in counted.items())),
         )
 
 
-def read_evidence(statements: list[Unit]) -> list[Evidence]:
+def read_evidence(statements: list[Sentence]) -> list[Evidence]:
     """Each statement's `Evidence`, read once per sentence text and dates: news copies repeat sentences."""
     read: dict[tuple, Evidence] = {}
     found = []
-    for unit in statements:
-        key = (unit.text, unit.quantities, frozenset(d.value for d in unit.dates if d.value))
+    for sentence in statements:
+        key = (sentence.text, sentence.quantities, frozenset(d.value for d in sentence.dates if d.value))
         evidence = read.get(key)
         if evidence is None:
-            evidence = read[key] = Evidence.of(unit)
+            evidence = read[key] = Evidence.of(sentence)
         found.append(evidence)
     return found
 

@@ -7,7 +7,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.grouping.evidence import (
     Evidence,
     SharedFacts,
@@ -50,20 +50,20 @@ class Vocabulary:
     vocabulary, which finds no fact."""
 
     @classmethod
-    def of(cls, corpus: Corpus, statements: list[Unit]) -> Vocabulary:
+    def of(cls, corpus: Corpus, statements: list[Sentence]) -> Vocabulary:
         owners: dict[str, set[str]] = {}
-        for unit in statements:
-            article = corpus.syndicated.get(unit.article, unit.article)
-            for token in unit.tokens:
+        for sentence in statements:
+            article = corpus.syndicated.get(sentence.article, sentence.article)
+            for token in sentence.tokens:
                 owners.setdefault(token, set()).add(article)
-        articles = len({corpus.syndicated.get(unit.article, unit.article) for unit in statements}) or 1
+        articles = len({corpus.syndicated.get(sentence.article, sentence.article) for sentence in statements}) or 1
         limit = max(RARE_COUNT, COMMON_SHARE * articles)
         return cls(weights={token: math.log(1 + articles / len(found)) for token, found in owners.items()},
                    common=frozenset(token for token, found in owners.items() if len(found) > limit))
 
 
-def word_vectors(vocabulary: Vocabulary, statements: list[Unit]) -> list[dict[str, float]]:
-    return [_vector(vocabulary, unit.tokens) for unit in statements]
+def word_vectors(vocabulary: Vocabulary, statements: list[Sentence]) -> list[dict[str, float]]:
+    return [_vector(vocabulary, sentence.tokens) for sentence in statements]
 
 
 def _vector(vocabulary: Vocabulary, tokens: tuple[str, ...]) -> dict[str, float]:
@@ -91,7 +91,7 @@ def _evidence_keys(evidence: Evidence) -> list[str]:
             *(f"#d:{value}" for value in sorted(evidence.dates))]
 
 
-def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMILARITY_THRESHOLD,
+def candidate_pairs(corpus: Corpus, statements: list[Sentence], floor: float = SIMILARITY_THRESHOLD,
                     vocabulary: Vocabulary | None = None,
                     evidence: list[Evidence] | None = None) -> list[tuple[float, int, int]]:
     """Scored pairs (score >= `floor`) of sentences from different articles that may state one fact, best first.
@@ -101,13 +101,13 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     grow by chains of near neighbours, so the work stays linear however common a key is. `evidence` is each
     statement's `Evidence`, when the caller has read it already.
     """
-    frequency: Counter[str] = Counter(token for unit in statements for token in unit.tokens)
+    frequency: Counter[str] = Counter(token for sentence in statements for token in sentence.tokens)
     vocabulary = vocabulary if vocabulary is not None else Vocabulary.of(corpus, statements)
     evidence = evidence if evidence is not None else read_evidence(statements)
     # News copies repeat sentences: a wording is weighed once, and a pair of wordings, of figures and names, or
     # of dates is compared once.
     wording_ids: dict[tuple[str, ...], int] = {}
-    wordings = [wording_ids.setdefault(unit.tokens, len(wording_ids)) for unit in statements]
+    wordings = [wording_ids.setdefault(sentence.tokens, len(wording_ids)) for sentence in statements]
     vectors = [_vector(vocabulary, tokens) for tokens in wording_ids]
     norms = [norm(vector) for vector in vectors]
     token_sets = [frozenset(tokens) for tokens in wording_ids]
@@ -126,7 +126,7 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     # A figure or date key is looked up twice: it counts as two shared words.
     lookups = [[index_of[key] for key in [*words, *figures_and_dates, *figures_and_dates] if len(index_of[key]) > 1]
                for words, figures_and_dates in keys]
-    articles = [unit.article for unit in statements]
+    articles = [sentence.article for sentence in statements]
     pairs = []
     for index, lookup in enumerate(lookups):
         later: list[int] = []

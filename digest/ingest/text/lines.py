@@ -18,7 +18,7 @@ HEADING_WORDS = 20
 
 
 @dataclass(slots=True)
-class Block:
+class PageLine:
     """A line of the page while it is being judged (mutable working state, never returned)."""
 
     number: int
@@ -67,7 +67,7 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     return result
 
 
-def classify(block: Block, boilerplate: frozenset[str]) -> None:
+def classify(block: PageLine, boilerplate: frozenset[str]) -> None:
     text = block.text
     block.reason = furniture.furniture_reason(text)
     sentence = bool(TERMINAL.search(text))
@@ -93,7 +93,7 @@ def classify(block: Block, boilerplate: frozenset[str]) -> None:
         block.kind = "short"
 
 
-def mark_repeats(blocks: list[Block]) -> None:
+def mark_repeats(blocks: list[PageLine]) -> None:
     counts: dict[str, int] = {}
     for block in blocks:
         if block.kind in ("short", "item", "sentence") and block.words < PROSE_WORDS:
@@ -108,6 +108,6 @@ def mark_repeats(blocks: list[Block]) -> None:
             seen.add(key)
 
 
-def note(block: Block, reason: str) -> str:
+def note(block: PageLine, reason: str) -> str:
     text = block.text if len(block.text) <= 70 else block.text[:67] + "..."
     return f"line {block.number}: dropped ({reason}): {text}"
