@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from digest.language.times import PartialDate
 from digest.model import (
     ArticleInfo,
     Cited,
@@ -30,7 +31,7 @@ def _cited(cited: Cited) -> dict[str, Any]:
 
 
 def _entry(entry: TimelineEntry, exact: bool) -> dict[str, Any]:
-    return {"id": entry.id, "date": entry.date, **_cited(entry.event),
+    return {"id": entry.id, "date": str(entry.date), **_cited(entry.event),
             "weight": entry.weight if exact else round(entry.weight, 4), "curated": entry.curated}
 
 
@@ -75,7 +76,7 @@ def _cited_back(data: dict[str, Any]) -> Cited:
 
 
 def from_dict(data: dict[str, Any]) -> Digest:
-    """The digest back from `to_dict`'s data; raises KeyError or TypeError on data of another shape."""
+    """The digest back from `to_dict`'s data; raises KeyError, TypeError or ValueError on data of another shape."""
     topic = data["topic"]
     return Digest(
         slug=topic["slug"],
@@ -88,7 +89,8 @@ def from_dict(data: dict[str, Any]) -> Digest:
         ),
         summary=tuple(_cited_back(sentence) for sentence in data["summary"]),
         timeline=tuple(
-            TimelineEntry(id=e["id"], date=e["date"], event=_cited_back(e), weight=e["weight"], curated=e["curated"])
+            TimelineEntry(id=e["id"], date=PartialDate.parse(e["date"]), event=_cited_back(e), weight=e["weight"],
+                          curated=e["curated"])
             for e in data["timeline"]
         ),
         contested=tuple(

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from digest.language.times import PartialDate
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
@@ -87,8 +89,8 @@ class CuratedPoint:
 class CuratedEvent:
     """A timeline entry written by a maintainer in topic.yml."""
 
-    date: str
-    """YYYY, YYYY-MM or YYYY-MM-DD."""
+    date: PartialDate
+    """The date of the entry, as precise as the maintainer wrote it."""
     quote: Quote
     """The sentence the entry shows."""
     line: int
@@ -191,8 +193,8 @@ class TimelineEntry:
 
     id: str
     """Stable id (hash of date and quoted sentence), used to hide the entry in topic.yml."""
-    date: str
-    """YYYY, YYYY-MM or YYYY-MM-DD: the precision the sources give."""
+    date: PartialDate
+    """The date, as precise as the sources give it (YYYY, YYYY-MM or YYYY-MM-DD in the JSON)."""
     event: Cited
     """The sentence that states the event."""
     weight: float

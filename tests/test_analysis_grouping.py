@@ -76,7 +76,7 @@ def test_syndicated_copy_counts_once(analysed) -> None:
 def test_groups_share_figures(analysed) -> None:
     _, _, groups = analysed
     assert _group_of(groups, "north-star", 2).numbers == ("40000 vehicle",)
-    assert _group_of(groups, "north-star", 1).dates == ("2023-05-08",)
+    assert [str(value) for value in _group_of(groups, "north-star", 1).dates] == ["2023-05-08"]
 
 
 def test_every_statement_in_one_group_and_ids_unique(analysed) -> None:
@@ -90,24 +90,24 @@ def test_every_statement_in_one_group_and_ids_unique(analysed) -> None:
 def test_furniture_dates_stay_out_of_the_timeline(analysed) -> None:
     _, corpus, groups = analysed
     timeline = build_timeline(corpus, groups)
-    assert "2023-05-09" not in {entry.date for entry in timeline}  # dateline and heading only
-    closure = next(entry for entry in timeline if entry.date == "2023-05-08")
+    assert "2023-05-09" not in {str(entry.date) for entry in timeline}  # dateline and heading only
+    closure = next(entry for entry in timeline if str(entry.date) == "2023-05-08")
     assert set(closure.event.sources) == {"north-star", "the-coast-daily"}
     assert not closure.event.text.startswith("HARBOURTON")  # quoted from a sentence without a dateline
 
 
 def test_relative_dates_resolved_against_publication(analysed) -> None:
     _, corpus, groups = analysed
-    dates = {entry.date for entry in build_timeline(corpus, groups)}
+    dates = {str(entry.date) for entry in build_timeline(corpus, groups)}
     assert {"2023-05-08", "2023-05-10", "2023-05-15", "1962", "2004"} <= dates
 
 
 def test_timeline_sorted_and_weighted(analysed) -> None:
     _, corpus, groups = analysed
     timeline = build_timeline(corpus, groups)
-    keys = [tuple(int(part) for part in entry.date.split("-")) for entry in timeline]
+    keys = [tuple(int(part) for part in str(entry.date).split("-")) for entry in timeline]
     assert keys == sorted(keys)
-    weights = {entry.date: entry.weight for entry in timeline}
+    weights = {str(entry.date): entry.weight for entry in timeline}
     assert weights["2023-05-08"] > weights["2023-05-15"]  # two outlets against one
 
 
@@ -154,7 +154,7 @@ topic, _ = load_topic(Path(sys.argv[1]))
 corpus = build_corpus(topic)
 groups = group_facts(corpus)
 print(json.dumps([[g.id, [str(u.ref) for u in g.sentences], g.echo] for g in groups]
-                 + [[e.id, e.date, e.weight, e.event.sources] for e in build_timeline(corpus, groups)]
+                 + [[e.id, str(e.date), e.weight, e.event.sources] for e in build_timeline(corpus, groups)]
                  + [[s.text, s.sources] for s in build_summary(corpus, groups, TopicSettings())]))
 """
 
@@ -186,9 +186,9 @@ def test_near_dates_in_the_same_words_are_one_event(tmp_path: Path) -> None:
     corpus = build_corpus(topic)
     timeline = build_timeline(corpus, group_facts(corpus))
     landfall = [entry for entry in timeline if "landfall" in entry.event.text]
-    assert len(landfall) == 1 and landfall[0].date == "2021-03-03"
+    assert len(landfall) == 1 and str(landfall[0].date) == "2021-03-03"
     assert set(landfall[0].event.sources) == {"a", "b", "c", "d"}
-    assert any(entry.date == "2021-03-04" and "ferry" in entry.event.text for entry in timeline)
+    assert any(str(entry.date) == "2021-03-04" and "ferry" in entry.event.text for entry in timeline)
 
 
 def test_a_date_flagged_as_contradicting_the_story_anchors_nothing(analysed) -> None:
@@ -226,7 +226,7 @@ def test_one_event_in_two_differently_built_sentences_is_one_entry(tmp_path: Pat
         "b": ("Beta Post", "With 40 staff, the relief agency that was founded in 1998 still runs its kitchens."),
     })
     (entry,) = timeline
-    assert entry.date == "1998" and set(entry.event.sources) == {"a", "b"}
+    assert str(entry.date) == "1998" and set(entry.event.sources) == {"a", "b"}
     assert entry.event.text.startswith("The relief agency was founded")  # the sentence about the date
 
 
@@ -252,5 +252,5 @@ def test_a_second_date_that_has_its_own_entry_does_not_repeat_the_sentence(tmp_p
     topic, _ = load_topic(folder)
     corpus = build_corpus(topic)
     timeline = build_timeline(corpus, group_facts(corpus))
-    assert [entry.date for entry in timeline] == ["2009", "2016"]
+    assert [str(entry.date) for entry in timeline] == ["2009", "2016"]
     assert "inaugurated" in timeline[1].event.text and set(timeline[1].event.sources) == {"a", "b"}

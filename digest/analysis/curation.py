@@ -11,7 +11,6 @@ from dataclasses import replace
 
 from digest.analysis.corpus import Corpus
 from digest.analysis.ids import curated_entry_id, point_id
-from digest.language.times import date_sort_key
 from digest.language.tokens import find_folded
 from digest.model import (
     Cited,
@@ -70,7 +69,7 @@ def _timeline(topic: Topic, corpus: Corpus, digest: Digest) -> tuple[TimelineEnt
                    if not (entry.date == event.date and entry.event.refs[:1] == cited.refs[:1])]
         entries.append(TimelineEntry(id=curated_entry_id(event.date, cited.text), date=event.date, event=cited,
                                      weight=heaviest, curated=True))
-    return tuple(sorted(entries, key=lambda entry: date_sort_key(entry.date)))
+    return tuple(sorted(entries, key=lambda entry: entry.date))
 
 
 def _contested(topic: Topic, corpus: Corpus, digest: Digest) -> tuple[ContestedPoint, ...]:

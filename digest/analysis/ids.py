@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
+from digest.language.times import PartialDate
 from digest.language.tokens import fold
 from digest.model import SentenceRef
 
@@ -17,14 +18,14 @@ def _hash(text: str, length: int) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:length]
 
 
-def entry_id(date: str, text: str) -> str:
+def entry_id(date: PartialDate, text: str) -> str:
     """An automatic timeline entry: its date and quoted sentence."""
     return _hash(f"{date} {fold(text)}", 12)
 
 
-def curated_entry_id(date: str, text: str) -> str:
+def curated_entry_id(date: PartialDate, text: str) -> str:
     """A timeline entry written in topic.yml."""
-    return _stable_id("t", date, text)
+    return _stable_id("t", str(date), text)
 
 
 def point_id(kind: str, texts: list[str] | tuple[str, ...]) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from digest.analysis.corpus import Corpus, Sentence, content_tokens
 from digest.analysis.grouping import FactGroup, date_values_conflict
 from digest.language.similarity import cosine, norm
-from digest.language.times import date_sort_key
+from digest.language.times import PartialDate
 from digest.model import Cited, TopicSettings
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -145,7 +145,7 @@ def _background(sentence: Sentence) -> bool:
     """A sentence whose every date lies years before its article: history the timeline tells, not the news."""
     if sentence.published is None:
         return False
-    years = [int(d.value[:4]) for d in sentence.dates if d.value]
+    years = [d.value.year for d in sentence.dates if d.value]
     return bool(years) and max(years) < sentence.published.year - 1
 
 
@@ -195,9 +195,9 @@ class _EpisodeMarks:
     """The stems of all its names together."""
     rare: frozenset[str]
     """Rare word stems of the sentence, names included."""
-    dates: frozenset[str]
+    dates: frozenset[PartialDate]
     """Resolved dates."""
-    years: frozenset[str]
+    years: frozenset[int]
     """Years of its dates: the timeline periods it touches."""
     speakers: frozenset[str]
     """Who it quotes, lower-cased (pronouns left out)."""
@@ -226,7 +226,7 @@ def _evidence(corpus: Corpus, sentence: Sentence, rare: frozenset[str]) -> _Epis
     vector = {token: corpus.idf(token) for token in sentence.tokens}
     return _EpisodeMarks(vector=vector, norm=norm(vector), names=names, name_stems=frozenset().union(*names),
                      rare=frozenset(sentence.tokens) & rare, dates=dates,
-                     years=frozenset(value[:4] for value in dates),
+                     years=frozenset(value.year for value in dates),
                      speakers=frozenset(a.speaker.lower() for a in sentence.attributions
                                         if a.speaker.lower() not in _PRONOUNS),
                      words=frozenset(sentence.tokens),
@@ -240,7 +240,7 @@ def _same_episode(first: _EpisodeMarks, second: _EpisodeMarks) -> float:
     shared_rare = first.rare & second.rare
     words = len(shared_rare - first.name_stems - second.name_stems) if shared_rare else 0
     same_date = bool(first.dates and second.dates) and any(
-        a.startswith(b) or b.startswith(a) for a in first.dates for b in second.dates)
+        a.compatible(b) for a in first.dates for b in second.dates)
     return names + 0.5 * words + int(same_date)
 
 
@@ -271,7 +271,7 @@ def _redundancy(item: tuple[float, FactGroup, Sentence], other: tuple[float, Fac
     return overlap * DIFFERENT_DAYS if conflict else overlap
 
 
-def _novelty(own: _EpisodeMarks, years: set[str], speakers: set[str]) -> float:
+def _novelty(own: _EpisodeMarks, years: set[int], speakers: set[str]) -> float:
     """Bonus for reaching what the summary does not cover yet: a year of the story's timeline, a speaker."""
     return NEW_YEAR * min(1, len(own.years - years)) + NEW_SPEAKER * min(1, len(own.speakers - speakers))
 
@@ -307,7 +307,7 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
     scored_at = [-1] * len(pool)  # how many sentences were chosen when the candidate's score was worked out
     chosen: list[tuple[float, FactGroup, Sentence]] = []
     chosen_articles: Counter[str] = Counter()
-    years: set[str] = set()
+    years: set[int] = set()
     speakers: set[str] = set()
     words = 0
     # Lazy greedy: a candidate's score only falls as sentences are chosen (overlap, same source and
@@ -373,14 +373,16 @@ def _told_at(item: tuple[float, FactGroup, Sentence]) -> float:
     return min(member.share for member in item[1].sentences)
 
 
-def _when(item: tuple[float, FactGroup, Sentence]) -> tuple[int, int, int]:
-    """When the sentence's fact happened: its own finest date, else the first day its sources published it."""
+def _when(item: tuple[float, FactGroup, Sentence]) -> PartialDate:
+    """When the sentence's fact happened: its own finest date, else the first day its sources published it
+    (after every date when there is neither)."""
     _, group, sentence = item
-    values = sorted((d.value for d in sentence.dates if d.value), key=lambda value: (-len(value), value))
+    values = sorted((d.value for d in sentence.dates if d.value), key=lambda value: (-value.parts, value))
     if values:
-        return date_sort_key(values[0])
+        return values[0]
     published = [member.published for member in group.sentences if member.published]
-    return (min(published).year, min(published).month, min(published).day) if published else (9999, 0, 0)
+    first = min(published) if published else None
+    return PartialDate(first.year, first.month, first.day) if first else PartialDate(9999)
 
 
 def _cited(group: FactGroup, sentence: Sentence) -> Cited:

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from digest.analysis.corpus import Corpus, Sentence, content_tokens
 from digest.analysis.grouping import FactGroup
 from digest.analysis.ids import entry_id
-from digest.language.times import date_sort_key
+from digest.language.times import PartialDate
 from digest.model import Cited, TimelineEntry
 
 DATE_WINDOW = (45, 25)
@@ -57,8 +57,8 @@ SAME_DATE_DECAY = 0.5
 class _EntryDraft:
     """An entry being assembled: a date and the sentences that place an event on it."""
 
-    date: str
-    """YYYY, YYYY-MM or YYYY-MM-DD."""
+    date: PartialDate
+    """The date of the entry."""
     sentences: list[Sentence]
     """Sentences reporting it, those that state the date first; at most one per article."""
     centrality: float
@@ -69,9 +69,9 @@ class _EntryDraft:
     """Words of the clause about the date in the first sentence (see `_around_date`), computed once."""
 
 
-def _date_votes(group: FactGroup) -> Counter[str]:
+def _date_votes(group: FactGroup) -> Counter[PartialDate]:
     """How many outlets of the group give each date."""
-    by_outlet: dict[str, set[str]] = {}
+    by_outlet: dict[str, set[PartialDate]] = {}
     for sentence in group.sentences:
         by_outlet.setdefault(sentence.outlet, set()).update(d.value for d in sentence.dates if d.value)
     return Counter(value for values in by_outlet.values() for value in values)
@@ -84,21 +84,20 @@ def _events(group: FactGroup) -> list[_EntryDraft]:
     votes = _date_votes(group)
     if not votes:
         return []
-    support = {value: sum(count for other, count in votes.items() if _compatible(value, other)) for value in votes}
-    ranked = sorted(votes, key=lambda value: (-support[value], -votes[value], -value.count("-"),
-                                              date_sort_key(value), value))
+    support = {value: sum(count for other, count in votes.items() if value.compatible(other)) for value in votes}
+    ranked = sorted(votes, key=lambda value: (-support[value], -votes[value], -value.parts, value))
     main = ranked[0]
-    while finer := [value for value in votes if len(value) > len(main) and value.startswith(main)]:
+    while finer := [value for value in votes if value.parts > main.parts and main.covers(value)]:
         # "March 2023" gathers the support of its days: the event is dated by the day most of them give.
-        main = min(finer, key=lambda value: (-support[value], -votes[value], len(value), value))
+        main = min(finer, key=lambda value: (-support[value], -votes[value], value.parts, value))
     events = []
-    for value in [main, *(value for value in ranked[1:] if not _compatible(value, main))]:
+    for value in [main, *(value for value in ranked[1:] if not value.compatible(main))]:
         dated = [sentence for sentence in group.sentences if any(d.value == value for d in sentence.dates)]
         if value == main:
             # A sentence is told apart by its reference (article, index): cheaper than comparing whole sentences.
             taken = {sentence.ref for sentence in dated}
             dated += [sentence for sentence in group.sentences if sentence.ref not in taken
-                      and any(d.value and _compatible(d.value, value) for d in sentence.dates)]
+                      and any(d.value and d.value.compatible(value) for d in sentence.dates)]
             taken = {sentence.ref for sentence in dated}
             # The main date also takes the sentences that give no date, when the date is the group's point
             # (at least half its outlets give it): they report the same fact. When only an aside dates the
@@ -121,10 +120,10 @@ def _overlap(first: Sentence, second: Sentence) -> float:
     return shared / max(1, min(len(first.tokens), len(second.tokens)))
 
 
-def _around_date(sentence: Sentence, value: str) -> set[str]:
+def _around_date(sentence: Sentence, value: PartialDate) -> set[str]:
     """The words of the clause that holds the date: what happened then, without the rest of the sentence."""
     for expression in sentence.dates:
-        if expression.value and _compatible(expression.value, value):
+        if expression.value and expression.value.compatible(value):
             before = sentence.text[: expression.start][-DATE_WINDOW[0] :]
             after = sentence.text[expression.end :][: DATE_WINDOW[1]]
             # Whole words only: drop the pieces the window cut.
@@ -144,7 +143,7 @@ def _same_event(first: _EntryDraft, second: _EntryDraft) -> bool:
 
 
 def _merge_same_date(events: list[_EntryDraft]) -> list[_EntryDraft]:
-    by_date: dict[str, list[_EntryDraft]] = {}
+    by_date: dict[PartialDate, list[_EntryDraft]] = {}
     for event in events:
         by_date.setdefault(event.date, []).append(event)
     # A sentence that already tells one entry's event, naming another date that has an entry of its own, points
@@ -152,7 +151,7 @@ def _merge_same_date(events: list[_EntryDraft]) -> list[_EntryDraft]:
     # it supports that entry rather than repeat itself on the timeline.
     headlines = {event.sentences[0].ref for event in events if event.factor == 1}
     merged: list[_EntryDraft] = []
-    for value in sorted(by_date, key=date_sort_key):
+    for value in sorted(by_date):
         kept: list[_EntryDraft] = []
         for event in sorted(by_date[value], key=lambda event: event.factor < 1):
             repeated = event.factor < 1 and event.sentences[0].ref in headlines and kept and kept[0].factor == 1
@@ -177,15 +176,15 @@ def _merge_near_dates(events: list[_EntryDraft]) -> list[_EntryDraft]:
     """One event told as "on March 3" by some sources, "March 4" (a late report, a time zone), "in March" or
     "in 2021" by others: entries of near or compatible dates in the same words merge. Finer dates are taken
     first, so a coarse mention joins the finest entry it fits; between two days, the one most outlets give."""
-    ranked = sorted(events, key=lambda event: (-len(event.date), -len({member.outlet for member in event.sentences}),
+    ranked = sorted(events, key=lambda event: (-event.date.parts, -len({member.outlet for member in event.sentences}),
                                                event.date, event.sentences[0].ref.article,
                                                event.sentences[0].ref.index))
     kept: list[_EntryDraft] = []
     # Where kept entries are, by their date and by each coarser form of it ("2021-03-05" under "2021-03" and
     # "2021" too): a long story has hundreds of entries a year, and each is compared with its near ones only.
     # Near dates may name one event: one contains the other ("2021-03", "2021-03-03"), or they are a day apart.
-    dated: dict[str, list[int]] = {}
-    within: dict[str, list[int]] = {}
+    dated: dict[PartialDate, list[int]] = {}
+    within: dict[PartialDate, list[int]] = {}
     for event in ranked:
         near = {position for value in _near_values(event.date) for position in dated.get(value, ())}
         near.update(within.get(event.date, ()))
@@ -193,25 +192,21 @@ def _merge_near_dates(events: list[_EntryDraft]) -> list[_EntryDraft]:
                        if _same_near(kept[position], event)), None)
         if target is None:
             dated.setdefault(event.date, []).append(len(kept))
-            parts = event.date.split("-")
-            for length in range(1, len(parts) + 1):
-                within.setdefault("-".join(parts[:length]), []).append(len(kept))
+            for value in (*event.date.coarser(), event.date):
+                within.setdefault(value, []).append(len(kept))
             kept.append(event)
         else:
             _absorb(target, event)
     # Within a year, entries stay in the order they were kept (the sort is stable).
-    return sorted(kept, key=lambda event: event.date[:4])
+    return sorted(kept, key=lambda event: event.date.year)
 
 
-def _near_values(value: str) -> list[str]:
-    """Dates near `value` that do not start with it: each coarser form of it, and for a day the days either
-    side in the same year (entries of different years are never compared)."""
-    parts = value.split("-")
-    near = ["-".join(parts[:length]) for length in range(1, len(parts))]
-    if len(parts) == 3:
-        day = date.fromisoformat(value)
-        near += [other.isoformat() for other in (day - timedelta(days=1), day + timedelta(days=1))
-                 if other.year == day.year]
+def _near_values(value: PartialDate) -> list[PartialDate]:
+    """Dates near `value` that it does not cover: each coarser form of it, and for a day the days either side in
+    the same year (entries of different years are never compared)."""
+    near = list(value.coarser())
+    if value.parts == 3:
+        near += [other for other in (value.day_after(-1), value.day_after(1)) if other.year == value.year]
     return near
 
 
@@ -226,26 +221,21 @@ def _same_near(first: _EntryDraft, second: _EntryDraft) -> bool:
     return named and len(shared) >= 2 and len(shared) >= CLAUSE_OVERLAP * min(len(first.clause), len(second.clause))
 
 
-def _date_salience(corpus: Corpus) -> Counter[str]:
+def _date_salience(corpus: Corpus) -> Counter[PartialDate]:
     """How many outlets mention each date (any precision) in their statements."""
-    by_outlet: dict[str, set[str]] = {}
+    by_outlet: dict[str, set[PartialDate]] = {}
     for sentence in corpus.sentences:
         by_outlet.setdefault(sentence.outlet, set()).update(d.value for d in sentence.dates if d.value)
     return Counter(value for values in by_outlet.values() for value in values)
 
 
-def _supports(sentence: Sentence, value: str) -> bool:
+def _supports(sentence: Sentence, value: PartialDate) -> bool:
     """A sentence supports a date when it gives that date, or gives no conflicting one."""
     given = [d.value for d in sentence.dates if d.value]
-    return not given or any(_compatible(value, other) for other in given)
+    return not given or any(value.compatible(other) for other in given)
 
 
-def _compatible(first: str, second: str) -> bool:
-    """"2021" and "2021-03-05" can name the same day; "2021-03-05" and "2021-03-20" cannot."""
-    return first.startswith(second) or second.startswith(first)
-
-
-def _entry(event: _EntryDraft, salience: Counter[str], story_start: date | None) -> TimelineEntry:
+def _entry(event: _EntryDraft, salience: Counter[PartialDate], story_start: date | None) -> TimelineEntry:
     outlets = {sentence.outlet for sentence in event.sentences}
     sentences = sorted(event.sentences, key=lambda sentence: (-_centrality_of(sentence, event), sentence.ref.article,
                                                               sentence.ref.index))
@@ -255,8 +245,8 @@ def _entry(event: _EntryDraft, salience: Counter[str], story_start: date | None)
     articles = len({sentence.article for sentence in event.sentences})
     weight = (len(outlets) + ARTICLE_WEIGHT * math.log2(1 + articles) + event.centrality
               + DATE_SALIENCE * salience[event.date]) * event.factor
-    weight *= PRECISION_FACTOR[event.date.count("-")]
-    if story_start is not None and _date_end(event.date) < story_start - BACKGROUND_AGE:
+    weight *= PRECISION_FACTOR[event.date.parts - 1]
+    if story_start is not None and event.date.last_day < story_start - BACKGROUND_AGE:
         weight *= BACKGROUND
     dated = [sentence for sentence in event.sentences if any(d.value == event.date for d in sentence.dates)]
     if dated and all(_speech_date(sentence, event.date) for sentence in dated):
@@ -273,17 +263,7 @@ def _entry(event: _EntryDraft, salience: Counter[str], story_start: date | None)
     )
 
 
-def _date_end(value: str) -> date:
-    """The last day a date (of any precision) covers."""
-    parts = [int(part) for part in value.split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 2:
-        return date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - timedelta(days=1)
-    return date(parts[0], 12, 31)
-
-
-def _speech_date(sentence: Sentence, value: str) -> bool:
+def _speech_date(sentence: Sentence, value: PartialDate) -> bool:
     """The date only says when someone spoke ("..., the minister said on Tuesday"), not when something happened."""
     return any(d.value == value and _SPEECH_BEFORE.search(sentence.text[: d.start]) for d in sentence.dates)
 
@@ -309,13 +289,13 @@ def build_timeline(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[Timel
     salience = _date_salience(corpus)
     start = _story_start(corpus)
     entries = [_entry(event, salience, start) for event in _merge_near_dates(_merge_same_date(events))]
-    by_date: dict[str, list[TimelineEntry]] = {}
+    by_date: dict[PartialDate, list[TimelineEntry]] = {}
     for entry in entries:
         by_date.setdefault(entry.date, []).append(entry)
     result = []
-    for value in sorted(by_date, key=date_sort_key):
+    for value in sorted(by_date):
         ranked = sorted(by_date[value], key=lambda entry: (-entry.weight, entry.id))
         for rank, entry in enumerate(ranked):
             result.append(TimelineEntry(entry.id, entry.date, entry.event,
                                         round(entry.weight * SAME_DATE_DECAY ** rank, 4)))
-    return tuple(sorted(result, key=lambda entry: (date_sort_key(entry.date), -entry.weight, entry.id)))
+    return tuple(sorted(result, key=lambda entry: (entry.date, -entry.weight, entry.id)))

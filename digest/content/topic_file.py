@@ -3,15 +3,14 @@ entries, contested points, hidden ids)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from digest import yamlsafe
 from digest.content.fields import Fields
+from digest.language.times import PartialDate
 from digest.model import CuratedEvent, CuratedPoint, Problem, Quote, Topic, TopicSettings
 
 TOPIC_FILE = "topic.yml"
@@ -22,7 +21,6 @@ SETTINGS_KEYS = ("timeline_entries", "summary_words", "contested_shown")
 
 CONTESTED_KINDS = ("number", "date", "denial", "stance", "framing")
 
-_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def _quote(fields: Fields, item: Any, where: str) -> Quote | None:
@@ -91,22 +89,15 @@ def _curated_events(fields: Fields) -> tuple[CuratedEvent, ...]:
         if quote is None:
             continue
         when = item.get("date")
-        if not isinstance(when, str) or not _DATE_RE.match(when) or not _valid_partial_date(when):
+        try:
+            if not isinstance(when, str):
+                raise ValueError(when)
+            events.append(CuratedEvent(date=PartialDate.parse(when), quote=quote, line=item.line + fields.offset))
+        except ValueError:
             fields.problems.append(Problem(fields.path, item.line_of("date") + fields.offset,
                                            f"timeline entry {index + 1} needs a 'date' written YYYY, "
                                            "YYYY-MM or YYYY-MM-DD (in quotes)"))
-            continue
-        events.append(CuratedEvent(date=when, quote=quote, line=item.line + fields.offset))
     return tuple(events)
-
-
-def _valid_partial_date(value: str) -> bool:
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return False
-    return True
 
 
 def parse_topic_file(path: Path, text: str) -> tuple[Topic, list[Problem]]:

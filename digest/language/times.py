@@ -17,12 +17,14 @@ from datetime import date, timedelta
 from digest.language.tokens import lower_words
 from digest.memo import per_topic
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+"""The month table: every stage reads and writes month names from it. Their first three letters are their
+abbreviations ("Jan", "Sep"), and "Sept" is one too."""
+_ABBREVIATIONS = {**{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1) if name[:3] != name}, "Sept": 9}
+MONTHS = {name.lower(): number for names in (dict(zip(MONTH_NAMES, range(1, 13), strict=True)), _ABBREVIATIONS)
+          for name, number in names.items()}
+"""Month numbers by lower-case name or abbreviation ("january", "jan", "sept")."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -32,8 +34,8 @@ NUMBER_WORDS = {
 YEAR_RANGE = (1900, 2100)
 """Four-digit numbers outside this range are not read as years."""
 
-_MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_ABBREVIATED = "|".join(rf"{name}\.?" for name in sorted(_ABBREVIATIONS, key=lambda name: (-len(name), name)))
+_MONTH = rf"(?P<month>{'|'.join(MONTH_NAMES)}|{_ABBREVIATED})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _COUNT = r"(?P<count>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
@@ -68,6 +70,86 @@ _COUNT_AFTER = re.compile(r"^\s+(?!(?:and|or|to|when|after|before|as|with|that|w
                           r"[a-z]+s\b")
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day, as news gives it: "2010", "2010-05",
+    "2010-05-27". Dates order as their ISO texts do (a year before its months, a month before its days);
+    `str` gives that text, which is how pages and JSON write them."""
+
+    year: int
+    """The year."""
+    month: int = 0
+    """1-12; 0 when only the year is known."""
+    day: int = 0
+    """1-31; 0 when only the year or the month is known."""
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """A date written YYYY, YYYY-MM or YYYY-MM-DD; ValueError for anything else, or a day that does not exist."""
+        match = _ISO_PARTIAL.fullmatch(text)
+        if match is None:
+            raise ValueError(f"{text!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else 0 for part in match.groups())
+        if (match.group(2) and not month) or (match.group(3) and not day):
+            raise ValueError(f"{text!r} has a month or day 00")
+        date(year, month or 1, day or 1)  # raises ValueError for "2023-13", "2023-02-30"
+        return cls(year, month, day)
+
+    def __str__(self) -> str:
+        if not self.month:
+            return f"{self.year:04d}"
+        if not self.day:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def parts(self) -> int:
+        """How many parts are known: 1 (the year), 2 (and the month) or 3 (and the day)."""
+        return 1 if not self.month else 2 if not self.day else 3
+
+    @property
+    def precision(self) -> str:
+        """'year', 'month' or 'day'."""
+        return ("year", "month", "day")[self.parts - 1]
+
+    @property
+    def last_day(self) -> date:
+        """The last day the date covers."""
+        if self.day:
+            return date(self.year, self.month, self.day)
+        if self.month:
+            return date(self.year + self.month // 12, self.month % 12 + 1, 1) - timedelta(days=1)
+        return date(self.year, 12, 31)
+
+    def covers(self, other: PartialDate) -> bool:
+        """Whether every day of `other` is a day of this date ("2021" covers "2021-03-05")."""
+        return (self.year == other.year and (not self.month or self.month == other.month)
+                and (not self.day or self.day == other.day))
+
+    def compatible(self, other: PartialDate) -> bool:
+        """Whether both can name the same day: one covers the other ("2021" and "2021-03-05"; not "2021-03-05"
+        and "2021-03-20")."""
+        return self.covers(other) or other.covers(self)
+
+    def near(self, other: PartialDate) -> bool:
+        """Whether both can name the same day, or two days a day apart (a late report, a time zone, "yesterday")."""
+        if self.compatible(other):
+            return True
+        return self.parts == other.parts == 3 and abs((self.last_day - other.last_day).days) <= 1
+
+    def coarser(self) -> tuple[PartialDate, ...]:
+        """The coarser dates that cover this one, coarsest first ("2021", "2021-03" for "2021-03-05")."""
+        return tuple(PartialDate(self.year, self.month if parts > 1 else 0) for parts in range(1, self.parts))
+
+    def day_after(self, days: int) -> PartialDate:
+        """The day `days` days later (earlier when negative); only for a date known to the day."""
+        moved = self.last_day + timedelta(days=days)
+        return PartialDate(moved.year, moved.month, moved.day)
+
+
+_ISO_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
 @dataclass(frozen=True, slots=True)
 class TimeExpression:
     """A date or time phrase of a sentence, and the calendar date it stands for."""
@@ -78,31 +160,29 @@ class TimeExpression:
     """Offset of the phrase in the sentence."""
     end: int
     """Offset just past the phrase."""
-    value: str | None
-    """YYYY, YYYY-MM or YYYY-MM-DD; None when it cannot be resolved (no anchor, or relative to another event)."""
+    value: PartialDate | None
+    """The date it names; None when it cannot be resolved (no anchor, or relative to another event)."""
     relative: bool
     """True when the phrase needed the anchor ("last year", "on Tuesday")."""
 
     @property
     def precision(self) -> str | None:
         """'year', 'month' or 'day' (None when unresolved)."""
-        if self.value is None:
-            return None
-        return ("year", "month", "day")[self.value.count("-")]
+        return self.value.precision if self.value is not None else None
 
 
-def _format(year: int, month: int | None = None, day: int | None = None) -> str | None:
+def _format(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
     if not YEAR_RANGE[0] <= year < YEAR_RANGE[1]:
         return None
     if month is None:
-        return f"{year:04d}"
+        return PartialDate(year)
     if day is None:
-        return f"{year:04d}-{month:02d}"
+        return PartialDate(year, month)
     try:
         date(year, month, day)
     except ValueError:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return PartialDate(year, month, day)
 
 
 def _month(name: str) -> int:
@@ -135,7 +215,7 @@ def _nearest_year(month: int, day: int | None, anchor: date | None) -> int | Non
     return anchor.year
 
 
-def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) -> tuple[str | None, bool] | None:
+def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) -> tuple[PartialDate | None, bool] | None:
     """(value, relative) for a match, or None when the match is not a time expression after all."""
     groups = match.groupdict()
     if kind == "iso":
@@ -267,7 +347,11 @@ def find_dates(text: str, anchor: date | None = None) -> tuple[TimeExpression, .
     return tuple(sorted(found, key=lambda expression: expression.start))
 
 
-def date_sort_key(value: str) -> tuple[int, int, int]:
-    """Order YYYY, YYYY-MM and YYYY-MM-DD together: a year sorts before its months and days."""
-    parts = [int(part) for part in value.split("-")]
-    return (parts[0], parts[1] if len(parts) > 1 else 0, parts[2] if len(parts) > 2 else 0)
+def show_date(value: PartialDate | str) -> str:
+    """A date in words, never more precise than written ("2020", "Jan 2020", "9 Dec 2022"); takes the date or
+    its YYYY, YYYY-MM or YYYY-MM-DD text."""
+    when = value if isinstance(value, PartialDate) else PartialDate.parse(value)
+    if not when.month:
+        return str(when.year)
+    month = MONTH_NAMES[when.month - 1][:3]
+    return f"{month} {when.year}" if not when.day else f"{when.day} {month} {when.year}"

@@ -132,7 +132,7 @@ def _text(sentence: Sentence) -> str:
     return sentence.text
 
 
-def _when(sentence: Sentence) -> tuple[str, date | None, frozenset[str]]:
+def _when(sentence: Sentence) -> tuple[str, date | None, frozenset[int]]:
     """What `_comparable` reads of a sentence: its outlet, publication date and years named."""
     return sentence.outlet, sentence.published, frozenset(_years(sentence))
 
@@ -157,5 +157,5 @@ def _comparable(first: Sentence, second: Sentence) -> bool:
     return _years(first) == _years(second)
 
 
-def _years(sentence: Sentence) -> set[str]:
-    return {expression.value[:4] for expression in sentence.dates if expression.value and not expression.relative}
+def _years(sentence: Sentence) -> set[int]:
+    return {expression.value.year for expression in sentence.dates if expression.value and not expression.relative}

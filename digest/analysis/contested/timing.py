@@ -21,6 +21,7 @@ from digest.analysis.contested.base import (
 from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import ORDINALS
 from digest.language.similarity import DisjointSet, pairs_sharing
+from digest.language.times import PartialDate
 from digest.language.tokens import lower_terms
 
 MIN_SHARED_EVENT_TERMS = 3
@@ -35,15 +36,10 @@ DATE_WINDOW = 4
 """Words either side of a date that say what happened then."""
 
 
-def absolute_dates(sentence: Sentence) -> tuple[str, ...]:
+def absolute_dates(sentence: Sentence) -> tuple[PartialDate, ...]:
     """The calendar dates a sentence names outright (not "last year"), in order."""
     return tuple(sorted({expression.value for expression in sentence.dates
                          if expression.value and not expression.relative}))
-
-
-def compatible(first: str, second: str) -> bool:
-    """"2020" and "2020-01" can both be right; "2019-03" and "2020-06" cannot."""
-    return first.startswith(second) or second.startswith(first)
 
 
 def _counted(sentence: Sentence) -> dict[str, frozenset[float]]:
@@ -107,14 +103,14 @@ def _events(described: list[_DatedReport]) -> list[list[int]]:
 
 
 def _facing(first: list[int], second: list[int], described: list[_DatedReport],
-            dates: list[str]) -> tuple[int, int] | None:
+            dates: list[PartialDate]) -> tuple[int, int] | None:
     """A sentence of each date (incompatible dates) that state the same event themselves: the two to quote. A chain
     can join two dates through sentences in between; then the dates' own reports may be of two
     events, and there is no point. The search stops after `MAX_FACING_CHECKS` comparisons."""
     checks = 0
     for one in first:
         for other in second:
-            if not compatible(dates[one], dates[other]) and _same_event(described[one], described[other]):
+            if not dates[one].compatible(dates[other]) and _same_event(described[one], described[other]):
                 return one, other
             checks += 1
             if checks >= MAX_FACING_CHECKS:
@@ -122,11 +118,11 @@ def _facing(first: list[int], second: list[int], described: list[_DatedReport],
     return None
 
 
-def _by_date(values: list[str]) -> list[list[str]]:
+def _by_date(values: list[PartialDate]) -> list[list[PartialDate]]:
     """Dates that can all be right together ("2020", "2020-01"), in clusters."""
-    clusters: list[list[str]] = []
+    clusters: list[list[PartialDate]] = []
     for value in sorted(set(values)):
-        home = next((cluster for cluster in clusters if all(compatible(value, other) for other in cluster)), None)
+        home = next((cluster for cluster in clusters if all(value.compatible(other) for other in cluster)), None)
         if home is None:
             clusters.append([value])
         else:
@@ -161,12 +157,12 @@ def date_candidates(corpus: Corpus) -> list[Candidate]:
         if outlets(first_sentences) == outlets(second_sentences):
             continue
         shared = _event_terms(first_sentences[0]) & _event_terms(second_sentences[0])
-        when = [max(cluster, key=len) for cluster in values]
+        when = [max(cluster, key=lambda value: value.parts) for cluster in values]
         subject = shared_phrase(first_sentences[0].text, shared) or " ".join(sorted(shared)[:3])
         candidates.append(Candidate(
             kind="date", title=f"When {subject}: {when[0]} or {when[1]}?",
-            sides=[CandidateSide(label=when[0], sentences=first_sentences),
-                   CandidateSide(label=when[1], sentences=second_sentences)],
+            sides=[CandidateSide(label=str(when[0]), sentences=first_sentences),
+                   CandidateSide(label=str(when[1]), sentences=second_sentences)],
             evidence=len(shared) / min(len(_event_terms(first_sentences[0])), len(_event_terms(second_sentences[0]))),
             expand=False))
     return candidates

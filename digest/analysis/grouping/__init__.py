@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.grouping.evidence import (
     Counted,
-    compatible_dates,
     counts_conflict,
     date_values_conflict,
     read_evidence,
@@ -24,8 +24,11 @@ from digest.analysis.grouping.evidence import (
 from digest.analysis.grouping.pairs import SIMILARITY_THRESHOLD, Vocabulary, candidate_pairs, word_vectors
 from digest.analysis.ids import group_id, repeated_group_id
 from digest.language.similarity import DisjointSet, cosine, norm
+from digest.language.times import PartialDate
 
 __all__ = ["ECHO_FLOOR", "FactGroup", "date_values_conflict", "group_facts"]
+
+Value = TypeVar("Value", str, PartialDate)
 
 ECHO_FLOOR = 0.15
 """Pairs from this score count as a partial echo of a sentence in another outlet (see `FactGroup.echo`)."""
@@ -45,8 +48,8 @@ class FactGroup:
     """The sentence that states the fact best for the whole group (closest to the group's centre)."""
     numbers: tuple[str, ...]
     """Quantity keys ("2500 troop") that the group's outlets share (all of them for one outlet)."""
-    dates: tuple[str, ...]
-    """Resolved dates the group's outlets share (all of them for one outlet), in date-text order."""
+    dates: tuple[PartialDate, ...]
+    """Resolved dates the group's outlets share (all of them for one outlet), in date order."""
     names: tuple[str, ...]
     """Names the group's outlets share (all of them for one outlet), sorted."""
     centrality: float
@@ -61,8 +64,9 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     statements = [sentence for sentence in corpus.sentences if not sentence.furniture]
     clusters = DisjointSet(len(statements))
     articles: list[set[str]] = [{sentence.article} for sentence in statements]
-    dates: list[Counter[str]] = [Counter(d.value for d in sentence.dates if d.value) for sentence in statements]
-    most_given: list[str | None] = [_most_given(given) if given else None for given in dates]
+    dates: list[Counter[PartialDate]] = [Counter(d.value for d in sentence.dates if d.value)
+                                         for sentence in statements]
+    most_given: list[PartialDate | None] = [_most_given(given) if given else None for given in dates]
     evidence = read_evidence(statements)
     counted: list[Counted] = [dict(found.counted) for found in evidence]
 
@@ -96,15 +100,15 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     return tuple(_unique_ids(groups))
 
 
-def _clusters_conflict(left: str | None, right: str | None) -> bool:
+def _clusters_conflict(left: PartialDate | None, right: PartialDate | None) -> bool:
     """Two clusters about different days: their most given dates (None when a cluster gives none) cannot name
     one day. Pairs are checked one by one (see `similarity`), but a chain of pairs could still link "said on
     Friday" sentences of every week."""
-    return left is not None and right is not None and not compatible_dates(left, right)
+    return left is not None and right is not None and not left.near(right)
 
 
-def _most_given(dates: Counter[str]) -> str:
-    return min(dates, key=lambda value: (-dates[value], -len(value), value))
+def _most_given(dates: Counter[PartialDate]) -> PartialDate:
+    return min(dates, key=lambda value: (-dates[value], -value.parts, value))
 
 
 def _unique_ids(groups: list[FactGroup]) -> list[FactGroup]:
@@ -132,7 +136,7 @@ def _centralities(corpus: Corpus, statements: list[Sentence]) -> list[float]:
     return [value / top for value in raw]
 
 
-def _shared(values_by_outlet: dict[str, set[str]]) -> tuple[str, ...]:
+def _shared(values_by_outlet: dict[str, set[Value]]) -> tuple[Value, ...]:
     if len(values_by_outlet) == 1:
         (values,) = values_by_outlet.values()
         return tuple(sorted(values))
@@ -176,7 +180,7 @@ def _group(members: list[int], statements: list[Sentence], vectors: list[dict[st
     representative = statements[best]
     ordered = [representative, *(sentence for sentence in sentences if sentence is not representative)]
     by_outlet_numbers: dict[str, set[str]] = {}
-    by_outlet_dates: dict[str, set[str]] = {}
+    by_outlet_dates: dict[str, set[PartialDate]] = {}
     by_outlet_names: dict[str, set[str]] = {}
     for sentence in sentences:
         by_outlet_numbers.setdefault(sentence.outlet, set()).update(q.key for q in sentence.quantities if q.counts)

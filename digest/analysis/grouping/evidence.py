@@ -7,9 +7,9 @@ import math
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from datetime import date
 
 from digest.analysis.corpus import Sentence, content_tokens
+from digest.language.times import PartialDate
 from digest.memo import per_topic
 
 QUANTITY_BONUS = 0.25
@@ -42,8 +42,8 @@ class Evidence:
 
     figures: frozenset[float]
     """Telling figures: values from 10 up, or with decimals ("23 dead", "$1.4 billion")."""
-    dates: frozenset[str]
-    """Resolved dates (YYYY, YYYY-MM, YYYY-MM-DD)."""
+    dates: frozenset[PartialDate]
+    """Resolved dates."""
     name_words: frozenset[str]
     """Words of its capitalised names."""
     quoted: frozenset[str]
@@ -86,18 +86,10 @@ def _number_evidence(value: float) -> float:
     return QUANTITY_BONUS if value >= 100 or value != int(value) else QUANTITY_BONUS / 2
 
 
-def date_values_conflict(left: AbstractSet[str], right: AbstractSet[str]) -> bool:
-    """Both sentences date what they say (resolved values: YYYY, YYYY-MM, YYYY-MM-DD), and no date of one can
-    name a day of the other: two events."""
-    return bool(left and right) and not any(compatible_dates(a, b) for a in left for b in right)
-
-
-def compatible_dates(first: str, second: str) -> bool:
-    if first.startswith(second) or second.startswith(first):
-        return True
-    if len(first) == len(second) == 10:  # a day apart: a late report, a time zone, "yesterday"
-        return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) <= 1
-    return False
+def date_values_conflict(left: AbstractSet[PartialDate], right: AbstractSet[PartialDate]) -> bool:
+    """Both sentences date what they say, and no date of one can name a day of the other, give or take a day
+    (see `PartialDate.near`): two events."""
+    return bool(left and right) and not any(a.near(b) for a in left for b in right)
 
 
 def counts_conflict(left: Counted, right: Counted) -> bool:
@@ -132,7 +124,7 @@ def _figures_conflict(first: CountedItems, second: CountedItems) -> bool:
 def _shared_dates(first: Evidence, second: Evidence) -> float:
     """Dates both give: 1 per date given alike, a half per date one gives coarser ("2020" and "January 2020")."""
     same = first.dates & second.dates
-    coarser = {a for a in first.dates - same for b in second.dates - same if a.startswith(b) or b.startswith(a)}
+    coarser = {a for a in first.dates - same for b in second.dates - same if a.compatible(b)}
     return len(same) + 0.5 * len(coarser)
 
 

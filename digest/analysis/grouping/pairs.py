@@ -17,6 +17,7 @@ from digest.analysis.grouping.evidence import (
     similarity,
 )
 from digest.language.similarity import dot, later_holders, norm, postings, rarest
+from digest.language.times import PartialDate
 
 SIMILARITY_THRESHOLD = 0.42
 """Score from which two sentences are taken to report the same fact."""
@@ -116,7 +117,7 @@ def candidate_pairs(corpus: Corpus, statements: list[Sentence], floor: float = S
     fact_ids: dict[tuple, int] = {}
     facts = [fact_ids.setdefault((found.figures, found.name_words, found.quoted, found.counted), len(fact_ids))
              for found in evidence]
-    date_ids: dict[frozenset[str], int] = {}
+    date_ids: dict[frozenset[PartialDate], int] = {}
     dates = [date_ids.setdefault(found.dates, len(date_ids)) for found in evidence]
     overlaps: dict[tuple[int, int], tuple[float, int]] = {}
     shared_facts: dict[tuple[int, int], SharedFacts] = {}

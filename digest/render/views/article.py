@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from digest.language.times import show_date
 from digest.model import Cited, Digest, Topic
 from digest.render import urls
-from digest.render.dates import show_date
 from digest.render.urls import Layout
 from digest.render.views.common import Flag, byline, explain_flags, safe_url
 from digest.text import blocks, sentences

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from digest.content import is_safe_url
 from digest.flags import FLAGS
+from digest.language.times import show_date
 from digest.model import ArticleInfo, Cited, Digest, SentenceRef, Topic
 from digest.render import urls
-from digest.render.dates import show_date
 from digest.render.urls import Layout
 
 

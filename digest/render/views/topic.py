@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from digest.language.times import show_date
 from digest.model import Digest, Topic
 from digest.render import urls
-from digest.render.dates import show_date
 from digest.render.urls import Layout
 from digest.render.views.common import (
     Flag,
@@ -202,7 +202,7 @@ def topic_view(topic: Topic, digest: Digest, layout: Layout) -> TopicView:
     info_by_id = {info.id: info for info in digest.articles}
     credits = {article.id: article.meta.credit for article in topic.articles}
     timeline = tuple(
-        TimelineItem(entry.date, show_date(entry.date), links.statement(entry.event))
+        TimelineItem(str(entry.date), show_date(entry.date), links.statement(entry.event))
         for entry in (digest.timeline[i] for i in heaviest_in_date_order(digest, topic.settings.timeline_entries))
     )
     contested = tuple(
