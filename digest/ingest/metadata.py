@@ -55,12 +55,6 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|killed|won|lost|took|began|came|
                    r"made|gave|fell|rose|fought|struck|\w{3,}ed)\b", re.I)
 
 
-def parse_date(text: str) -> date | None:
-    """The first calendar date written in `text` (e.g. "DECEMBER 9, 2022", "9 Dec 2022", "2022-12-09")."""
-    match = find_date(text)
-    return match[0] if match else None
-
-
 def find_date(text: str) -> tuple[date, int, int] | None:
     """First date in `text` with its span, or None."""
     best: tuple[date, int, int] | None = None
