@@ -1,9 +1,12 @@
-"""Metadata hidden in a page's visible text: datelines, bylines, wire credits, title suffixes, self-naming."""
+"""Metadata hidden in a page's visible text: datelines, bylines, credits, title suffixes, self-naming (the lines
+themselves are recognised in `digest.language.furniture`)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+
+from digest.language import furniture
 
 _MONTHS = {name: number for number, names in enumerate((
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
@@ -21,22 +24,7 @@ _DATE_PREFIX = re.compile(r"^(?:(?:first\s+)?published|posted|updated|last updat
                           r"(?:\s+(?:on|at))?\s*:?\s*", re.I)
 _TIME = re.compile(r"\b(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4}\b)?|\b\d{1,2}\s*[ap]\.?m\.?\b"
                    r"|\b(?:gmt|utc|[a-z]{1,2}[sd]t)\b(?:[+-]\d{1,2})?", re.I)
-_BYLINE = re.compile(r"^(?:by|written by|posted by|words by|story by|author\s*:|reporter\s*:)\s+"
-                     r"(?P<names>[^\d].{1,120})$", re.I)
-_NAME = re.compile(r"^(?:(?:[A-Z][\w'’.-]*|al-\w+|de|van|von|bin|da|la|le)\s*){2,5}$")
-_REPORTING = re.compile(r"^\(?\s*((?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research)"
-                        r"\s+by\b.*?)\s*\)?$", re.I)
-_CREDIT = re.compile(r"^(?:(?:photo|image|picture|video|cover|header|featured image|main image)\s+)?"
-                     r"credits?\s*:\s*(?P<value>.+)$", re.I)
-_STOCK = re.compile(r"photo|image|picture|getty|shutterstock|deposit|istock|alamy|unsplash|pexels|pixabay|"
-                    r"wikimedia|wikipedia|creative commons|\bcc[- ]by\b|\bap\b|\bafp\b|\bepa\b|/|file|handout|"
-                    r"courtesy|screenshot|screengrab|twitter|x\.com|instagram|facebook|youtube", re.I)
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{2,30})\b")
-SITE_BLURB = (r"^(?P<blurb>(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*)\s+is an? (?:[\w-]+\s+){0,3}"
-              r"(?:independent|non-?profit|award-winning|digital|online|daily|weekly|local|global|leading)\s+"
-              r"(?:[\w-]+\s+){0,2}(?:news|newspaper|media|publication|outlet|magazine|website|site|platform|"
-              r"organi[sz]ation)\b")
-"""A site describing itself ("The Harbour Herald is an independent news site ...")."""
 _SELF_NAMED = (
     re.compile(r"^(?i:more\s+(?:from|on|at))\s+(?P<name>(?:the\s+)?[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5})\s*(?:[–—:|-]|$)"),
     re.compile(r"^(?i:subscribe\s+to)\s+(?P<name>[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5})"
@@ -44,7 +32,7 @@ _SELF_NAMED = (
     re.compile(r"^(?:©|\(c\)|(?i:copyright)\s*(?=©|(?:19|20)\d{2}))\s*(?:©\s*)?"
                r"(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\s*)?,?\s*"
                r"(?P<name>[A-Z][\w&'’.]*(?:\s+[A-Z][\w&'’.]*){0,5}?)\s*(?:\.|,|(?i:all rights)|$)"),
-    re.compile(SITE_BLURB),
+    re.compile(furniture.SITE_BLURB),
 )
 _FUTURE = re.compile(r"\b(?:will|would|expected|expects|expecting|plans?|planned|planning|scheduled|set to|could|may|"
                      r"might|aims?|aiming|targets?|by|until|through|forecasts?|projected|deadline|due|should|"
@@ -84,41 +72,10 @@ def dateline(line: str) -> date | None:
     return found[0] if len(words) <= 2 else None
 
 
-def byline(line: str) -> str | None:
-    """Author names from a byline ("By Jane Doe and John Roe"), or None."""
-    match = _BYLINE.match(line.strip())
-    if not match:
-        return None
-    names = re.split(r"\s*(?:\||•|·|,\s*(?=(?:19|20)\d{2}|updated|published)).*$", match["names"], maxsplit=1)[0]
-    names = names.strip(" ,;:-–—")
-    parts = [part for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", names) if part]
-    if parts and all(_NAME.match(part) for part in parts):
-        return names
-    return None
-
-
 def byline_after_date(line: str) -> str | None:
     """The author of a "Posted on March 3, 2023 by Sam Writer" line."""
     match = re.search(r"(?:^|\s)(by\s+.*)$", line, flags=re.I)
-    return byline(match.group(1)) if match and find_date(line[: match.start()]) else None
-
-
-def wire_credit(line: str) -> str | None:
-    """A reporting credit: "Credit: A; B;C" naming people, or "Reporting by A; Editing by B"."""
-    text = line.strip()
-    reporting = _REPORTING.match(text)
-    if reporting:
-        return re.sub(r"\s*;\s*", "; ", reporting.group(1).strip())
-    credit = _CREDIT.match(text)
-    if not credit or re.match(r"^(?:photo|image|picture|video|cover|header|featured|main)\b", text, re.I):
-        return None
-    value = credit["value"].strip().rstrip(".")
-    if _STOCK.search(value):
-        return None
-    names = [name.strip() for name in re.split(r"[;,]|\band\b", value) if name.strip()]
-    if names and all(_NAME.match(name) and len(name.split()) >= 2 for name in names):
-        return "; ".join(names)
-    return None
+    return furniture.byline(match.group(1)) if match and find_date(line[: match.start()]) else None
 
 
 _CONTRIBUTED = re.compile(r"^\(?((?:[A-Z][\w'’.-]*\s+){0,12}[\w'’.-]*\s*(?:contributed|also contributed)"
@@ -137,11 +94,6 @@ def contributed(line: str) -> str | None:
 def author_bio(line: str) -> bool:
     """A closing note about the writer ("Jane Doe is a reporter covering ...")."""
     return bool(_BIO.match(line.strip())) and len(line.split()) <= 80
-
-
-def photo_credit(line: str) -> bool:
-    """A credit line that names a photo agency or stock library rather than reporters."""
-    return bool(_CREDIT.match(line.strip())) and wire_credit(line) is None
 
 
 def self_named_outlet(line: str) -> str | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.ingest import furniture, metadata
+from digest.ingest import metadata
 from digest.ingest.model import Found
 from digest.ingest.text.header import Meta, drop_closing_notes, read_header, read_meta
 from digest.ingest.text.layout import after_late_byline, article_spans, article_start
@@ -35,6 +35,7 @@ from digest.ingest.text.lines import (
     note,
     split_lines,
 )
+from digest.language import furniture
 
 __all__ = ["PROSE_WORDS", "CleanText", "clean_lines", "clean_text", "fold_line", "split_lines"]
 

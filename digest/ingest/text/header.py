@@ -8,6 +8,7 @@ from datetime import date
 
 from digest.ingest import metadata
 from digest.ingest.text.lines import PageLine, fold_line, note
+from digest.language import furniture
 
 
 @dataclass(slots=True)
@@ -78,10 +79,10 @@ def _standfirst(block: PageLine, after_title: bool) -> bool:
 def read_meta(block: PageLine, meta: Meta, *, tail: bool) -> bool:
     """Take a dateline, byline or credit into the metadata; True when the line was one."""
     if block.kind == "credit":
-        meta.credit = meta.credit or metadata.wire_credit(block.text)
+        meta.credit = meta.credit or furniture.wire_credit(block.text)
         return True
     if block.kind == "byline" and not tail:
-        meta.author = meta.author or metadata.byline(block.text)
+        meta.author = meta.author or furniture.byline(block.text)
         return True
     if block.kind == "date" and not tail:
         meta.published = meta.published or metadata.dateline(block.text)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from digest.ingest import furniture
 from digest.ingest.text.lines import PROSE_WORDS, PageLine
+from digest.language import furniture
 
 RESUME_WINDOW = 8
 """After a furniture heading, article prose may resume within this many lines (an inline "Related" box)."""

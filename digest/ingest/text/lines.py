@@ -7,7 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from digest.ingest import furniture, metadata
+from digest.ingest import metadata
+from digest.language import furniture
 
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 """How a line that ends like a sentence ends (closing quotes and brackets allowed)."""
@@ -75,9 +76,9 @@ def classify(block: PageLine, boilerplate: frozenset[str]) -> None:
         block.kind = "terminator"
     elif block.words <= 14 and metadata.dateline(text):
         block.kind, block.reason = "date", "dateline"
-    elif block.words <= 12 and metadata.byline(text):
+    elif block.words <= 12 and furniture.byline(text):
         block.kind, block.reason = "byline", "byline"
-    elif metadata.wire_credit(text):
+    elif furniture.wire_credit(text):
         block.kind, block.reason = "credit", "credit line"
     elif block.reason:
         block.kind = "furniture"
