@@ -33,9 +33,8 @@ OUT = REPO / "eval" / "out"
 def sections(quick: bool) -> list[Section]:
     """The parts of the run, the costliest first, so that the workers finish together."""
     if quick:
-        return [timelines.section(QUICK_STORIES, OUT / "digests"), contested.section(),
-                cleaning.section(QUICK_PAGES)]
-    return [timelines.section(out=OUT / "digests"), contested.section(), cleaning.section()]
+        return [timelines.section(QUICK_STORIES, OUT), contested.section(), cleaning.section(QUICK_PAGES)]
+    return [timelines.section(out=OUT), contested.section(), cleaning.section()]
 
 
 def measure(quick: bool, jobs: int) -> tuple[dict[str, float | str], dict[str, list[str]], float]:
@@ -142,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     kind = "quick" if args.quick else "full"
     figures, notes, seconds = measure(args.quick, max(1, args.jobs))
     print("\n".join(table(figures)))
-    print(f"({kind} evaluation, {seconds:.0f} s wall on {args.jobs} worker(s); digests in {OUT / 'digests'})")
+    print(f"({kind} evaluation, {seconds:.0f} s wall on {args.jobs} worker(s); digests in {OUT / 'digests'}, "
+          f"the stories' articles in {OUT / 'stories'})")
     if args.notes:
         for part, lines in notes.items():
             for line in lines:

@@ -48,6 +48,11 @@ class Document:
     number: int
     """The document's number within its day folder; the lowest is the day's first article."""
 
+    @property
+    def name(self) -> str:
+        """`<Story>_<outlet>-<YYYY-MM-DD>-<number>.txt`, as the shared gold files and `t17_raw.py` name it."""
+        return f"{self.path.parent.parent.parent.name}-{self.published.isoformat()}-{self.number}.txt"
+
     def raw_text(self) -> str:
         """The text as a maintainer would paste it: tokenisation undone, one paragraph per line."""
         from harness.t17 import detokenise

@@ -13,6 +13,7 @@ Figures are means over reference timelines (a story with three references counts
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from collections import Counter
@@ -30,7 +31,10 @@ SUMMARY_FIGURES = ("rouge1", "rouge2")
 
 
 def build_topic(story: Story, folder: Path):
-    """Import the story's articles into a fresh content folder and load the topic, as `digest import` would."""
+    """Import the story's articles into `folder/content/<story>` and load the topic, as `digest import` would.
+
+    The raw files are written to `folder/raw/`, named as the shared gold files name them; each article's `source`
+    names its raw file."""
     from digest.content import load_topic
     from digest.ingest import Overrides, import_sources
 
@@ -38,7 +42,7 @@ def build_topic(story: Story, folder: Path):
     raw.mkdir()
     overrides = {}
     for document in story.documents:
-        path = raw / f"{document.published}-{document.outlet.replace(' ', '')}-{document.number}.txt"
+        path = raw / document.name
         path.write_text(document.raw_text(), encoding="utf-8")
         overrides[str(path)] = Overrides(outlet=document.outlet, published=document.published)
     slug = story.name.lower()
@@ -68,16 +72,23 @@ def _timeline_figures(entries: Sequence[tuple[date | None, str]], reference: Ref
             "rouge1": rouge1, "rouge2": rouge2, "aligned_rouge1": aligned1, "aligned_rouge2": aligned2}
 
 
-def score_story(story: Story) -> dict[str, Any]:
-    """Import, analyse and score one story against each of its reference timelines (runs in a worker)."""
+def score_story(item: tuple[Story, Path | None]) -> dict[str, Any]:
+    """Import, analyse and score one story against each of its reference timelines (runs in a worker).
+
+    With a folder, the story's raw files and content are kept in `<folder>/<story>/` for reading."""
+    story, keep = item
     from digest.analysis import analyse
     from digest.export import to_json
     from digest.text import sentences as split_sentences
 
     cpu: dict[str, float] = {}
-    with tempfile.TemporaryDirectory(prefix="digest-eval-") as folder:
+    with tempfile.TemporaryDirectory(prefix="digest-eval-") as scratch:
+        folder = Path(scratch) if keep is None else keep / story.name
+        if keep is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
         start = time.process_time()
-        topic, imported = build_topic(story, Path(folder))
+        topic, imported = build_topic(story, folder)
         cpu["import"] = time.process_time() - start
         digest = analyse(topic, stage_seconds=cpu)
     heaviest = sorted(digest.timeline, key=lambda entry: (-entry.weight, entry.date, entry.event.text))
@@ -108,14 +119,17 @@ def score_story(story: Story) -> dict[str, Any]:
         })
     return {"story": story.name, "articles": len(topic.articles), "summary_words": words, "cpu": cpu,
             "skipped": len(imported.skipped),
-            "failed": [error.replace(folder + "/raw/", "") for _, error in imported.failed],
+            "failed": [error.replace(f"{folder}/raw/", "") for _, error in imported.failed],
             "references": references, "digest": to_json(digest)}
 
 
 def section(names: tuple[str, ...] | None = None, out: Path | None = None) -> Section:
-    """The stories, longest first (so the workers finish together); with `out`, each digest is written there."""
+    """The stories, longest first (so the workers finish together); with `out`, each digest is written to
+    `out/digests/<story>.json` and its raw files and content kept in `out/stories/<story>/`."""
     chosen = sorted(stories(names), key=lambda story: -len(story.documents))
-    return Section("timelines", score_story, chosen, lambda todo, results: _collect(results, out))
+    keep = out / "stories" if out is not None else None
+    return Section("timelines", score_story, [(story, keep) for story in chosen],
+                   lambda todo, results: _collect(results, out / "digests" if out is not None else None))
 
 
 def _collect(results: list[dict[str, Any]], out: Path | None) -> Collected:
