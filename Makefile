@@ -56,7 +56,8 @@ seed: $(VENV)/.site
 	find content/$(SEED_TOPIC) -name '*.md' -delete 2>/dev/null || true
 	$(BIN)/digest import $(SEEDS)/*.txt --topic $(SEED_TOPIC) --content content
 
-## bench: time analysis and site builds on generated corpora up to 5,000 articles (SIZES=small: quick run)
+## bench: time analysis and site builds on generated corpora up to 5,000 articles and on real news (SIZES=small: quick
+## run; SIZES=real: the real-news sizes only)
 SIZES ?= all
 bench: $(VENV)/.site
 	$(BIN)/python bench/bench.py --sizes $(SIZES)

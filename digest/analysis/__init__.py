@@ -7,9 +7,8 @@ always gives the same digest.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 
 from digest.analysis.cards import build_cards
 from digest.analysis.contested import find_contested
@@ -23,26 +22,32 @@ from digest.memo import start_topic
 from digest.model import ArticleInfo, Digest, Topic
 from digest.text import word_count
 
-T = TypeVar("T")
+StageMeter = Callable[[str], AbstractContextManager[object]]
+"""Given a step's name, a context that measures it (the benchmark and `make eval` time and weigh each step)."""
 
 
-def analyse(topic: Topic, *, stage_seconds: dict[str, float] | None = None) -> Digest:
-    """Build the digest of one topic; `stage_seconds`, if given, gains the CPU seconds each step took."""
+@contextmanager
+def _unmeasured(stage: str) -> Iterator[None]:
+    yield
 
-    def timed(stage: str, step: Callable[[], T]) -> T:
-        if stage_seconds is None:
-            return step()
-        start = time.process_time()
-        result = step()
-        stage_seconds[stage] = stage_seconds.get(stage, 0.0) + time.process_time() - start
-        return result
 
+def analyse(topic: Topic, *, meter: StageMeter = _unmeasured) -> Digest:
+    """Build the digest of one topic; each step runs inside `meter(step name)`."""
     start_topic()
-    corpus = timed("corpus", lambda: build_corpus(topic))
-    groups = timed("grouping", lambda: group_facts(corpus))
-    cards = timed("cards", lambda: build_cards(corpus, groups))
+    with meter("corpus"):
+        corpus = build_corpus(topic)
+    with meter("grouping"):
+        groups = group_facts(corpus)
+    with meter("cards"):
+        cards = build_cards(corpus, groups)
     flags = {card.article: card.flags for card in cards}
     updated = topic_updated(topic)
+    with meter("summary"):
+        summary = build_summary(corpus, groups, topic.settings)
+    with meter("timeline"):
+        timeline = build_timeline(corpus, groups)
+    with meter("contested"):
+        contested = find_contested(corpus, groups)
     digest = Digest(
         slug=topic.slug,
         title=topic.title,
@@ -60,10 +65,11 @@ def analyse(topic: Topic, *, stage_seconds: dict[str, float] | None = None) -> D
             )
             for article in topic.articles
         ),
-        summary=timed("summary", lambda: build_summary(corpus, groups, topic.settings)),
-        timeline=timed("timeline", lambda: build_timeline(corpus, groups)),
-        contested=timed("contested", lambda: find_contested(corpus, groups)),
+        summary=summary,
+        timeline=timeline,
+        contested=contested,
         cards=cards,
         updated=updated.isoformat() if updated else None,
     )
-    return timed("curation", lambda: apply_curation(topic, corpus, digest))
+    with meter("curation"):
+        return apply_curation(topic, corpus, digest)

@@ -13,11 +13,12 @@ Figures are means over reference timelines (a story with three references counts
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,27 +31,40 @@ TIMELINE_FIGURES = ("date_f1", "date_precision", "date_recall", "rouge1", "rouge
 SUMMARY_FIGURES = ("rouge1", "rouge2")
 
 
-def build_topic(story: Story, folder: Path):
-    """Import the story's articles into `folder/content/<story>` and load the topic, as `digest import` would.
+def import_documents(documents: Sequence[Document], folder: Path, slug: str):
+    """Import Timeline17 documents into `folder/content/<slug>` and load the topic, as `digest import` would.
 
     The raw files are written to `folder/raw/`, named as the shared gold files name them; each article's `source`
-    names its raw file."""
+    names its raw file. Returns the topic and the import's result."""
     from digest.content import load_topic
     from digest.ingest import Overrides, import_sources
 
     raw = folder / "raw"
-    raw.mkdir()
+    raw.mkdir(parents=True)
     overrides = {}
-    for document in story.documents:
+    for document in documents:
         path = raw / document.name
         path.write_text(document.raw_text(), encoding="utf-8")
         overrides[str(path)] = Overrides(outlet=document.outlet, published=document.published)
-    slug = story.name.lower()
     result = import_sources(list(overrides), folder / "content", slug, overrides)
     topic, problems = load_topic(folder / "content" / slug)
     if problems:
-        raise RuntimeError(f"{story.name}: the imported topic has problems: {[str(p) for p in problems[:3]]}")
+        raise RuntimeError(f"{slug}: the imported topic has problems: {[str(p) for p in problems[:3]]}")
     return topic, result
+
+
+def cpu_meter(seconds: dict[str, float]):
+    """A stage meter for `analyse`: adds each step's CPU seconds to `seconds`."""
+
+    @contextlib.contextmanager
+    def measure(stage: str) -> Iterator[None]:
+        start = time.process_time()
+        try:
+            yield
+        finally:
+            seconds[stage] = seconds.get(stage, 0.0) + time.process_time() - start
+
+    return measure
 
 
 def _day(text: str) -> date | None:
@@ -88,9 +102,9 @@ def score_story(item: tuple[Story, Path | None]) -> dict[str, Any]:
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
         start = time.process_time()
-        topic, imported = build_topic(story, folder)
+        topic, imported = import_documents(story.documents, folder, story.name.lower())
         cpu["import"] = time.process_time() - start
-        digest = analyse(topic, stage_seconds=cpu)
+        digest = analyse(topic, meter=cpu_meter(cpu))
     heaviest = sorted(digest.timeline, key=lambda entry: (-entry.weight, entry.date, entry.event.text))
     per_day = Counter(document.published for document in story.documents)
     busiest = sorted(per_day, key=lambda day: (-per_day[day], day))
