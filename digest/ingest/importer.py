@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -84,13 +84,18 @@ def _write_new(folder: Path, article: CleanedArticle) -> Path:
     raise IngestError(f"{article.meta.source}: no free file name for {stem!r} in {folder}")
 
 
-def import_sources(sources: Sequence[str], content_dir: Path, topic: str, overrides: Overrides = NO_OVERRIDES,
+def import_sources(sources: Sequence[str], content_dir: Path, topic: str,
+                   overrides: Overrides | Mapping[str, Overrides] = NO_OVERRIDES,
                    progress: Callable[[str], None] = lambda message: None) -> ImportResult:
-    """Clean each source and write it as a new article of `content_dir/topic`."""
+    """Clean each source and write it as a new article of `content_dir/topic`.
+
+    `overrides` applies to every source, or maps each source to its own (a batch of pages whose dates or outlets
+    the maintainer knows: one call, so the topic's articles are read once, not once per source).
+    """
     if not SLUG_RE.match(topic):
         raise IngestError(f"topic {topic!r} is not a valid slug: use lower-case letters, digits and hyphens "
                           "(e.g. iraq-coalition-talks)")
-    if overrides.url and len(sources) > 1:
+    if isinstance(overrides, Overrides) and overrides.url and len(sources) > 1:
         raise IngestError("--url names one article's address: import one source at a time when you give it")
     folder = content_dir / topic
     _ensure_topic(folder, topic)
@@ -125,7 +130,8 @@ def import_sources(sources: Sequence[str], content_dir: Path, topic: str, overri
             progress(f"{prefix}: failed: {message}")
             continue
         try:
-            article = clean_page(page, overrides, boilerplate)
+            own = overrides if isinstance(overrides, Overrides) else overrides.get(source, NO_OVERRIDES)
+            article = clean_page(page, own, boilerplate)
         except IngestError as error:
             failed.append((source, str(error)))
             progress(f"{prefix}: failed: {error}")
