@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from digest.language.attribution import unquoted
-from digest.language.tokens import tokens, wordset
+from digest.language.lexicon import wordset
+from digest.language.tokens import tokens
 from digest.memo import per_topic
 
 ORDINALS = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial|final|"

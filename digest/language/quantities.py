@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.language.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from digest.language.times import find_dates
 from digest.language.tokens import content_terms, lower_words, singular, stem
 
@@ -151,9 +152,8 @@ _DESCRIPTOR_STOP = {"and", "or", "but", "with", "as", "to", "which", "that", "wh
                     "after", "before", "since", "by", "for", "of", "in", "from", "at", "on", "including",
                     "amid", "during", "following", "according", "when"}
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
-_TIME_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|"
-                         r"weekend|month|year|morning|evening|night|days?|hours?|january|february|march|april|"
-                         r"may|june|july|august|september|october|november|december)\b", re.I)
+_TIME_WORDS = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)}|today|yesterday|week|weekend|month|year|morning|evening|"
+                         rf"night|days?|hours?|{'|'.join(MONTH_NAMES)})\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)

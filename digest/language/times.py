@@ -14,18 +14,16 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from digest.language.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from digest.language.tokens import lower_words
 from digest.memo import per_topic
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December")
-"""The month table: every stage reads and writes month names from it. Their first three letters are their
-abbreviations ("Jan", "Sep"), and "Sept" is one too."""
 _ABBREVIATIONS = {**{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1) if name[:3] != name}, "Sept": 9}
+"""Month abbreviations: the first three letters of the names, and "Sept"."""
 MONTHS = {name.lower(): number for names in (dict(zip(MONTH_NAMES, range(1, 13), strict=True)), _ABBREVIATIONS)
           for name, number in names.items()}
 """Month numbers by lower-case name or abbreviation ("january", "jan", "sept")."""
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
