@@ -70,7 +70,7 @@ class Sentence:
     share: float
     """Position as a share of the article (0 at the top, towards 1 at the end)."""
     tokens: tuple[str, ...]
-    """Distinct content words as stems (lower-case, singular, cut to `STEM_LETTERS`), in first-seen order."""
+    """Distinct content words as stems (lower-case, stemmed, cut to `STEM_LETTERS`), in first-seen order."""
     names: tuple[str, ...]
     """Capitalised names (people, places, bodies), as written, in first-seen order."""
     quantities: tuple[Quantity, ...]

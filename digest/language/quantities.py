@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from digest.language.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from digest.language.times import find_dates
-from digest.language.tokens import content_terms, lower_words, singular, stem
+from digest.language.tokens import content_terms, lower_words, stem
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -139,7 +139,7 @@ def _counted(text: str, offset: int) -> tuple[str, int]:
             continue  # "2,500 US troops", "900 American troops": the noun comes later
         if lowered in _NOT_COUNTED or lowered.rstrip(".") in _NOT_COUNTED:
             return "", offset
-        return singular(word.group(0).rstrip(".")), word.end() - (1 if word.group(0).endswith(".") else 0)
+        return stem(lowered.strip(".'")), word.end() - (1 if word.group(0).endswith(".") else 0)
     return "", offset
 
 

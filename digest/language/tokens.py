@@ -99,11 +99,12 @@ def _token(word: str) -> str:
 
 @per_topic(65536)
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to meet "strikes"/"strike" and "denied"/"deny" halfway (cached: the
-    detectors stem the same words sentence after sentence)."""
+    """The stemmer: a light suffix stripper for lower-case words, enough to meet "strikes"/"strike",
+    "taxes"/"tax" and "denies"/"deny" ("denied" stays itself). Plural "-ses" keeps its "e" ("cases", "houses"),
+    and "-sses" drops it ("losses"). Cached: the readers stem the same words sentence after sentence."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 5 and word.endswith(("sses", "shes", "ches", "xes")):
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
@@ -155,20 +156,7 @@ def _key(word: str) -> str:
     if not lowered or lowered in KEY_STOPWORDS or lowered[0].isdigit() or len(lowered) < 2:
         return ""
     # Doubled letters are spelling, not meaning: "Qassem" and "Qasem", "travelled" and "traveled".
-    return _DOUBLED.sub(r"\1", singular(lowered))[:STEM_LETTERS]
-
-
-@per_topic(65536)
-def singular(word: str) -> str:
-    """A crude English singular, good enough to compare counted nouns ("troops" ~ "troop")."""
-    word = word.lower().strip(".'")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    return _DOUBLED.sub(r"\1", stem(lowered))[:STEM_LETTERS]
 
 
 _NAME = re.compile(r"\b(?:[A-Z][a-z\u00c0-\u024f'\u2019]+|[A-Z]{2,}|[A-Z](?:\.[A-Z])+\.?)"
