@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from digest.language.lexicon import KEY_STOPWORDS, STOPWORDS
+from digest.language.lexicon import KEY_STOPWORDS, TERM_STOPWORDS
 from digest.memo import per_topic
 
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
@@ -120,7 +120,7 @@ def content_terms(text: str) -> set[str]:
 def _term(word: str) -> str:
     """One word as `content_terms` gives it ('' for a function word), read once per distinct word."""
     token = _token(word)
-    return stem(token) if token not in STOPWORDS and len(token) > 1 else ""
+    return stem(token) if token not in TERM_STOPWORDS and len(token) > 1 else ""
 
 
 _LOWER_TERM = re.compile(r"(?<![\w.'-])[a-z][a-z-]+")
@@ -129,7 +129,7 @@ _LOWER_TERM = re.compile(r"(?<![\w.'-])[a-z][a-z-]+")
 def lower_terms(text: str) -> set[str]:
     """Lower-case content words of a text as written, stemmed: the words around the names (which are matched
     separately)."""
-    return {stem(word) for word in _LOWER_TERM.findall(text) if word not in STOPWORDS and len(word) > 2}
+    return {stem(word) for word in _LOWER_TERM.findall(text) if word not in TERM_STOPWORDS and len(word) > 2}
 
 
 # -- the analysis's comparable keys -----------------------------------------------------------------

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from digest.analysis.corpus import Corpus, Sentence
-from digest.language.tokens import STOPWORDS, stem
+from digest.language.lexicon import TERM_STOPWORDS
+from digest.language.tokens import stem
 
 Item = TypeVar("Item")
 
@@ -106,10 +107,10 @@ def shared_phrase(text: str, shared: set[str] | frozenset[str]) -> str:
     for word in [*text.split(), ""]:
         cleaned = word.strip(".,;:\"'()")
         token = stem(cleaned.lower())
-        if word and (token in shared or (run and token in STOPWORDS and token not in {"and", "but"})):
+        if word and (token in shared or (run and token in TERM_STOPWORDS and token not in {"and", "but"})):
             run.append(cleaned)
             continue
-        while run and stem(run[-1].lower()) in STOPWORDS:
+        while run and stem(run[-1].lower()) in TERM_STOPWORDS:
             run.pop()
         if len(run) > len(best):
             best = run

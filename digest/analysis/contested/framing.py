@@ -20,8 +20,9 @@ from digest.analysis.cues import (
     WEAK_ACT,
 )
 from digest.language.attribution import unquoted
+from digest.language.lexicon import TERM_STOPWORDS
 from digest.language.similarity import pairs_sharing
-from digest.language.tokens import STOPWORDS, stem, tokens
+from digest.language.tokens import stem, tokens
 
 MIN_SHARED_FRAMING_TERMS = 2
 """Around their cues, sentences framing the same fact share at least this many words (names, years included)."""
@@ -78,7 +79,7 @@ def framing_of(text: str, low: re.Pattern[str], high: re.Pattern[str]) -> Framin
     for match in lows or highs:
         before, after = free[: match.start()].split()[-CUE_WINDOW:], free[match.end() :].split()[:CUE_WINDOW]
         window = " ".join(before + after)
-        near |= {stem(word) for word in tokens(window) if word not in STOPWORDS}
+        near |= {stem(word) for word in tokens(window) if word not in TERM_STOPWORDS}
         specific |= set(re.findall(r"\b(?:19|20)\d\d\b", window))
         names = re.findall(r"(?<=[\w,;] )[A-Z][a-z]+", window)
         specific |= {stem(name.lower()) for name in names}
