@@ -1,5 +1,7 @@
-"""The word tables the language package reads: the stopword list, month and weekday names. Each is written once, as a
-plain literal a maintainer can read and extend; the readers build their expressions and sets from them."""
+"""The word tables the language package reads: the stopword list, month and weekday names, number words.
+
+Each is written once, as a plain literal a maintainer can read and extend; the readers build their expressions
+and sets from them."""
 
 from __future__ import annotations
 
@@ -14,6 +16,17 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 """The month table: every stage reads and writes month names from it."""
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """The days of the week, Monday first (as `datetime.date.weekday` counts them)."""
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+"""The number-word table: whole numbers written as one word ("ten troops", "three years ago")."""
+ROUND_NUMBERS = {"dozen": 12, "hundred": 100, "thousand": 1000}
+"""Round numbers, which count on their own after "a" ("a dozen people"); their plurals are rough counts, read as
+two of them ("dozens of people", "thousands")."""
 
 STOPWORDS = wordset("""
 a about above across after again against all along already also although am amid among an and any are around

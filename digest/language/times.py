@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from digest.language.lexicon import MONTH_NAMES, WEEKDAY_NAMES
+from digest.language.lexicon import MONTH_NAMES, NUMBER_WORDS, WEEKDAY_NAMES
 from digest.language.tokens import lower_words
 from digest.memo import per_topic
 
@@ -24,11 +24,6 @@ MONTHS = {name.lower(): number for names in (dict(zip(MONTH_NAMES, range(1, 13),
           for name, number in names.items()}
 """Month numbers by lower-case name or abbreviation ("january", "jan", "sept")."""
 WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "several": None, "few": None, "a few": None,
-}
 YEAR_RANGE = (1900, 2100)
 """Four-digit numbers outside this range are not read as years."""
 
@@ -36,7 +31,7 @@ _ABBREVIATED = "|".join(rf"{name}\.?" for name in sorted(_ABBREVIATIONS, key=lam
 _MONTH = rf"(?P<month>{'|'.join(MONTH_NAMES)}|{_ABBREVIATED})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_COUNT = r"(?P<count>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+_COUNT = rf"(?P<count>\d{{1,3}}|a|an|{'|'.join(NUMBER_WORDS)})"
 
 # Order matters: longer, more precise forms are tried first and claim their span.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -187,9 +182,9 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _count(word: str) -> int | None:
+def _count(word: str) -> int:
     word = word.lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    return int(word) if word.isdigit() else 1 if word in ("a", "an") else NUMBER_WORDS[word]
 
 
 def _shift_months(anchor: date, months: int) -> tuple[int, int]:
@@ -247,8 +242,6 @@ def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) ->
     if kind == "rel_ago":
         count = _count(groups["count"])
         unit = groups["unit"].lower()
-        if count is None:
-            return None, True
         if unit == "day":
             day_value = anchor - timedelta(days=count)
             return _format(day_value.year, day_value.month, day_value.day), True
