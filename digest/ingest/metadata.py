@@ -7,19 +7,8 @@ import re
 from datetime import date
 
 from digest.language import furniture
+from digest.language.times import MONTHS, find_day
 
-_MONTHS = {name: number for number, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-    ("dec", "december")), start=1) for name in names}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|urday)?\.?,?\s+)?"
-_DATE_PATTERNS = (
-    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
-    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
-               + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<monthnum>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
-)
 _DATE_PREFIX = re.compile(r"^(?:(?:first\s+)?published|posted|updated|last updated|modified|date|dated)"
                           r"(?:\s+(?:on|at))?\s*:?\s*", re.I)
 _TIME = re.compile(r"\b(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4}\b)?|\b\d{1,2}\s*[ap]\.?m\.?\b"
@@ -43,39 +32,22 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|killed|won|lost|took|began|came|
                    r"made|gave|fell|rose|fought|struck|\w{3,}ed)\b", re.I)
 
 
-def find_date(text: str) -> tuple[date, int, int] | None:
-    """First date in `text` with its span, or None."""
-    best: tuple[date, int, int] | None = None
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            parts = match.groupdict()
-            month = _MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["monthnum"])
-            try:
-                found = date(int(parts["year"]), month, int(parts["day"]))
-            except ValueError:
-                continue
-            if best is None or match.start() < best[1]:
-                best = (found, match.start(), match.end())
-            break
-    return best
-
-
 def dateline(line: str) -> date | None:
     """The date of a line that says little but a date ("DECEMBER 9, 2022", "Published: 9 Dec 2022 10:00 GMT")."""
-    found = find_date(line)
-    if found is None:
+    found = find_day(line)
+    if found is None or found.value is None:
         return None
-    rest = line[: found[1]] + " " + line[found[2]:]
+    rest = line[: found.start] + " " + line[found.end:]
     rest = _TIME.sub(" ", _DATE_PREFIX.sub("", rest.strip()))
     rest = re.sub(r"(?:^|\s)by\s+.*$", " ", rest, flags=re.I) if byline_after_date(line) else rest
     words = re.findall(r"[A-Za-z]{2,}", rest)
-    return found[0] if len(words) <= 2 else None
+    return date(found.value.year, found.value.month, found.value.day) if len(words) <= 2 else None
 
 
 def byline_after_date(line: str) -> str | None:
     """The author of a "Posted on March 3, 2023 by Sam Writer" line."""
     match = re.search(r"(?:^|\s)(by\s+.*)$", line, flags=re.I)
-    return furniture.byline(match.group(1)) if match and find_date(line[: match.start()]) else None
+    return furniture.byline(match.group(1)) if match and find_day(line[: match.start()]) else None
 
 
 _CONTRIBUTED = re.compile(r"^\(?((?:[A-Z][\w'’.-]*\s+){0,12}[\w'’.-]*\s*(?:contributed|also contributed)"
@@ -154,7 +126,7 @@ def date_contradicted(published: date, sentences: list[str]) -> str | None:
             if year <= published.year:
                 continue
             before = sentence[max(0, match.start() - 12): match.start()].lower()
-            month_named = any(name in before for name in _MONTHS if len(name) > 3 or name == "may")
+            month_named = any(name in before for name in MONTHS if len(name) > 3 or name == "may")
             when = _TIME_PHRASE.search(sentence[max(0, match.start() - 25): match.start()])
             if when and _PAST.search(sentence) and not _FUTURE.search(sentence):
                 return f"the text reports {year} as past, after the dateline {published.isoformat()}"

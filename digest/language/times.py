@@ -28,7 +28,14 @@ YEAR_RANGE = (1900, 2100)
 """Four-digit numbers outside this range are not read as years."""
 
 _ABBREVIATED = "|".join(rf"{name}\.?" for name in sorted(_ABBREVIATIONS, key=lambda name: (-len(name), name)))
-_MONTH = rf"(?P<month>{'|'.join(MONTH_NAMES)}|{_ABBREVIATED})"
+_MONTH_NAME = rf"{'|'.join(MONTH_NAMES)}|{_ABBREVIATED}"
+_MONTH = rf"(?P<month>{_MONTH_NAME})"
+_ANY_CASE_MONTH = rf"(?P<month>(?i:{_MONTH_NAME}))"
+"""A month in any case ("DECEMBER"): before a day and a year it can be nothing else ("may" and "march" can)."""
+_WEEKDAY_NAME = "|".join(sorted({*WEEKDAY_NAMES, *(name[:3] for name in WEEKDAY_NAMES), "Tues", "Thur", "Thurs"},
+                                key=lambda name: (-len(name), name)))
+_WEEKDAY_BEFORE = rf"(?:(?i:{_WEEKDAY_NAME})\.?,?\s+)?"
+"""The day of the week before a full date ("Tuesday, March 3, 2023"): part of that date, not a date of its own."""
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _COUNT = rf"(?P<count>\d{{1,3}}|a|an|{'|'.join(NUMBER_WORDS)})"
@@ -37,9 +44,10 @@ _COUNT = rf"(?P<count>\d{{1,3}}|a|an|{'|'.join(NUMBER_WORDS)})"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE if name.startswith("rel") else 0))
     for name, pattern in (
-        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b"),
-        ("month_day_year", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-        ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+        ("iso", rf"\b{_WEEKDAY_BEFORE}(?P<year>(?:19|20)\d\d)(?P<separator>[-/.])(?P<month>1[0-2]|0?[1-9])"
+                r"(?P=separator)(?P<day>[0-3]?\d)\b"),
+        ("month_day_year", rf"\b{_WEEKDAY_BEFORE}{_ANY_CASE_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+        ("day_month_year", rf"\b{_WEEKDAY_BEFORE}{_DAY}\s+(?:of\s+)?{_ANY_CASE_MONTH},?\s+{_YEAR}\b"),
         ("month_year", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent|million|billion))"),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b"),
@@ -336,6 +344,13 @@ def find_dates(text: str, anchor: date | None = None) -> tuple[TimeExpression, .
         taken.append((start, end))
         found.append(TimeExpression(match.group(0), start, end, value, relative))
     return tuple(sorted(found, key=lambda expression: expression.start))
+
+
+def find_day(text: str) -> TimeExpression | None:
+    """The first date of a text written out to the day, whatever the anchor ("DECEMBER 9, 2022", "Tue 9 Dec 2022",
+    "2022/12/09"): the date a dateline or a "Posted on" line gives."""
+    return next((expression for expression in find_dates(text)
+                 if expression.value and expression.value.parts == 3 and not expression.relative), None)
 
 
 def show_date(value: PartialDate | str) -> str:
