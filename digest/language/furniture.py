@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from digest.language.lexicon import wordset
+
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by|story by|author\s*:|reporter\s*:)\s+"
                      r"(?P<names>[^\d].{1,120})$", re.I)
 _NAME = re.compile(r"^(?:(?:[A-Z][\w'’.-]*|al-\w+|de|van|von|bin|da|la|le)\s*){2,5}$")
@@ -140,6 +142,41 @@ _LONGEST = {"ad-block notice": 80, "javascript notice": 60, "disclaimer": 80, "f
 _BULLET = re.compile(r"^(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 _LETTERS = re.compile(r"[^\W\d_]", re.U)
 
+_CUE_STARTS = (*wordset("""
+0 1 2 3 4 5 6 7 8 9 © (c) about accept accessibility ad add agree allow already also back become breaking cancel
+careers categor click close comment connect contact continue cookie copy copyright create customi disclaimer
+dismiss don't download e-mail editor editorial email enter ethics facebook file filed find flipboard follow font
+get gift give got hide home http imprint instagram join just keep keywords latest leave like link linkedin listen
+load loading log main manage menu messenger more must navigation newer next notify ok older open opinion paid
+photo photograph picture pin pinterest popular post posted previous print privacy promoted read reading
+recommended reddit register reject related return rss save scroll search see share show sign signup sitemap skip
+slide sponsored start stock story submit subscribe suggested support supported tag tap telegram terms thank
+threads tiktok toggle top topic trending tweet twitter unlock video view watch whatsapp www x youtube
+"""), "i agree", "i accept", "go back", "do not", "be the first", "no comments", "this article",
+               "our standards", "text size", "in case")
+"""How a line may start for a pattern anchored at its start to match it (lower case)."""
+_CUE_PIECES = (*wordset("""
+block cookie javascript advertise continues newsletter please comment photo image picture illustration getty
+shutterstock depositphotos istock alamy unsplash pexels wikimedia inbox credit mail contact originally browser
+subscriber member reading premium licensing lorem dolor filler dummy placeholder source @ /
+"""), "your email", "required fields", "all rights", "trust principles", "news tip", "views expressed",
+               "necessarily reflect", "first appeared", "first published", "first ran", "opens in", "opens new tab",
+               "by using", "by continuing", "free article", " is a", "powered by", "registered trademark",
+               "sample text")
+"""Pieces of which every pattern not anchored at the line's start needs one (lower case)."""
+_UNGATED = re.compile("[\u0130\u0131\u017f\u212a]|[^\\S ]")
+"""What lower-casing and plain spaces cannot stand for: the letters case-insensitive expressions match to ASCII
+ones (dotted and dotless i, long s, the Kelvin sign), and white space other than a space."""
+
+
+def _may_be_furniture(line: str) -> bool:
+    """False when no pattern of `_RAW_PATTERNS` can match the (stripped) line: it starts with none of their cue
+    words and holds none of their cue pieces. Most lines of an article hold none, and the expressions, tried at
+    every position, cost far more than this test."""
+    lowered = line.lower()
+    return lowered.startswith(_CUE_STARTS) or any(piece in lowered for piece in _CUE_PIECES) \
+        or bool(_UNGATED.search(line))
+
 
 def furniture_reason(text: str) -> str | None:
     """Why a line is furniture whatever its position, or None."""
@@ -148,6 +185,8 @@ def furniture_reason(text: str) -> str | None:
         return "no words"
     if photo_credit(stripped):
         return "photo credit"
+    if not _may_be_furniture(stripped):
+        return None
     words = len(stripped.split())
     for reason, pattern in _LINE_PATTERNS:
         if words > _LONGEST.get(reason, SHORT_WORDS):
