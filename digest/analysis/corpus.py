@@ -17,6 +17,7 @@ from datetime import date
 from types import MappingProxyType
 
 from digest import text as body_text
+from digest.language import furniture
 from digest.language.attribution import Attribution, find_attributions
 from digest.language.quantities import Quantity, find_quantities
 from digest.language.times import TimeExpression, find_dates
@@ -24,17 +25,6 @@ from digest.language.tokens import content_tokens, find_names
 from digest.memo import per_topic
 from digest.model import Article, SentenceRef, Topic
 
-# Lines that are page furniture rather than statements, even when the cleaner kept them.
-_FURNITURE_LABEL = re.compile(
-    r"^(?:published|updated|posted|last updated|last modified|modified|first published|credits?|photo(?:graph)?s?|"
-    r"images?|pictures?|file photo|source|read more|read also|see also|related|advertisement|sponsored|"
-    r"share this|follow us)\b(?P<tail>\s*(?:on\b|at\b|[:|\u2013\u2014-]))?",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+(?:and\s+)?[A-Z][\w.'-]+)*\s*$")
-# A dateline opening a paragraph: "WASHINGTON, Jan 5 (Reuters) -" or "BAGHDAD (AP) —".
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-                       r"\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014:]\s+")
 _WORDY = re.compile(r"[a-z]{3}")
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)]*$""")
 MIN_STATEMENT_WORDS = 4
@@ -124,14 +114,15 @@ def outlet_key(name: str) -> str:
 
 
 def _is_furniture(text: str, heading: bool) -> bool:
+    """Headings, fragments and labels, and the page furniture the ingest drops (`digest.language.furniture`) when
+    a file still holds it."""
     words = len(text.split())
-    label = _FURNITURE_LABEL.match(text)
-    if heading or _BYLINE.match(text) or (label and (label.group("tail") or words < LABEL_WORDS)):
-        return True
-    if words < MIN_STATEMENT_WORDS or not _WORDY.search(text):
+    if heading or words < MIN_STATEMENT_WORDS or not _WORDY.search(text):
         return True
     # A short line without a closing full stop is a label ("Iraq News USA News", "DECEMBER 9, 2022").
-    return words < LABEL_WORDS and not _SENTENCE_END.search(text)
+    if words < LABEL_WORDS and not _SENTENCE_END.search(text):
+        return True
+    return bool(furniture.furniture_reason(text) or furniture.byline(text) or furniture.is_terminator(text))
 
 
 def _outlet_keys(articles: Mapping[str, Article]) -> tuple[dict[str, str], dict[str, str]]:
@@ -154,10 +145,9 @@ def _outlet_keys(articles: Mapping[str, Article]) -> tuple[dict[str, str], dict[
 def _reading(text: str, heading: bool) -> tuple[bool, int, tuple[str, ...], tuple[str, ...], tuple[Attribution, ...]]:
     """What a sentence says whatever its article: furniture, dateline end, tokens, names, attributions.
     Read once per distinct text: news copies repeat sentences word for word."""
-    furniture = _is_furniture(text, heading)
-    dateline = _DATELINE.match(text)
-    return (furniture, dateline.end() if dateline else 0, content_tokens(text), find_names(text),
-            () if furniture else find_attributions(text))
+    is_furniture = _is_furniture(text, heading)
+    return (is_furniture, len(furniture.wire_dateline(text)), content_tokens(text), find_names(text),
+            () if is_furniture else find_attributions(text))
 
 
 @per_topic(65536)
@@ -167,10 +157,10 @@ def _quantities(text: str, date_spans: tuple[tuple[int, int], ...]) -> tuple[Qua
 
 def _read(article: Article, outlet: str, numbered: body_text.Sentence, count: int) -> Sentence:
     text = numbered.text
-    furniture, dated_from, tokens, names, attributions = _reading(text, numbered.heading)
+    is_furniture, dated_from, tokens, names, attributions = _reading(text, numbered.heading)
     anchor = None if "date_anomaly" in article.meta.flags else article.meta.published
     expressions = find_dates(text, anchor)
-    dates = () if furniture else tuple(expression for expression in expressions if expression.start >= dated_from)
+    dates = () if is_furniture else tuple(expression for expression in expressions if expression.start >= dated_from)
     date_spans = tuple((expression.start, expression.end) for expression in expressions)
     return Sentence(
         ref=SentenceRef(article.id, numbered.index),
@@ -178,7 +168,7 @@ def _read(article: Article, outlet: str, numbered: body_text.Sentence, count: in
         outlet=outlet,
         text=text,
         heading=numbered.heading,
-        furniture=furniture,
+        furniture=is_furniture,
         section=numbered.section,
         dateline=text[:dated_from],
         position=numbered.index - 1,

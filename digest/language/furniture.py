@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from digest.language.lexicon import wordset
+from digest.language.lexicon import WEEKDAY_NAMES, wordset
+from digest.language.times import MONTH_NAME
 
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by|story by|author\s*:|reporter\s*:)\s+"
                      r"(?P<names>[^\d].{1,120})$", re.I)
@@ -109,6 +110,8 @@ _RAW_PATTERNS = (
     ("filler text", r"\blorem ipsum\b|\bdolor sit amet\b|\b(?:filler|dummy|placeholder|sample) text\b"),
     ("source line", r"^[-–—]?\s*source\s*:\s*[^.]{0,60}$"),
     ("email or link", r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$"),
+    ("date label", rf"^(?-i:(?=[A-Z]))(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?"
+                   rf"(?:\s*[:|\u2013\u2014-]|\s+(?=\d|(?:{MONTH_NAME}|{'|'.join(WEEKDAY_NAMES)})\b))"),
 )
 _LINE_PATTERNS = tuple((reason, re.compile(pattern, re.I)) for reason, pattern in _RAW_PATTERNS)
 
@@ -151,7 +154,8 @@ load loading log main manage menu messenger more must navigation newer next noti
 photo photograph picture pin pinterest popular post posted previous print privacy promoted read reading
 recommended reddit register reject related return rss save scroll search see share show sign signup sitemap skip
 slide sponsored start stock story submit subscribe suggested support supported tag tap telegram terms thank
-threads tiktok toggle top topic trending tweet twitter unlock video view watch whatsapp www x youtube
+threads tiktok toggle top topic trending tweet twitter unlock video view watch whatsapp www x youtube first last
+published updated modified
 """), "i agree", "i accept", "go back", "do not", "be the first", "no comments", "this article",
                "our standards", "text size", "in case")
 """How a line may start for a pattern anchored at its start to match it (lower case)."""
@@ -174,7 +178,7 @@ def _may_be_furniture(line: str) -> bool:
     words and holds none of their cue pieces. Most lines of an article hold none, and the expressions, tried at
     every position, cost far more than this test."""
     lowered = line.lower()
-    return lowered.startswith(_CUE_STARTS) or any(piece in lowered for piece in _CUE_PIECES) \
+    return lowered.startswith(_CUE_STARTS) or any(map(lowered.__contains__, _CUE_PIECES)) \
         or bool(_UNGATED.search(line))
 
 
@@ -251,3 +255,14 @@ def wire_credit(line: str) -> str | None:
 def photo_credit(line: str) -> bool:
     """A credit line that names a photo agency or stock library rather than reporters."""
     return bool(_CREDIT.match(line.strip())) and wire_credit(line) is None
+
+
+_WIRE_DATELINE = re.compile(rf"^[A-Z][A-Z .,'\u2019-]{{2,40}}(?:,\s*(?:{MONTH_NAME})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+                            r"\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014:]\s+")
+
+
+def wire_dateline(text: str) -> str:
+    """The dateline opening a paragraph of a wire story ("WASHINGTON, Jan 5 (Reuters) - ", "BAGHDAD (AP) — "),
+    '' when there is none: where the report was filed, and when, but not what it reports."""
+    match = _WIRE_DATELINE.match(text)
+    return match.group(0) if match else ""

@@ -28,9 +28,10 @@ YEAR_RANGE = (1900, 2100)
 """Four-digit numbers outside this range are not read as years."""
 
 _ABBREVIATED = "|".join(rf"{name}\.?" for name in sorted(_ABBREVIATIONS, key=lambda name: (-len(name), name)))
-_MONTH_NAME = rf"{'|'.join(MONTH_NAMES)}|{_ABBREVIATED}"
-_MONTH = rf"(?P<month>{_MONTH_NAME})"
-_ANY_CASE_MONTH = rf"(?P<month>(?i:{_MONTH_NAME}))"
+MONTH_NAME = rf"{'|'.join(MONTH_NAMES)}|{_ABBREVIATED}"
+"""An expression for a month's name or abbreviation, as written in prose ("January", "Jan.", "Sept")."""
+_MONTH = rf"(?P<month>{MONTH_NAME})"
+_ANY_CASE_MONTH = rf"(?P<month>(?i:{MONTH_NAME}))"
 """A month in any case ("DECEMBER"): before a day and a year it can be nothing else ("may" and "march" can)."""
 _WEEKDAY_NAME = "|".join(sorted({*WEEKDAY_NAMES, *(name[:3] for name in WEEKDAY_NAMES), "Tues", "Thur", "Thurs"},
                                 key=lambda name: (-len(name), name)))
