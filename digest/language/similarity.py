@@ -61,8 +61,10 @@ def later_holders(posting: list[int], item: int, limit: int | None = None) -> li
 
 
 def rarest(keys: Iterable[Key], frequency: Mapping[Key, int], count: int) -> list[Key]:
-    """The `count` keys held by the fewest items (ties by key): the ones that tell an item's matches apart."""
-    return sorted(keys, key=lambda key: (frequency[key], key))[:count]  # type: ignore[type-var]
+    """The `count` keys held by the fewest items but one (ties by key): the ones that tell an item's matches
+    apart. A key no other item holds finds no match, so it takes no place among them."""
+    shared = [key for key in keys if frequency[key] > 1]
+    return sorted(shared, key=lambda key: (frequency[key], key))[:count]  # type: ignore[type-var]
 
 
 def pairs_sharing(item_keys: Sequence[Collection[str]], minimum: int = 1, rarest_keys: int | None = None,

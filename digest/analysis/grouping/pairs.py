@@ -83,7 +83,7 @@ def lexical_similarity(left: dict[str, float], right: dict[str, float], norms: t
 
 def _rare_words(tokens: tuple[str, ...], frequency: Counter[str]) -> list[str]:
     """The `BLOCKING_KEYS` rarest words that another sentence uses too."""
-    return rarest([token for token in tokens if frequency[token] > 1], frequency, BLOCKING_KEYS)
+    return rarest(tokens, frequency, BLOCKING_KEYS)
 
 
 def _evidence_keys(evidence: Evidence) -> list[str]:
