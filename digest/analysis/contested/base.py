@@ -53,9 +53,10 @@ def statements(corpus: Corpus) -> list[Unit]:
 
 def previous(corpus: Corpus, unit: Unit) -> Unit | None:
     """The statement before this one in the same article (for "they" and "this presence")."""
-    for other in reversed(corpus.by_article[unit.article][: unit.position]):
-        if not other.furniture:
-            return other
+    units = corpus.by_article[unit.article]
+    for index in range(unit.position - 1, -1, -1):  # no copy of the units before: an article may have thousands
+        if not units[index].furniture:
+            return units[index]
     return None
 
 
