@@ -65,7 +65,8 @@ def _inline_text(token) -> str:
 # What only markdown-it reads right: inline syntax (escapes, code, emphasis, links, autolinks, entities) and
 # characters its normaliser rewrites (CR, NUL); and, at the start of a line, blocks other than paragraphs and
 # ATX headings (indented lines, quotes, lists, rules, fences, setext underlines, '#' runs that are no heading).
-_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&\r\x00]")
+# Brackets alone are text: a link needs "](" and a reference link needs a definition, "[label]: ...".
+_INLINE_MARKUP = re.compile(r"[\\`*_<&\r\x00]|\](?=[(:])")
 _BLOCK_MARKUP = re.compile(r"\n(?:[ \t]+[^ \t\n]|[>+=~-]|[0-9]+[.)]|#(?!#{0,5}(?:[ \t]|$)))", re.MULTILINE)
 _ATX_HEADING = re.compile(r"#{1,6}(?=[ \t]|$)")
 
@@ -164,25 +165,46 @@ _SENTENCE_STARTERS = {
     "last", "earlier", "later", "for", "if", "one", "two", "no", "yet", "still", "also", "then",
 }
 
-_BOUNDARY = re.compile(r"""([.!?\u2026]+)(["'\u201d\u2019)\]]*)(\s+)(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])""")
+# A run of sentence-ending marks, closing quotes or brackets, then space before what may start a sentence. The
+# look-behind starts a match only at the first mark of a run and the runs never give back what they took, so the
+# scan is linear however long a run of marks ("!!!!...") is.
+_BOUNDARY = re.compile(r"""(?<![.!?\u2026])([.!?\u2026]++)(["'\u201d\u2019)\]]*+)(\s++)"""
+                       r"""(?=["'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])""")
 
-
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_RUN = re.compile(r"[A-Za-z.]*$")
+_WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_LONGEST_WORD = 32
+"""Longer than any abbreviation or run of initials the rules below know: only this much text before a full stop
+is read, so the work per full stop stays the same however long the word before it is."""
 _NEXT_WORD = re.compile(r"""["'\u201c\u2018(\[]?([A-Za-z]+)""")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
-def _ends_sentence(before: str, after: str) -> bool:
-    match = _LAST_WORD.search(before)
-    word = match.group(1).lower().rstrip(".") if match else ""
-    next_word = _NEXT_WORD.match(after)
+def _word_before(text: str, start: int, end: int) -> str | None:
+    """The word (letters and full stops, from its first letter) that ends at `end`, '' when there is none, None
+    when its letters and full stops run on for more than `_LONGEST_WORD` characters (no abbreviation does)."""
+    low = max(start, end - _LONGEST_WORD - 1)
+    run = _WORD_RUN.search(text, low, end)
+    assert run is not None, "the expression matches an empty run"
+    if run.start() == low > start and text[low - 1] in _WORD_CHARACTERS:
+        return None
+    return run.group().lstrip(".")
+
+
+def _ends_sentence(text: str, start: int, end: int, after: int) -> bool:
+    """Whether the full stop at `end` ends the sentence that began at `start`; the next one begins at `after`."""
+    last = _word_before(text, start, end)
+    if last is None:
+        return True
+    word = last.lower().rstrip(".")
+    next_word = _NEXT_WORD.match(text, after)
     starter = next_word.group(1).lower() if next_word else ""
     if word in _TERMINAL_ABBREVIATIONS or _INITIALS.fullmatch(word):
         # "U.S.", "D.C.", "J.R.R.": an ending only when a usual sentence opener follows.
         return starter in _SENTENCE_STARTERS
     if word in _ABBREVIATIONS:
         return False
-    is_initial = match is not None and len(match.group(1)) == 1 and match.group(1).isupper()  # "George W. Bush"
+    is_initial = len(last) == 1 and last.isupper()  # "George W. Bush"
     return not is_initial
 
 
@@ -197,7 +219,7 @@ def _split(text: str) -> tuple[str, ...]:
     result = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group(1) == "." and not _ends_sentence(text[start:match.start()], text[match.end():]):
+        if match.group(1) == "." and not _ends_sentence(text, start, match.start(), match.end()):
             continue
         end = match.end(2)
         piece = text[start:end].strip()

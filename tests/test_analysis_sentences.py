@@ -32,6 +32,8 @@ _PLAIN_EDGES = [
     "# \n\nEmpty heading.", "#\tTabbed heading", "Trailing spaces  \nhard break.", "\u00a0\n\nNBSP line.",
     "Line one.\n   \nLine two.", "End #", "# A # B #", "A\n\n\n\nB", "", "\n\n", "Price 5 # 3 items.",
     "Numbers 1. and 2) mid-line.", "Say (this) and {that}!", "Ends with hash #\n#", "Mixed\u2003space\u3000runs.",
+    "He said [sic] it.", "[[[nested]]] brackets", "[a] [b][c] [d][]", "![not an image]", "[x]\n(y)", "[x] (y)",
+    "[a]: https://x.example\n\n[a]", "[link](https://x.example)", "]( alone", "[label]:", "[\n]", "# [Heading]",
 ]
 
 
@@ -40,7 +42,8 @@ def _random_plain_bodies(count: int) -> list[str]:
 
     rng = random.Random(20261122)
     pieces = ["word", "Words.", " ", "  ", "\t", "\n", "\n\n", "#", "## ", "# ", " #", "é", "\u00a0", "1", "x)",
-              "!", "?", "'", '"', "(a)", "%", "$", "~", "|", "=", "+", "-", "9."]
+              "!", "?", "'", '"', "(a)", "%", "$", "~", "|", "=", "+", "-", "9.", "[", "]", "[a]", "(", ")", ":",
+              "!["]
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(count)]
 
 

@@ -6,15 +6,18 @@ trafilatura is imported lazily so that cleaning a text file stays fast.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from digest.ingest import metadata
 from digest.ingest.model import Found, IngestError
 from digest.ingest.text import CleanText, clean_lines
 
-_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_LANG = re.compile(r"<html\b[^<>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
+_TITLE_OPEN = re.compile(r"<title[^<>]*>", re.I)
+_TITLE_CLOSE = re.compile(r"</title>", re.I)
+_EMPHASIS_MARKS = ("**", "__", "*", "_")
+_EMPHASIS_MARK = re.compile(r"[*_]")
 
 
 def page_language(html: str) -> str | None:
@@ -25,13 +28,45 @@ def page_language(html: str) -> str | None:
 
 def _title_element_section(html: str, headline: str) -> str | None:
     """The section named in the <title> suffix ("Headline | Section | Site") when the headline comes first."""
-    match = _TITLE.search(html[:200000])
-    if not match:
+    head = html[:200000]
+    opening = _TITLE_OPEN.search(head)
+    closing = _TITLE_CLOSE.search(head, opening.end()) if opening else None
+    if not opening or not closing:
         return None
     import html as html_entities
 
-    title, section, _ = metadata.split_title(html_entities.unescape(re.sub(r"\s+", " ", match.group(1))))
+    element = re.sub(r"\s+", " ", head[opening.end() : closing.start()])
+    title, section, _ = metadata.split_title(html_entities.unescape(element))
     return section if section and title.lower() == headline.lower() else None
+
+
+def strip_emphasis(line: str) -> str:
+    r"""The line without Markdown emphasis marks around text ("**bold**" -> "bold"), as the expression
+    `(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1` replaced by its second group would give it, in linear time: that expression
+    reads to the end of the line for every mark nothing closes, so a line of thousands of lone marks took minutes.
+    The closing mark is the first one after the opening text that follows a non-space."""
+    if "*" not in line and "_" not in line:
+        return line
+    closers = {mark: [match.start() for match in re.finditer(f"(?={re.escape(mark)})", line)
+                      if match.start() > 0 and not line[match.start() - 1].isspace()] for mark in _EMPHASIS_MARKS}
+    parts: list[str] = []
+    copied = 0
+    for opening in _EMPHASIS_MARK.finditer(line):
+        at = opening.start()
+        if at < copied:
+            continue
+        for mark in _EMPHASIS_MARKS:
+            text = at + len(mark)
+            if not line.startswith(mark, at) or text >= len(line) or line[text].isspace():
+                continue
+            candidates = closers[mark]
+            found = bisect_left(candidates, text + 1)
+            if found < len(candidates):
+                closing = candidates[found]
+                parts += [line[copied:at], line[text:closing]]
+                copied = closing + len(mark)
+                break
+    return "".join(parts) + line[copied:]
 
 
 def clean_html(html: str, source: str, url: str | None = None,
@@ -64,7 +99,7 @@ def clean_html(html: str, source: str, url: str | None = None,
             section = None
     lines = []
     for number, line in enumerate(extracted.split("\n"), 1):
-        text = _EMPHASIS.sub(r"\2", line.strip())
+        text = strip_emphasis(line.strip())
         if text:
             heading = text.startswith("#")
             lines.append((number, text.lstrip("#").strip() if heading else text, heading))

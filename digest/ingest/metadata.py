@@ -4,6 +4,8 @@ themselves are recognised in `digest.language.furniture`)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from datetime import date
 
 from digest.language import furniture
@@ -89,10 +91,15 @@ def pick_handle(found: list[str]) -> str | None:
     """The site's own handle: the one written most often, then the one other handles extend (nya360 over nya360_)."""
     if not found:
         return None
-    counts = {name: found.count(name) for name in found}
+    counts = Counter(found)
     cores = {name: name.strip("_").lower() for name in counts}
-    best = max(counts, key=lambda name: (counts[name] + sum(1 for other in counts if other != name and
-                                                          cores[other].startswith(cores[name])), -len(name)))
+    ordered = sorted(cores.values())
+
+    def extended(core: str) -> int:
+        """Other handles whose core starts with this one (cores are ASCII: all such sort below core + DEL)."""
+        return bisect_left(ordered, core + "\x7f") - bisect_left(ordered, core) - 1
+
+    best = max(counts, key=lambda name: (counts[name] + extended(cores[name]), -len(name)))
     return "@" + best
 
 
@@ -121,6 +128,7 @@ def date_contradicted(published: date, sentences: list[str]) -> str | None:
     with a year two or more years ahead (papers rarely forecast to the month that far).
     """
     for sentence in sentences:
+        past: bool | None = None  # whether the sentence reads as past: one reading, however many years it names
         for match in _YEAR.finditer(sentence):
             year = int(match.group(1))
             if year <= published.year:
@@ -128,7 +136,9 @@ def date_contradicted(published: date, sentences: list[str]) -> str | None:
             before = sentence[max(0, match.start() - 12): match.start()].lower()
             month_named = any(name in before for name in MONTHS if len(name) > 3 or name == "may")
             when = _TIME_PHRASE.search(sentence[max(0, match.start() - 25): match.start()])
-            if when and _PAST.search(sentence) and not _FUTURE.search(sentence):
+            if when and past is None:
+                past = bool(_PAST.search(sentence)) and not _FUTURE.search(sentence)
+            if when and past:
                 return f"the text reports {year} as past, after the dateline {published.isoformat()}"
             if month_named and year >= published.year + 2:
                 return f"the text names a month of {year}, years after the dateline {published.isoformat()}"

@@ -41,7 +41,7 @@ _NUMBER = re.compile(
     r"(?P<percent>\s?(?:%|percent\b|per\s+cent\b))?",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z.'-]*)")
 _HEDGED = re.compile(rf"\b(?:{'|'.join(re.escape(hedge) for hedge in APPROXIMATE)})\s*$")
 """A hedge ending the text before a number: one expression for all of `APPROXIMATE`."""
 _CODE_BEFORE = re.compile(r"[A-Za-z]-?$")
@@ -87,9 +87,13 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
     found: list[Quantity] = []
     if not _DIGIT.search(text) and _NUMBER_WORDS.isdisjoint(lower_words(text)):
         return ()  # no digit and no number word: most sentences, ruled out before the full expression runs
+    spans, next_span = sorted(skip), 0
     for match in _NUMBER.finditer(text):
         start = match.start("currency") if match.group("currency") else match.start("number")
-        if any(start < end and begin < match.end() for begin, end in skip):
+        # Matches come in text order: a span that ends before this one cannot overlap a later one either.
+        while next_span < len(spans) and spans[next_span][1] <= start:
+            next_span += 1
+        if next_span < len(spans) and spans[next_span][0] < match.end():
             continue
         if match.group("number")[0].isdigit() and _CODE_BEFORE.search(text[max(0, start - 2) : start]):
             continue  # part of a code or name ("F-16", "COVID19")
@@ -121,16 +125,17 @@ def _counted(text: str, offset: int) -> tuple[str, int]:
     """The noun a number counts: the first meaningful word within the next few words."""
     position = offset
     for _ in range(4):
-        word = _WORD.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
+        word = _NEXT_WORD.match(text, position)
         if word is None:
             return "", offset
-        lowered = word.group(0).lower()
+        written = word.group(1)
+        lowered = written.lower()
         position = word.end()
-        if word.group(0)[0].isupper() or lowered in _SKIP or lowered.endswith("-led"):
+        if written[0].isupper() or lowered in _SKIP or lowered.endswith("-led"):
             continue  # "2,500 US troops", "900 American troops": the noun comes later
         if lowered in _NOT_COUNTED or lowered.rstrip(".") in _NOT_COUNTED:
             return "", offset
-        return stem(lowered.strip(".'")), word.end() - (1 if word.group(0).endswith(".") else 0)
+        return stem(lowered.strip(".'")), word.end() - (1 if written.endswith(".") else 0)
     return "", offset
 
 
@@ -142,6 +147,8 @@ _DESCRIPTOR_STOP = {"and", "or", "but", "with", "as", "to", "which", "that", "wh
                     "is", "are", "was", "were", "had", "has", "have", "been", "will", "would", "remain", "remains",
                     "after", "before", "since", "by", "for", "of", "in", "from", "at", "on", "including",
                     "amid", "during", "following", "according", "when"}
+_WORDS_AHEAD = re.compile(r"(?:\s*\S+){0,9}")
+"""The most of a text `descriptor` reads: its first nine words (four, then four more after a preposition)."""
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
 _TIME_WORDS = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)}|today|yesterday|week|weekend|month|year|morning|evening|"
                          rf"night|days?|hours?|{'|'.join(MONTH_NAMES)})\b", re.I)
@@ -183,11 +190,17 @@ def figures(text: str, quantities: tuple[Quantity, ...]) -> list[Figure]:
         if not counts:
             continue
         number = _FIGURE_NUMBER.search(quantity.text)
-        phrase = descriptor(text[quantity.end:])
+        phrase = descriptor(_words_ahead(text, quantity.end))
         found.append(Figure(quantity.value, number.group(0).rstrip(".,") if number else quantity.text, counts, noun,
                             phrase, frozenset(content_terms(phrase) - _PREPOSITION_STEMS),
                             quantity.approximate))
     return found
+
+
+def _words_ahead(text: str, offset: int) -> str:
+    """What `descriptor` needs of the text after `offset`, without copying the rest of a long sentence."""
+    ahead = _WORDS_AHEAD.match(text, offset)
+    return ahead.group() if ahead else ""
 
 
 def descriptor(after: str) -> str:

@@ -68,8 +68,11 @@ _YEAR_CUE = re.compile(r"(?:\b(?:in|by|since|until|till|from|of|during|before|af
                        r"end|start|beginning|spring|summer|autumn|fall|winter|year|around|to|between|and|"
                        r"circa|the)\s*|[-(\u2013]\s*)$", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
-_COUNT_AFTER = re.compile(r"^\s+(?!(?:and|or|to|when|after|before|as|with|that|which|the|a|in|on|at|for|but)\b)"
+_COUNT_AFTER = re.compile(r"\s+(?!(?:and|or|to|when|after|before|as|with|that|which|the|a|in|on|at|for|but)\b)"
                           r"[a-z]+s\b")
+_LOOK_BACK = 64
+"""How far before a year the cue and name expressions look: further than any cue word or name, and the same
+short reach for every year of a long text (reading all the text before each one would take quadratic time)."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -187,6 +190,15 @@ def _format(year: int, month: int | None = None, day: int | None = None) -> Part
     return PartialDate(year, month, day)
 
 
+def _format_day(anchor: date, days: int) -> PartialDate | None:
+    """The day `days` after the anchor (None past the ends of the calendar Python knows)."""
+    try:
+        value = anchor + timedelta(days=days)
+    except OverflowError:
+        return None
+    return _format(value.year, value.month, value.day)
+
+
 def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
@@ -237,11 +249,10 @@ def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) ->
     if kind == "year":
         if match.group(0).endswith("s"):  # "the 1990s": a decade, not a date
             return None
-        before = text[: match.start()]
-        after = text[match.end():]
-        if _COUNT_AFTER.match(after) and not _YEAR_CUE.search(before):
+        reach = (max(0, match.start() - _LOOK_BACK), match.start())
+        if _COUNT_AFTER.match(text, match.end()) and not _YEAR_CUE.search(text, *reach):
             return None
-        if _NAMED_BEFORE.search(before) and not _YEAR_CUE.search(before):
+        if _NAMED_BEFORE.search(text, *reach) and not _YEAR_CUE.search(text, *reach):
             return None  # "Vision 2030", "Windows 2000": part of a name
         return _format(int(groups["year"])), False
     if kind == "rel_after":  # "a decade after": relative to another event, not to the article
@@ -252,8 +263,7 @@ def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) ->
         count = _count(groups["count"])
         unit = groups["unit"].lower()
         if unit == "day":
-            day_value = anchor - timedelta(days=count)
-            return _format(day_value.year, day_value.month, day_value.day), True
+            return _format_day(anchor, -count), True
         if unit == "week":
             return None, True
         if unit == "month":
@@ -272,8 +282,7 @@ def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) ->
         return _format(anchor.year + offset), True
     if kind == "rel_day":
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["word"].lower()]
-        day_value = anchor + timedelta(days=offset)
-        return _format(day_value.year, day_value.month, day_value.day), True
+        return _format_day(anchor, offset), True
     if kind == "rel_weekday":
         if not groups["weekday"][0].isupper():
             return None
@@ -285,8 +294,7 @@ def _resolve(kind: str, match: re.Match[str], text: str, anchor: date | None) ->
             delta = -((anchor.weekday() - target) % 7)
             if which == "last" and delta == 0:
                 delta = -7
-        day_value = anchor + timedelta(days=delta)
-        return _format(day_value.year, day_value.month, day_value.day), True
+        return _format_day(anchor, delta), True
     return None
 
 
@@ -330,11 +338,12 @@ def _matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
 
 def find_dates(text: str, anchor: date | None = None) -> tuple[TimeExpression, ...]:
     """Every time expression of a sentence, in text order, each span claimed once."""
-    taken: list[tuple[int, int]] = []
+    # 1 for each character a found expression claims: one look-up per match, however many a long text has.
+    taken = bytearray(len(text)) if _matches(text) else bytearray()
     found: list[TimeExpression] = []
     for kind, match in _matches(text):
         start, end = match.span()
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        if taken.find(1, start, end) >= 0:
             continue
         resolved = _resolve(kind, match, text, anchor)
         if resolved is None:
@@ -342,7 +351,7 @@ def find_dates(text: str, anchor: date | None = None) -> tuple[TimeExpression, .
         value, relative = resolved
         if value is None and not relative:
             continue  # "February 30, 2023": not a date
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         found.append(TimeExpression(match.group(0), start, end, value, relative))
     return tuple(sorted(found, key=lambda expression: expression.start))
 

@@ -52,9 +52,10 @@ def statements(corpus: Corpus) -> list[Sentence]:
 
 def previous(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """The statement before this one in the same article (for "they" and "this presence")."""
-    for other in reversed(corpus.by_article[sentence.article][: sentence.position]):
-        if not other.furniture:
-            return other
+    sentences = corpus.by_article[sentence.article]
+    for index in range(sentence.position - 1, -1, -1):  # no copy of the sentences before: an article may have thousands
+        if not sentences[index].furniture:
+            return sentences[index]
     return None
 
 

@@ -32,6 +32,7 @@ from digest.analysis.cues import (
 from digest.language.attribution import PRONOUNS, unquoted
 from digest.language.similarity import pairs_sharing
 from digest.language.tokens import lower_terms, stem, tokens
+from digest.model import SentenceRef
 
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
 _CONDEMN = re.compile(r"\b(?:condemn|denounc|criticiz|criticis|decr(?:y|ie)|slam|blast|protest)\w*\s+"
@@ -136,14 +137,28 @@ def positions(text: str, context: str = "") -> list[Position]:
     return list(result.values())
 
 
-def speaker_of(corpus: Corpus, sentence: Sentence) -> str:
-    """Who takes the sentence's position; a pronoun is resolved to the previous sentence's speaker."""
-    for attribution in sentence.attributions:
-        if attribution.speaker.lower() not in PRONOUNS:
-            return attribution.speaker
-        before = previous(corpus, sentence)
-        return speaker_of(corpus, before) if before is not None else ""
-    return ""
+def speaker_of(corpus: Corpus, sentence: Sentence, resolved: dict[SentenceRef, str] | None = None) -> str:
+    """Who takes the sentence's position; a pronoun is resolved to the previous sentence's speaker.
+
+    A loop, not a recursion: an article may run thousands of "he said" sentences. `resolved` keeps what earlier
+    calls found, so a long run of pronouns is walked once."""
+    resolved = {} if resolved is None else resolved
+    walked: list[SentenceRef] = []
+    speaker = ""
+    current: Sentence | None = sentence
+    while current is not None and current.attributions:
+        if current.ref in resolved:
+            speaker = resolved[current.ref]
+            break
+        walked.append(current.ref)
+        first = current.attributions[0].speaker
+        if first.lower() not in PRONOUNS:
+            speaker = first
+            break
+        current = previous(corpus, current)
+    for ref in walked:
+        resolved[ref] = speaker
+    return speaker
 
 
 def _speaker_key(speaker: str) -> frozenset[str]:
@@ -158,8 +173,9 @@ def stance_candidates(corpus: Corpus) -> list[Candidate]:
     Copies of one sentence with one speaker and one context are compared once, as a group.
     """
     spoken: dict[tuple[str, str, str], list[Sentence]] = {}
+    resolved: dict[SentenceRef, str] = {}
     for sentence in statements(corpus):
-        speaker = speaker_of(corpus, sentence)
+        speaker = speaker_of(corpus, sentence, resolved)
         if speaker:
             before = previous(corpus, sentence)
             spoken.setdefault((sentence.text, speaker, before.text if before else ""), []).append(sentence)

@@ -47,7 +47,8 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 def split_lines(text: str) -> list[tuple[int, str]]:
     """Non-blank lines with their 1-based numbers; hard-wrapped paragraph lines are joined."""
-    result: list[tuple[int, str]] = []
+    # Each line's number and its parts: a paragraph wrapped over thousands of lines is joined once, at the end.
+    result: list[tuple[int, list[str]]] = []
     raw_lines = text.split("\n")
     width = _wrap_width(raw_lines)
     previous_blank, previous_length, previous_words = True, 0, 0
@@ -59,13 +60,14 @@ def split_lines(text: str) -> list[tuple[int, str]]:
         whole = len(line.split()) >= PROSE_WORDS and bool(TERMINAL.search(line))  # "iPhone sales fell ..."
         wrapped = (line[0].islower() and not (whole and previous_words < PROSE_WORDS)) \
             or (width is not None and previous_length >= 0.6 * width)
-        if (result and not previous_blank and wrapped and not TERMINAL.search(result[-1][1])
-                and not result[-1][1].endswith(":")):
-            result[-1] = (result[-1][0], result[-1][1] + " " + line)
+        # How the line so far ends is how its last part ends (TERMINAL looks at the end only).
+        if (result and not previous_blank and wrapped and not TERMINAL.search(result[-1][1][-1])
+                and not result[-1][1][-1].endswith(":")):
+            result[-1][1].append(line)
         else:
-            result.append((number, line))
+            result.append((number, [line]))
         previous_blank, previous_length, previous_words = False, len(line), len(line.split())
-    return result
+    return [(number, " ".join(parts)) for number, parts in result]
 
 
 def classify(block: PageLine, boilerplate: frozenset[str]) -> None:
