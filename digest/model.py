@@ -172,7 +172,7 @@ class SentenceRef:
     article: str
     """Article id."""
     index: int
-    """1-based position of the sentence in the article (see `digest.text.sentences`)."""
+    """1-based position of the sentence in the article (see `digest.language.sentences.sentences`)."""
 
 
 @dataclass(frozen=True, slots=True)

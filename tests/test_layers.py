@@ -22,24 +22,23 @@ BELOW = {
     "flags": set(),
     # the linguistics every stage shares (per-topic caches are its only need)
     "language": {"memo"},
-    "text": {"memo"},
     # the typed records between stages (a timeline date is a `language.times.PartialDate`)
     "model": {"language"},
     # reading and checking the content folder
-    "content": {"memo", "yamlsafe", "flags", "language", "text", "model"},
+    "content": {"memo", "yamlsafe", "flags", "language", "model"},
     # the stages: a Topic in, a Digest out for the analysis, which never loads content itself
-    "ingest": {"memo", "yamlsafe", "flags", "language", "text", "model", "content"},
-    "analysis": {"memo", "flags", "language", "text", "model"},
+    "ingest": {"memo", "yamlsafe", "flags", "language", "model", "content"},
+    "analysis": {"memo", "flags", "language", "model"},
     "export": {"language", "model"},
-    "render": {"memo", "flags", "language", "text", "model", "content", "export"},
+    "render": {"memo", "flags", "language", "model", "content", "export"},
     # running the stages: the analysis cache, atomic site builds, the build of a content folder
     "cache": {"language", "model", "content", "analysis", "export"},
     "site": set(),
-    "build": {"memo", "flags", "language", "text", "model", "content", "analysis", "export", "render", "cache"},
+    "build": {"memo", "flags", "language", "model", "content", "analysis", "export", "render", "cache"},
     # the adapters, which nothing imports
-    "cli": {"memo", "yamlsafe", "flags", "language", "text", "model", "content", "ingest", "analysis", "export",
+    "cli": {"memo", "yamlsafe", "flags", "language", "model", "content", "ingest", "analysis", "export",
             "render", "cache", "site", "build"},
-    "plugin": {"memo", "yamlsafe", "flags", "language", "text", "model", "content", "analysis", "export", "render",
+    "plugin": {"memo", "yamlsafe", "flags", "language", "model", "content", "analysis", "export", "render",
                "cache", "site", "build"},
     "__main__": {"cli"},
 }

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
-from digest import text as body_text
 from digest.language import furniture
+from digest.language import sentences as body_text
 from digest.language.attribution import Attribution, find_attributions
 from digest.language.quantities import Quantity, find_quantities
 from digest.language.times import TimeExpression, find_dates
@@ -155,7 +155,7 @@ def _quantities(text: str, date_spans: tuple[tuple[int, int], ...]) -> tuple[Qua
     return find_quantities(text, date_spans)
 
 
-def _read(article: Article, outlet: str, numbered: body_text.Sentence, count: int) -> Sentence:
+def _read(article: Article, outlet: str, numbered: body_text.NumberedSentence, count: int) -> Sentence:
     text = numbered.text
     is_furniture, dated_from, tokens, names, attributions = _reading(text, numbered.heading)
     anchor = None if "date_anomaly" in article.meta.flags else article.meta.published

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from digest.analysis.corpus import Corpus
 from digest.analysis.ids import curated_entry_id, point_id
+from digest.language.sentences import word_count
 from digest.language.tokens import find_folded
 from digest.model import (
     Cited,
@@ -22,7 +23,6 @@ from digest.model import (
     TimelineEntry,
     Topic,
 )
-from digest.text import word_count
 
 
 def _cited(quotes: tuple[Quote, ...], corpus: Corpus) -> Cited:

@@ -19,9 +19,9 @@ from digest.content.article_file import (
 )
 from digest.content.fields import SLUG_RE, ContentError, is_safe_url, normalise_text, split_front_matter
 from digest.content.topic_file import CONTESTED_KINDS, SETTINGS_KEYS, TOPIC_FILE, TOPIC_KEYS, parse_topic_file
+from digest.language.sentences import sentences
 from digest.language.tokens import find_folded
 from digest.model import Article, Problem, Topic, topic_updated
-from digest.text import sentences
 
 __all__ = [
     "ARTICLE_KEYS", "ARTICLE_SUFFIX", "CONTESTED_KINDS", "MAX_ARTICLE_BYTES", "SETTINGS_KEYS", "SLUG_RE", "TOPIC_FILE",

@@ -97,7 +97,7 @@ def score_story(item: tuple[Story, Path | None]) -> dict[str, Any]:
     story, keep = item
     from digest.analysis import analyse
     from digest.export import to_json
-    from digest.text import sentences as split_sentences
+    from digest.language.sentences import sentences as split_sentences
 
     cpu: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="digest-eval-") as scratch:

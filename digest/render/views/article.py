@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from digest.language.sentences import blocks, sentences
 from digest.language.times import show_date
 from digest.model import Cited, Digest, Topic
 from digest.render import urls
 from digest.render.urls import Layout
 from digest.render.views.common import Flag, byline, explain_flags, safe_url
-from digest.text import blocks, sentences
 
 
 @dataclass(frozen=True, slots=True)
