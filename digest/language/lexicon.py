@@ -14,6 +14,9 @@ def wordset(text: str) -> frozenset[str]:
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 """The month table: every stage reads and writes month names from it."""
+MONTH_ABBREVIATIONS = {**{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1) if name[:3] != name},
+                       "Sept": 9}
+"""Month abbreviations and their numbers: the first three letters of the names ("May" is its own), and "Sept"."""
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """The days of the week, Monday first (as `datetime.date.weekday` counts them)."""
 

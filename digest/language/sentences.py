@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from digest.language.lexicon import MONTH_ABBREVIATIONS
 from digest.memo import per_topic
 
 
@@ -153,8 +154,8 @@ def _plain_blocks(body: str) -> tuple[TextBlock, ...]:
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov",
     "sen", "rep", "pres", "st", "jr", "sr", "rev", "hon", "no", "nos", "vs", "etc", "e.g", "i.e", "inc",
-    "corp", "ltd", "co", "mt", "ft", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "fig", "vol", "al", "dept", "univ", "assn",
+    "corp", "ltd", "co", "mt", "ft", "approx", "est", "a.m", "p.m", "fig", "vol", "al", "dept", "univ", "assn",
+    *(name.lower() for name in MONTH_ABBREVIATIONS),
 }
 # Abbreviations that also end sentences often ("... troops from the U.S. The talks ...").
 _TERMINAL_ABBREVIATIONS = {"u.s", "u.k", "u.n", "e.u", "u.s.a", "etc", "a.m", "p.m", "inc", "co", "ltd", "corp"}

@@ -14,20 +14,18 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from digest.language.lexicon import MONTH_NAMES, NUMBER_WORDS, WEEKDAY_NAMES
+from digest.language.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, NUMBER_WORDS, WEEKDAY_NAMES
 from digest.language.tokens import lower_words
 from digest.memo import per_topic
 
-_ABBREVIATIONS = {**{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1) if name[:3] != name}, "Sept": 9}
-"""Month abbreviations: the first three letters of the names, and "Sept"."""
-MONTHS = {name.lower(): number for names in (dict(zip(MONTH_NAMES, range(1, 13), strict=True)), _ABBREVIATIONS)
+MONTHS = {name.lower(): number for names in (dict(zip(MONTH_NAMES, range(1, 13), strict=True)), MONTH_ABBREVIATIONS)
           for name, number in names.items()}
 """Month numbers by lower-case name or abbreviation ("january", "jan", "sept")."""
 WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
 YEAR_RANGE = (1900, 2100)
 """Four-digit numbers outside this range are not read as years."""
 
-_ABBREVIATED = "|".join(rf"{name}\.?" for name in sorted(_ABBREVIATIONS, key=lambda name: (-len(name), name)))
+_ABBREVIATED = "|".join(rf"{name}\.?" for name in sorted(MONTH_ABBREVIATIONS, key=lambda name: (-len(name), name)))
 MONTH_NAME = rf"{'|'.join(MONTH_NAMES)}|{_ABBREVIATED}"
 """An expression for a month's name or abbreviation, as written in prose ("January", "Jan.", "Sept")."""
 _MONTH = rf"(?P<month>{MONTH_NAME})"
@@ -56,8 +54,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rel_ago", rf"\b{_COUNT}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"),
         ("rel_last", r"\b(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b"),
         ("rel_day", r"\b(?P<word>yesterday|today|tomorrow)\b"),
-        ("rel_weekday", r"\b(?:(?P<which>last|next|this|on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|"
-                        r"Friday|Saturday|Sunday)\b"),
+        ("rel_weekday", rf"\b(?:(?P<which>last|next|this|on)\s+)?(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b"),
         ("rel_after", rf"\b{_COUNT}\s+(?P<unit>day|week|month|year|decade)s?\s+(?:after|before|later|earlier)\b"),
     )
 )
