@@ -100,11 +100,12 @@ def _token(word: str) -> str:
 @per_topic(65536)
 def stem(word: str) -> str:
     """The stemmer: a light suffix stripper for lower-case words, enough to meet "strikes"/"strike",
-    "taxes"/"tax" and "denies"/"deny" ("denied" stays itself). Plural "-ses" keeps its "e" ("cases", "houses"),
-    and "-sses" drops it ("losses"). Cached: the readers stem the same words sentence after sentence."""
+    "taxes"/"tax", "viruses"/"virus" and "denies"/"deny" ("denied" stays itself). A stem is a key to compare, not
+    a word: "cases" gives "cas" (as "-ses" plurals of "-s" words need). Cached: the readers stem the same words
+    sentence after sentence."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+    if len(word) > 3 and word.endswith(("ses", "xes", "ches", "shes")):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
