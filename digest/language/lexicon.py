@@ -32,12 +32,12 @@ ROUND_NUMBERS = {"dozen": 12, "hundred": 100, "thousand": 1000}
 two of them ("dozens of people", "thousands")."""
 
 STOPWORDS = wordset("""
-a about above across after again against all along already also although am amid among an and any are around
+a about above across after again against all along also although am amid among an and any are around
 as at be because been before behind being below between beyond both but by can could despite did do does doing
 down during each either else even ever every few for from further had has have having he her here hers herself
 him himself his how however i if in into is it its itself just least less like made make many may me might more
 most much must my myself neither no nor not now of off on once one only onto or other our ours ourselves out over
-own per perhaps rather really said same say says several she should since so some still such than that the their
+own per perhaps rather really said same say says she should since so some still such than that the their
 theirs them themselves then there these they this those though through thus to too toward towards under until up
 upon us very via was we were what whatever when where whether which while who whom whose why will with within
 without would yet you your yours
@@ -47,8 +47,8 @@ fact a sentence states."""
 
 FILLER = wordset("""
 saying told tell stated state states according added adding noted including included new part recent recently
-current currently two three four five six seven eight nine ten first second last next time times day days week
-weeks month months year years ago today yesterday approximately nearly almost roughly
+current currently already several two three four five six seven eight nine ten first second last next time times
+day days week weeks month months year years ago today yesterday approximately nearly almost roughly
 """)
 """Reporting, counting and time words: filler to a reader looking for what a sentence is about, though two
 sentences that share them may still report one fact."""
