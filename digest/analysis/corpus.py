@@ -122,7 +122,8 @@ def _is_furniture(text: str, heading: bool) -> bool:
     # A short line without a closing full stop is a label ("Iraq News USA News", "DECEMBER 9, 2022").
     if words < LABEL_WORDS and not _SENTENCE_END.search(text):
         return True
-    return bool(furniture.furniture_reason(text) or furniture.byline(text) or furniture.is_terminator(text))
+    return bool(furniture.furniture_reason(text) or furniture.date_label(text) or furniture.byline(text)
+                or furniture.is_terminator(text))
 
 
 def _outlet_keys(articles: Mapping[str, Article]) -> tuple[dict[str, str], dict[str, str]]:

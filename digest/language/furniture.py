@@ -110,8 +110,6 @@ _RAW_PATTERNS = (
     ("filler text", r"\blorem ipsum\b|\bdolor sit amet\b|\b(?:filler|dummy|placeholder|sample) text\b"),
     ("source line", r"^[-–—]?\s*source\s*:\s*[^.]{0,60}$"),
     ("email or link", r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$"),
-    ("date label", rf"^(?-i:(?=[A-Z]))(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?"
-                   rf"(?:\s*[:|\u2013\u2014-]|\s+(?=\d|(?:{MONTH_NAME}|{'|'.join(WEEKDAY_NAMES)})\b))"),
 )
 _LINE_PATTERNS = tuple((reason, re.compile(pattern, re.I)) for reason, pattern in _RAW_PATTERNS)
 
@@ -154,8 +152,7 @@ load loading log main manage menu messenger more must navigation newer next noti
 photo photograph picture pin pinterest popular post posted previous print privacy promoted read reading
 recommended reddit register reject related return rss save scroll search see share show sign signup sitemap skip
 slide sponsored start stock story submit subscribe suggested support supported tag tap telegram terms thank
-threads tiktok toggle top topic trending tweet twitter unlock video view watch whatsapp www x youtube first last
-published updated modified
+threads tiktok toggle top topic trending tweet twitter unlock video view watch whatsapp www x youtube
 """), "i agree", "i accept", "go back", "do not", "be the first", "no comments", "this article",
                "our standards", "text size", "in case")
 """How a line may start for a pattern anchored at its start to match it (lower case)."""
@@ -255,6 +252,18 @@ def wire_credit(line: str) -> str | None:
 def photo_credit(line: str) -> bool:
     """A credit line that names a photo agency or stock library rather than reporters."""
     return bool(_CREDIT.match(line.strip())) and wire_credit(line) is None
+
+
+_DATE_LABEL = re.compile(rf"(?-i:(?=[A-Z]))(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?"
+                         rf"(?:\s*[:|\u2013\u2014-]|\s+(?=\d|(?:{MONTH_NAME}|{'|'.join(WEEKDAY_NAMES)})\b))", re.I)
+
+
+def date_label(text: str) -> bool:
+    """A publication label ("Published on December 9, 2022 by ...", "Updated: 3 hours ago", "Posted Nov 19, 6:51
+    AM"): when the page was posted, not what it reports. The ingest reads such lines in the page's header as
+    datelines; in an article file, one is furniture the cleaner kept. A lowercase "published Oct. 25, the ..."
+    continues a sentence."""
+    return bool(_DATE_LABEL.match(text))
 
 
 _WIRE_DATELINE = re.compile(rf"^[A-Z][A-Z .,'\u2019-]{{2,40}}(?:,\s*(?:{MONTH_NAME})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
