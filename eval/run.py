@@ -30,16 +30,27 @@ QUICK_STORIES = ("MJ",)
 OUT = REPO / "eval" / "out"
 
 
-def sections(quick: bool) -> list[Section]:
+PARTS = {"timelines": ("timeline.", "summary.", "cpu."), "contested": ("contested.", "seeds."),
+         "cleaning": ("cleaning.",)}
+"""Each part of the run and the prefixes of the floored figures it measures."""
+
+
+def sections(quick: bool, parts: tuple[str, ...]) -> list[Section]:
     """The parts of the run, the costliest first, so that the workers finish together."""
-    if quick:
-        return [timelines.section(QUICK_STORIES, OUT), contested.section(), cleaning.section(QUICK_PAGES)]
-    return [timelines.section(out=OUT), contested.section(), cleaning.section()]
+    chosen = []
+    if "timelines" in parts:
+        chosen.append(timelines.section(QUICK_STORIES, OUT) if quick else timelines.section(out=OUT))
+    if "contested" in parts:
+        chosen.append(contested.section())
+    if "cleaning" in parts:
+        chosen.append(cleaning.section(QUICK_PAGES if quick else None))
+    return chosen
 
 
-def measure(quick: bool, jobs: int) -> tuple[dict[str, float | str], dict[str, list[str]], float]:
+def measure(quick: bool, jobs: int, names: tuple[str, ...]) -> tuple[dict[str, float | str], dict[str, list[str]],
+                                                                     float]:
     start = time.perf_counter()
-    parts = sections(quick)
+    parts = sections(quick, names)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures: list[tuple[Section, list[Future]]] = [
             (part, [pool.submit(part.work, item) for item in part.items]) for part in parts]
@@ -133,13 +144,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-floors", action="store_true", help="raise the floors to the figures measured")
     parser.add_argument("--notes", action="store_true", help="print what went wrong, item by item")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    parser.add_argument("--parts", default=",".join(PARTS),
+                        help=f"comma list of the parts to measure (default: all of {', '.join(PARTS)}); floors of "
+                             "the other parts are not checked")
     args = parser.parse_args(argv)
+    names = tuple(part.strip() for part in args.parts.split(",") if part.strip())
+    if not names or set(names) - set(PARTS):
+        parser.error(f"--parts takes a comma list of {', '.join(PARTS)}")
     reason = missing_reason()
     if reason:
         print(f"evaluation skipped: {reason}")
         return 0
     kind = "quick" if args.quick else "full"
-    figures, notes, seconds = measure(args.quick, max(1, args.jobs))
+    figures, notes, seconds = measure(args.quick, max(1, args.jobs), names)
     print("\n".join(table(figures)))
     print(f"({kind} evaluation, {seconds:.0f} s wall on {args.jobs} worker(s); digests in {OUT / 'digests'}, "
           f"the stories' articles in {OUT / 'stories'})")
@@ -156,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"floor raised: {line}" if "->" in line else line)
     if args.no_check:
         return 0
-    breaches = floors.check(figures, kind)
+    measured = tuple(prefix for name in names for prefix in PARTS[name])
+    breaches = [breach for breach in floors.check(figures, kind) if breach.figure.startswith(measured)]
     for breach in breaches:
         print(f"FLOOR BROKEN: {breach}")
     print(f"floors ({kind}): {'all held' if not breaches else f'{len(breaches)} broken'}")
