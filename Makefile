@@ -54,10 +54,12 @@ seed: $(VENV)/.site
 	find content/$(SEED_TOPIC) -name '*.md' -delete 2>/dev/null || true
 	$(BIN)/digest import $(SEEDS)/*.txt --topic $(SEED_TOPIC) --content content
 
-## bench: time analysis and site builds on generated corpora up to 5,000 articles (SIZES=small: quick run)
+## bench: time analysis and site builds on generated corpora up to 5,000 articles (SIZES=small: quick run),
+## then on hostile text (bench/hostile.py: adversarial patterns, a 2 MB adversarial article)
 SIZES ?= all
 bench: $(VENV)/.site
 	$(BIN)/python bench/bench.py --sizes $(SIZES)
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf site .site.building .site.previous .cache

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -24,6 +25,7 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import pytest
+from adversarial import ANALYSIS, SPLITTING, adversarial_body, body
 from loopback import CHROMIUM_ARGS, chromium_executable, serve, serve_folder
 from site_build import build_site, link_checker
 
@@ -217,7 +219,13 @@ CASES = [
     Case("invalid-utf8-article", "refused", article=front(title="x").encode() + b"\xc3\x28", words="UTF-8"),
     Case("fifty-mb-source", "refused", source=lambda: story() + "word " * 10_000_000, words="MB"),
     Case("fifty-mb-article", "refused", article=lambda: front(title="x", body="word " * 10_000_000), words="MB"),
-    Case("million-character-line", "built", source=lambda: story(lines=(million_character_line(),))),
+    Case("million-character-line", "refused", source=lambda: story(lines=(million_character_line(),)),
+         words="a line of 1,000,000 characters"),
+    Case("long-word-source", "refused", source=lambda: story(lines=("a" * 50_000 + "). The",)),
+         words="a 'word' of 50,002 characters"),
+    Case("long-word-html", "refused", source_file="html-long-word.html", words="a 'word' of 5,000 characters"),
+    Case("adversarial-article", "built", article=lambda: front(title='"Adversarial"', outlet='"Bad Actor"',
+                                                               body=adversarial_body(300_000))),
     Case("rtl-override", "built", source=story("Budget \u202egnissap\u202c vote \u2067x\u2069",
                                                lines=("The \u202eevlohs\u202c figures were final.",))),
     Case("zero-width", "built", source=story("Bud\u200bget\u200d vote\ufeff", lines=(
@@ -566,3 +574,106 @@ def test_no_injected_script_runs_in_chromium(corpus):
             browser.close()
     assert len(pages) >= 40
     assert not ran, "\n".join(ran)
+
+
+# -- time: long and adversarial bodies are read in time linear in their length ------------------------------
+
+def _cpu(work: Callable[[], object]) -> float:
+    """CPU seconds `work` takes (a busy machine does not stretch them), with the per-topic text caches empty."""
+    from digest.memo import start_topic
+
+    start_topic()
+    started = time.process_time()
+    work()
+    return time.process_time() - started
+
+
+def _grows_linearly(seconds: Callable[[int], float], small: int) -> tuple[bool, str]:
+    """Four times the text may take about four times as long, not sixteen (a little more on a noisy machine)."""
+    first, second = seconds(small), seconds(4 * small)
+    return second < 8 * first + 0.3, f"{small:,} characters: {first:.2f} s; {4 * small:,}: {second:.2f} s"
+
+
+@pytest.mark.parametrize("kind", sorted(SPLITTING))
+def test_sentence_splitting_takes_time_linear_in_the_text(kind):
+    from digest.text import sentences
+
+    linear, figures = _grows_linearly(lambda size: _cpu(lambda: sentences(body(kind, size))), 10_000)
+    assert linear, figures
+
+
+def _topic_with(body_text: str, folder: Path):
+    from digest.content import load_topic
+
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(VICTIM, folder)
+    (folder / "adversarial.md").write_text(front(title='"Adversarial"', outlet='"Bad Actor"', published='"2024-03-04"',
+                                                 body=body_text), encoding="utf-8")
+    topic, problems = load_topic(folder)
+    assert not problems, problems
+    return topic
+
+
+@pytest.mark.parametrize("kind", sorted(ANALYSIS))
+def test_the_analysis_takes_time_linear_in_a_sentence(kind, tmp_path):
+    from digest.analysis import analyse
+
+    def seconds(size: int) -> float:
+        topic = _topic_with(body(kind, size), tmp_path / "victim")
+        return _cpu(lambda: analyse(topic))
+
+    linear, figures = _grows_linearly(seconds, 10_000)
+    assert linear, figures
+
+
+@pytest.mark.parametrize("page", [
+    pytest.param(lambda size: "\n".join(["Budget passes", *("continued line of text" for _ in range(size // 23))]),
+                 id="hard-wrapped-lines"),
+    pytest.param(lambda size: "Budget passes\nFollow us " + " ".join(f"@handle{i}" for i in range(size // 12)),
+                 id="many-handles"),
+    pytest.param(lambda size: story(lines=("On 2099 " * (size // 8) + "and.",)), id="years-after-the-dateline"),
+])
+def test_cleaning_a_page_takes_time_linear_in_its_text(page):
+    from digest.ingest.clean import clean_page
+    from digest.ingest.source import Page
+
+    def seconds(size: int) -> float:
+        return _cpu(lambda: clean_page(Page(source="page.txt", name="page.txt", text=page(size), html=False)))
+
+    linear, figures = _grows_linearly(seconds, 20_000)
+    assert linear, figures
+
+
+def test_emphasis_is_stripped_as_the_expression_strips_it_in_linear_time():
+    import random
+
+    from digest.ingest.html import strip_emphasis
+
+    expression = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+    rng = random.Random(21)
+    pieces = ["*", "**", "_", "__", " ", "a", "b", "\\", "***", "\u00a0", "x y"]
+    for _ in range(20_000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        assert strip_emphasis(line) == expression.sub(r"\2", line), line
+    linear, figures = _grows_linearly(lambda size: _cpu(lambda: strip_emphasis("*a " * (size // 3))), 20_000)
+    assert linear, figures
+
+
+def test_a_2mb_adversarial_article_is_checked_and_built_in_bounded_time(tmp_path):
+    """The issue's body: a long "word", repeated abbreviations, nested brackets and runs of punctuation (and every
+    other pattern of tests/adversarial.py), 2 MB in one article. The bound is generous (no blow-up); `make bench`
+    measures it against the 10 s target."""
+    import resource
+
+    from digest.content import MAX_ARTICLE_BYTES
+
+    content = tmp_path / "content"
+    _topic_with(adversarial_body(MAX_ARTICLE_BYTES - 60_000), content / "victim")
+    assert (content / "victim" / "adversarial.md").stat().st_size > 1_900_000
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    assert _digest("check", str(content))[0] == 0
+    site = build_site(tmp_path, content)
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    seconds = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    assert (site / "topics" / "victim" / "adversarial" / "index.html").is_file()
+    assert seconds < 2 * 15, f"{seconds:.1f} s of CPU time for 2 MB"

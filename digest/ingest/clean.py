@@ -13,7 +13,7 @@ from digest.flags import RECORDED_FLAGS
 from digest.ingest import metadata
 from digest.ingest.model import NO_OVERRIDES, CleanedArticle, IngestError, Overrides
 from digest.ingest.source import Page
-from digest.ingest.text import CleanText, clean_text
+from digest.ingest.text import CleanText, clean_text, refuse_unreadable
 from digest.model import ArticleMeta
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
@@ -26,6 +26,7 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
                boilerplate: frozenset[str] = frozenset()) -> CleanedArticle:
     """Clean one page and merge what it says about itself with the command-line overrides."""
     if not page.html and page.text.startswith("---\n"):
+        refuse_unreadable(page.text, page.source)
         existing = _article_file(page, overrides)
         if existing is not None:
             return existing
@@ -35,6 +36,7 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
         clean: CleanText = clean_html(page.text, page.source, page.url, boilerplate)
         language = page_language(page.text) or "en"
     else:
+        refuse_unreadable(page.text, page.source)
         clean = clean_text(page.text, boilerplate=boilerplate)
         language = "en"
     if not clean.body.strip():
