@@ -14,6 +14,7 @@ from pathlib import Path
 
 from digest import __version__
 from digest.content import ContentError, is_safe_url, load_content, load_topic
+from digest.content.fields import date_range_error
 
 
 def _err(message: str) -> None:
@@ -22,9 +23,13 @@ def _err(message: str) -> None:
 
 def _published(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {value!r}") from None
+    error = date_range_error(parsed, "--published")
+    if error:
+        raise argparse.ArgumentTypeError(error)
+    return parsed
 
 
 def _http_url(value: str) -> str:

@@ -45,6 +45,7 @@ from digest.render import (
     topic_plan,
     urls,
 )
+from digest.render.dates import page_date
 from digest.render.pages import load_templates
 
 log = get_plugin_logger(__name__)
@@ -163,7 +164,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # mkdocs stamps pages (sitemap, gzip header) with today's date; use the content's dates instead.
         date = self.updated.get(page.file.src_uri, self.newest)
         if date:
-            page.update_date = date
+            page.update_date = page_date(date)
         return page
 
     @event_priority(100)  # first: the other plugins (search among them) must see the page's real content

@@ -239,6 +239,19 @@ CASES = [
     Case("url-binary", "refused", served="/binary", words="not a web page"),
     Case("control-characters-front-matter", "refused", article=front(title='"Budget\\x1b[31m vote"'),
          words="control characters"),
+    # -- dates no stage can handle (the sitemap's gzip header, date arithmetic) --------------------------------
+    Case("published-9999", "refused", article=front(title='"x"', published='"9999-12-31"'),
+         words="'published' 9999-12-31 is out of range"),
+    Case("published-2106", "refused", article=front(title='"x"', published='"2106-02-08"'), words="out of range"),
+    Case("published-year-one", "refused", article=front(title='"x"', published='"0001-01-01"'),
+         words="'published' 0001-01-01 is out of range"),
+    Case("published-override-9999", "refused", source=story(), overrides={"published": "9999-12-31"},
+         words="--published 9999-12-31 is out of range"),
+    Case("timeline-date-9999", "refused", topic_yml=_topic_with(
+        "timeline:\n  - date: '9999'\n    article: harbour-bridge-reopens\n"
+        "    quote: The harbour bridge reopened on Monday after six months of repairs.\n"),
+         words="timeline entry 1: 'date' 9999 is out of range"),
+    Case("published-1850", "built", article=front(title='"An old report"', published='"1850-05-01"')),
 ]
 
 
@@ -677,3 +690,65 @@ def test_a_2mb_adversarial_article_is_checked_and_built_in_bounded_time(tmp_path
     seconds = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     assert (site / "topics" / "victim" / "adversarial" / "index.html").is_file()
     assert seconds < 2 * 15, f"{seconds:.1f} s of CPU time for 2 MB"
+
+
+# -- dates: every date field has a range every stage handles; no value of any field crashes the build ------
+
+def test_a_site_whose_articles_all_predate_1970_builds(tmp_path):
+    """mkdocs stamps the sitemap's gzip header with the newest page date, a 32-bit time from 1970 on."""
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    for path in (content / "victim").glob("*.md"):
+        path.write_text(re.sub(r'published: "\d{4}', 'published: "1945', path.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    assert _digest("check", str(content))[0] == 0
+    site = build_site(tmp_path, content)
+    assert (site / "sitemap.xml.gz").is_file() and "1945" in (site / "topics" / "victim" / "digest.json").read_text()
+
+
+FIELD_VALUES = ['"9999-12-31"', '"2106-02-08"', '"0001-01-01"', '"1800-01-01"', '"1969-12-31"', '"2024-02-30"',
+                "9999-12-31", "-1", "1e309", ".nan", ".inf", "0x7fffffff", "18446744073709551616", "[]", "{}", "null",
+                "true", '""', '" "', '"\\u202e\\u200b"', '"x"', q("é" * 3000), "[1, [2, [3]]]", "{a: {b: c}}",
+                '"2024-01-01T00:00:00"', "'2024'", "2024"]
+"""Values tried in every field: dates at and past every limit, huge and odd numbers, nesting, empty text."""
+ARTICLE_FIELDS = ("title", "outlet", "url", "published", "author", "credit", "section", "language",
+                  "syndicated_from", "similar_to", "flags", "source")
+TOPIC_FIELDS = ("title", "description", "tags", "hide", "settings", "summary", "timeline", "contested")
+NESTED = {
+    "settings": "settings:\n  timeline_entries: {v}\n  summary_words: {v}\n  contested_shown: {v}\n",
+    "summary": "summary:\n  - article: harbour-bridge-reopens\n    quote: {v}\n",
+    "timeline": "timeline:\n  - date: {v}\n    article: harbour-bridge-reopens\n"
+                "    quote: The harbour bridge reopened on Monday after six months of repairs.\n",
+    "contested": "contested:\n  - title: {v}\n    kind: {v}\n    sides:\n      - {{article: {v}, quote: {v}}}\n"
+                 "      - {{article: harbour-bridge-reopens, quote: {v}, label: {v}}}\n",
+}
+
+
+def test_no_value_of_any_field_crashes_the_check_or_the_build(tmp_path):
+    """Every value of FIELD_VALUES in every field of an article and of topic.yml: `digest check` answers with
+    file:line errors or accepts it, and every accepted value builds."""
+    content = tmp_path / "content"
+    accepted = 0
+    for where, field_name in [("article", name) for name in ARTICLE_FIELDS] + [("topic", name) for name in TOPIC_FIELDS]:
+        for number, value in enumerate(FIELD_VALUES):
+            trial = tmp_path / "trial"
+            shutil.rmtree(trial, ignore_errors=True)
+            topic = trial / "victim"
+            shutil.copytree(VICTIM, topic)
+            if where == "article":
+                keys = {"title": '"A report"', field_name: value}
+                (topic / "fuzzed.md").write_text(front(**keys), encoding="utf-8")
+            else:
+                extra = NESTED.get(field_name, f"{field_name}: {{v}}\n").format(v=value)
+                head = "" if field_name == "title" else 'title: "Harbour bridge repairs"\n'
+                (topic / "topic.yml").write_text(head + extra, encoding="utf-8")
+            code, messages = _digest("check", str(trial))
+            if code:
+                located = [message for message in messages if re.match(r".+:\d+: ", message)]
+                assert located, (field_name, value, messages)
+                continue
+            accepted += 1
+            shutil.copytree(topic, content / f"{where}-{field_name.replace('_', '-')}-{number}")
+    assert accepted > 40
+    assert _digest("check", str(content))[0] == 0
+    build_site(tmp_path, content)

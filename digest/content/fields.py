@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from digest import yamlsafe
@@ -14,6 +14,23 @@ from digest.model import Problem
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+EARLIEST_DATE = date(1800, 1, 1)
+"""No news article, nor any event a topic curates, is dated before this."""
+
+
+def latest_date() -> date:
+    """A year after today: no article is published later (a check, never a date shown: pages take dates from the
+    content alone)."""
+    return date.today() + timedelta(days=366)
+
+
+def date_range_error(value: date, what: str) -> str | None:
+    """Why `value` cannot be the date of `what`, or None when it is in the range every stage can handle."""
+    if EARLIEST_DATE <= value <= latest_date():
+        return None
+    return (f"{what} {value.isoformat()} is out of range: dates run from {EARLIEST_DATE.isoformat()} to a year after "
+            f"today ({latest_date().isoformat()})")
 
 
 class ContentError(Exception):
@@ -124,7 +141,12 @@ class Fields:
             return None
         try:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                return date.fromisoformat(value)
+                parsed = date.fromisoformat(value)
+                error = date_range_error(parsed, repr(key))
+                if error is None:
+                    return parsed
+                self.error(key, error)
+                return None
         except ValueError:
             pass
         self.error(key, f"{key!r} must be a date written YYYY-MM-DD, got {value!r}")

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from digest.content import MAX_ARTICLE_BYTES, ContentError, is_safe_url, parse_article
+from digest.content.fields import date_range_error
 from digest.flags import RECORDED_FLAGS
 from digest.ingest import metadata
 from digest.ingest.model import NO_OVERRIDES, CleanedArticle, IngestError, Overrides
@@ -53,6 +54,10 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
     if url and not is_safe_url(url):
         notes.append(f"url {url[:80]!r} is not an http(s) address: left out")
         url = None
+    out_of_range = date_range_error(found.published, "the date found in the page,") if found.published else None
+    if out_of_range:
+        notes.append(f"{out_of_range}: left out")
+        found = replace(found, published=None)
     published = overrides.published or found.published
     if overrides.published and found.published and overrides.published != found.published:
         notes.append(f"the page is dated {found.published.isoformat()}; recorded {overrides.published.isoformat()} "
