@@ -26,9 +26,10 @@ site: $(VENV)/.site
 	$(BIN)/digest check content
 	$(BIN)/digest build --strict
 
-## serve: preview the site at http://127.0.0.1:8000 with live reload
+## serve: preview the site at http://127.0.0.1:$(PORT) with live reload (PORT=8001 make serve: another port)
+PORT ?= 8000
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## browser: install Debian's Chromium for the browser tests (needs root or sudo)
 browser:

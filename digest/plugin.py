@@ -116,12 +116,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                               ": the digest templates live in theme_overrides/fragments/digest/; set "
                               "theme.custom_dir to a folder that has them") from None
         plans = {topic.slug: topic_plan(topic) for topic in self.topics}
-        pages = [plan.path for topic_plans in plans.values() for plan in topic_plans] + [plan.path for plan in LISTINGS]
-        others = [urls.digest_file(topic.slug) for topic in self.topics] + [urls.FEED_FILE]
-        for path in pages + others:
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"{Path(config.docs_dir) / path}: this {'page' if path.endswith('.md') else 'file'}"
-                                  " is generated from the content; remove the file from the docs folder")
+        built = {file.dest_uri: Path(file.abs_src_path or file.src_uri) for file in files}
+        if collisions := urls.url_collisions(self.topics, built, self.layout):
+            raise PluginError("\n".join(map(str, collisions)))
         for topic in self.topics:
             page = urls.topic_page(topic.slug)
             updated = topic_updated(topic)

@@ -143,4 +143,4 @@ def test_check_defaults_to_the_content_folder(tmp_path, monkeypatch, capsys):
 def test_build_without_a_config_fails_clearly(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["build"]) == 1
-    assert "mkdocs.yml: no such mkdocs configuration" in capsys.readouterr().err
+    assert "no mkdocs.yml or content/ folder in" in capsys.readouterr().err

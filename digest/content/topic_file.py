@@ -105,6 +105,13 @@ def _curated_events(fields: Fields) -> tuple[CuratedEvent, ...]:
     return tuple(events)
 
 
+def _item_lines(fields: Fields, key: str, count: int) -> tuple[int, ...]:
+    """The line of each item of a list under `key` (the key's line for a list written on one line)."""
+    value = fields.data.get(key)
+    lines = getattr(value, "item_lines", None) or [fields.line(key)] * count
+    return tuple(line + fields.offset for line in lines[:count])
+
+
 def _first_day(value: str) -> date | None:
     """The first day a YYYY, YYYY-MM or YYYY-MM-DD date covers (None when there is no such day)."""
     parts = [int(p) for p in value.split("-")] + [1, 1]
@@ -145,13 +152,14 @@ def parse_topic_file(path: Path, text: str) -> tuple[Topic, list[Problem]]:
         quote = _quote(fields, item, f"summary line {index + 1}")
         if quote:
             summary.append(quote)
+    hide = fields.texts("hide")
     topic = Topic(
         slug=slug,
         path=path.parent,
         title=fields.text("title", required=True, limit=300) or slug,
         description=fields.text("description", limit=1000) or "",
         tags=fields.texts("tags"),
-        settings=replace(settings, hide=fields.texts("hide")),
+        settings=replace(settings, hide=hide, hide_lines=_item_lines(fields, "hide", len(hide))),
         summary_lines=tuple(summary),
         curated_points=_curated_points(fields),
         curated_events=_curated_events(fields),
