@@ -190,7 +190,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def _take_topic(self, slug: str) -> None:
         assert self.jobs is not None, "pages are filled in between on_files and on_post_build"
-        self.digests[slug], outputs = self.jobs.result(slug)
+        try:
+            self.digests[slug], outputs = self.jobs.result(slug)
+        except ContentError as error:  # found by the analysis (curation: a quote not found, a hide id unknown)
+            raise PluginError(str(error)) from None
         self._take(outputs)
         self._report_progress()
 

@@ -27,7 +27,7 @@ from xml.etree import ElementTree
 import pytest
 from adversarial import ANALYSIS, SPLITTING, adversarial_body, body
 from loopback import CHROMIUM_ARGS, chromium_executable, serve, serve_folder
-from site_build import build_site, link_checker
+from site_build import build_site, link_checker, write_config
 
 from digest.cli import main
 
@@ -615,7 +615,7 @@ def test_sentence_splitting_takes_time_linear_in_the_text(kind):
     assert linear, figures
 
 
-def _topic_with(body_text: str, folder: Path):
+def _adversarial_topic(body_text: str, folder: Path):
     from digest.content import load_topic
 
     shutil.rmtree(folder, ignore_errors=True)
@@ -632,7 +632,7 @@ def test_the_analysis_takes_time_linear_in_a_sentence(kind, tmp_path):
     from digest.analysis import analyse
 
     def seconds(size: int) -> float:
-        topic = _topic_with(body(kind, size), tmp_path / "victim")
+        topic = _adversarial_topic(body(kind, size), tmp_path / "victim")
         return _cpu(lambda: analyse(topic))
 
     linear, figures = _grows_linearly(seconds, 10_000)
@@ -681,7 +681,7 @@ def test_a_2mb_adversarial_article_is_checked_and_built_in_bounded_time(tmp_path
     from digest.content import MAX_ARTICLE_BYTES
 
     content = tmp_path / "content"
-    _topic_with(adversarial_body(MAX_ARTICLE_BYTES - 60_000), content / "victim")
+    _adversarial_topic(adversarial_body(MAX_ARTICLE_BYTES - 60_000), content / "victim")
     assert (content / "victim" / "adversarial.md").stat().st_size > 1_900_000
     before = resource.getrusage(resource.RUSAGE_SELF)
     assert _digest("check", str(content))[0] == 0
@@ -729,7 +729,8 @@ def test_no_value_of_any_field_crashes_the_check_or_the_build(tmp_path):
     file:line errors or accepts it, and every accepted value builds."""
     content = tmp_path / "content"
     accepted = 0
-    for where, field_name in [("article", name) for name in ARTICLE_FIELDS] + [("topic", name) for name in TOPIC_FIELDS]:
+    fields = [("article", name) for name in ARTICLE_FIELDS] + [("topic", name) for name in TOPIC_FIELDS]
+    for where, field_name in fields:
         for number, value in enumerate(FIELD_VALUES):
             trial = tmp_path / "trial"
             shutil.rmtree(trial, ignore_errors=True)
@@ -752,3 +753,145 @@ def test_no_value_of_any_field_crashes_the_check_or_the_build(tmp_path):
     assert accepted > 40
     assert _digest("check", str(content))[0] == 0
     build_site(tmp_path, content)
+
+
+# -- a maintainer's first hour: one error per broken field, no silent takeover ------------------------------
+
+TRIAL = FIXTURES / "trial"
+TRIAL_ERRORS = [
+    ("content/harbour/topic.yml", 6, "the summary quotes this passage of 'harbour-bridge-reopens' twice"),
+    ("content/harbour/topic.yml", 10, "timeline entry 1: 'date' 1700 is out of range"),
+    ("content/harbour/late-report.md", 5, "'published' 9999-12-31 is out of range"),
+    ("content/harbour/lookalike.md", 3, "outlet 'H\u0430rbour Daily' looks like 'Harbour Daily' (harbour-bridge-reopens"
+     ".md) but is written with other characters (U+0430 CYRILLIC SMALL LETTER A)"),
+    ("content/harbour/index.md", 1, "this article's page would be topics/harbour/index.html, which is the page of "
+     "topic 'harbour'"),
+    ("docs/topics/ferry/index.md", 1, "would be built as topics/ferry/index.html, which is the page of topic 'ferry'"),
+    ("content/ferry/topic.yml", 3, "hide lists '0123456789ab', which is no timeline entry or contested point"),
+]
+"""What `digest check` must say about tests/fixtures/hostile/trial: each broken field once, at its file and line.
+The article with a bad date is quoted three times in topic.yml: it is still checked, with no error about it
+missing from the topic."""
+
+
+@pytest.fixture
+def trial(tmp_path, monkeypatch) -> Path:
+    shutil.copytree(TRIAL, tmp_path / "trial")
+    monkeypatch.chdir(tmp_path / "trial" / "content" / "harbour")  # any folder inside the site will do
+    return tmp_path / "trial"
+
+
+def test_check_gives_one_error_per_broken_field_of_the_trial_with_file_and_line(trial):
+    code, messages = _digest("check")
+    assert code == 1
+    problems = messages[:-1]
+    assert messages[-1].startswith(f"{len(TRIAL_ERRORS)} problem(s)")
+    assert len(problems) == len(TRIAL_ERRORS), "\n".join(problems)
+    for path, line, words in TRIAL_ERRORS:
+        assert any(message.startswith(f"{trial / path}:{line}: ") and words in message for message in problems), \
+            (path, line, words, problems)
+
+
+def test_the_build_refuses_the_trial_and_names_the_files(trial):
+    code, messages = _digest("build", "--strict")
+    assert code == 1
+    log = "\n".join(messages)
+    for path, line, _ in TRIAL_ERRORS[:4]:  # the errors of the files themselves; the build stops at them
+        assert f"{trial / path}:{line}: " in log, log
+
+
+def test_an_article_named_index_never_replaces_the_topic_page(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    (content / "victim" / "index.md").write_text(front(title='"Not the digest"', body="# Hijacked\n\nGone."))
+    code, messages = _digest("check", str(content))
+    assert code == 1 and any("index.md:1: this article's page would be topics/victim/index.html" in message
+                             for message in messages), messages
+    code, messages = _digest("build", "-f", str(write_config(tmp_path, content)))
+    assert code == 1 and "index.md:1: this article's page would be topics/victim/index.html" in "\n".join(messages)
+
+
+def test_outlet_names_are_normalised_and_invisible_characters_do_not_make_another_outlet(tmp_path):
+    from digest.analysis import analyse
+    from digest.content import load_topic
+    from digest.render.views.common import outlet_count
+
+    topic_dir = tmp_path / "victim"
+    shutil.copytree(VICTIM, topic_dir)
+    (topic_dir / "copy.md").write_text(front(title='"Bridge opens"', outlet=q("Har\u200bbour\u202c \uff24aily")),
+                                       encoding="utf-8")
+    topic, problems = load_topic(topic_dir)
+    assert not problems
+    assert {article.meta.outlet for article in topic.articles} == {"Harbour Daily", "Coast Radio"}
+    assert outlet_count(analyse(topic).articles) == 2
+
+
+@pytest.mark.parametrize("outlet", ["H\u0430rbour Daily", "\u041dARBOUR DAILY", "Harbour Dai\u04cfy",
+                                    "Coast R\u0430dio"])
+def test_a_lookalike_of_another_outlet_of_the_topic_is_an_error(tmp_path, outlet):
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    (content / "victim" / "z-copy.md").write_text(front(title='"Bridge opens"', outlet=q(outlet)), encoding="utf-8")
+    code, messages = _digest("check", str(content))
+    assert code == 1
+    assert [message for message in messages if "z-copy.md:3: outlet" in message and "looks like" in message], messages
+
+
+def test_outlets_that_differ_only_in_case_or_spelling_are_not_lookalikes(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    for name, outlet in (("a.md", "HARBOUR DAILY"), ("b.md", "Harbour Weekly"), ("c.md", "Новая газета")):
+        (content / "victim" / name).write_text(front(title=q(name), outlet=q(outlet)), encoding="utf-8")
+    assert _digest("check", str(content))[0] == 0
+
+
+def test_an_unknown_hide_id_fails_the_build_with_its_line(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    (content / "victim" / "topic.yml").write_text(_topic_with("hide:\n  - 0123456789ab\n"), encoding="utf-8")
+    code, messages = _digest("build", "-f", str(write_config(tmp_path, content)))
+    assert code == 1 and "topic.yml:5: hide lists '0123456789ab'" in "\n".join(messages), messages
+
+
+def test_import_never_writes_through_a_symbolic_link(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "linked").symlink_to(outside)
+    (tmp_path / "page.txt").write_text(story(), encoding="utf-8")
+    code, messages = _digest("import", "page.txt", "--topic", "linked")
+    assert code == 1 and any("content/linked is a symbolic link" in message for message in messages), messages
+    assert list(outside.iterdir()) == []
+
+
+def test_a_linked_topic_yml_is_refused_before_any_article_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(VICTIM, tmp_path / "content" / "victim")
+    (tmp_path / "content" / "victim" / "topic.yml").unlink()
+    (tmp_path / "content" / "victim" / "topic.yml").symlink_to(VICTIM / "topic.yml")
+    (tmp_path / "page.txt").write_text(story(), encoding="utf-8")
+    before = _snapshot(tmp_path / "content")
+    code, messages = _digest("import", "page.txt", "--topic", "victim")
+    assert code == 1 and any("topic.yml is a symbolic link" in message for message in messages), messages
+    assert _snapshot(tmp_path / "content") == before
+
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x1b[31m\x9b31m\u202e"
+"""A window title (OSC), a cleared screen and a colour (CSI, also as the one-byte C1 CSI), a bidi override."""
+
+
+def test_notes_and_errors_print_control_characters_as_escapes(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(VICTIM, tmp_path / "content" / "victim")
+    page = tmp_path / "page.txt"
+    page.write_text(story(lines=(*STORY * 6, f"Share this {ESCAPES}", f"Advertisement {ESCAPES}")), encoding="utf-8")
+    assert main(["clean", str(page)]) == 0
+    notes = capsys.readouterr().err
+    assert "note: line" in notes and "\\x1b]0;pwned\\x07" in notes and "\\x9b" in notes and "\\u202e" in notes
+    (tmp_path / "content" / "victim" / f"bad{ESCAPES}.md").write_text(front(title='"x"'), encoding="utf-8")
+    assert main(["check"]) == 1
+    errors = capsys.readouterr().err
+    assert "\\x1b]0;pwned" in errors
+    for text in (notes, errors):
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", text), repr(text)
