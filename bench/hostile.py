@@ -62,6 +62,8 @@ def per_pattern(out: Path, size: int) -> None:
     print(f"{'pattern':22} {'split':>8} {'analysis':>9}   (CPU seconds for {size / 1e6:g} MB)")
     for kind in (*SPLITTING, *ANALYSIS):
         text = body(kind, size)
+        if len(text.encode()) > size:  # characters of several bytes: `size` is bytes, as the article limit is
+            text = body(kind, size * size // len(text.encode()))
         folder = out / "topic"
         shutil.rmtree(folder, ignore_errors=True)
         shutil.copytree(VICTIM, folder)
@@ -109,7 +111,7 @@ def whole_site(out: Path) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size", type=int, default=1_000_000, help="characters per pattern (default 1,000,000)")
+    parser.add_argument("--size", type=int, default=1_000_000, help="bytes per pattern (default 1,000,000)")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "hostile", help="work folder")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)

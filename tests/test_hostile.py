@@ -895,3 +895,22 @@ def test_notes_and_errors_print_control_characters_as_escapes(tmp_path, monkeypa
     assert "\\x1b]0;pwned" in errors
     for text in (notes, errors):
         assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", text), repr(text)
+
+
+@pytest.mark.parametrize("breakage", ["published: '2024-13-40'\n", "title: [unclosed\n", "\xff\xfe"])
+def test_a_broken_article_that_topic_yml_quotes_gives_one_error(tmp_path, breakage):
+    """No cascade: the quotes of a broken article are not reported as quoting an article missing from the topic."""
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    article = content / "victim" / "harbour-bridge-reopens.md"
+    text = article.read_text(encoding="utf-8")
+    if breakage == "\xff\xfe":
+        article.write_bytes(text.encode() + b"\xff\xfe")
+    else:
+        article.write_text(text.replace("author:", breakage + "author:", 1), encoding="utf-8")
+    quote = "The harbour bridge reopened on Monday after six months of repairs."
+    (content / "victim" / "topic.yml").write_text(_topic_with(
+        f"summary:\n  - article: harbour-bridge-reopens\n    quote: {q(quote)}\n"
+        f"timeline:\n  - date: '2024-03'\n    article: harbour-bridge-reopens\n    quote: {q(quote)}\n"), encoding="utf-8")
+    code, messages = _digest("check", str(content))
+    assert code == 1 and len(messages) == 2 and "harbour-bridge-reopens.md:" in messages[0], messages

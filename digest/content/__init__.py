@@ -58,15 +58,19 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[*_`]+", "", text)).strip().lower()
 
 
-def _check_topic_references(topic: Topic, articles: tuple[Article, ...], problems: list[Problem]) -> None:
+def _check_topic_references(topic: Topic, articles: tuple[Article, ...], unread: set[str],
+                            problems: list[Problem]) -> None:
     """Check what refers to articles: curated quotes, copies and similar articles, urls. `articles` are all the
-    topic's article files, those with errors included as far as they could be read."""
+    topic's article files, those with errors included as far as they could be read; `unread` names the files that
+    could not be read at all (their own error says why, and what quotes them is not checked again)."""
     topic_file = topic.path / TOPIC_FILE
     by_id = {article.id: article for article in articles}
     quotes = [*topic.summary_lines, *(event.quote for event in topic.curated_events)]
     quotes += [quote for point in topic.curated_points for _, side in point.sides for quote in side]
     for quote in quotes:
         article = by_id.get(quote.article)
+        if quote.article in unread:
+            continue
         if article is None:
             problems.append(Problem(topic_file, quote.line, f"article {quote.article!r} is not in this topic"))
         elif not quote_found(quote.text, article.body):
@@ -76,7 +80,7 @@ def _check_topic_references(topic: Topic, articles: tuple[Article, ...], problem
     urls: dict[str, Article] = {}
     for article in articles:
         for ref in filter(None, (article.meta.syndicated_from, *article.meta.similar_to)):
-            if ref not in by_id:
+            if ref not in by_id and ref not in unread:
                 problems.append(Problem(article.path, 1, f"refers to article {ref!r}, which is not in this topic"))
         if article.meta.url:
             key = article.meta.url.rstrip("/").lower()
@@ -124,8 +128,8 @@ def load_topic(folder: Path, read: Callable[[Path], Article] = read_article) -> 
         topic = Topic(slug=folder.name, path=folder, title=folder.name)
         problems.append(Problem(topic_file, 1, "missing topic.yml (it needs at least a 'title')"))
     articles: list[Article] = []
-    broken: list[Article] = []
-    """Articles with errors, as far as they could be read: still checked against the rest of the topic."""
+    broken: list[Article] = []  # articles with errors, as far as they could be read: still checked with the rest
+    unread: set[str] = set()  # ids of article files that could not be read at all (too large, not UTF-8...)
     seen: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
         if path.name == TOPIC_FILE or path.name.startswith("."):
@@ -143,10 +147,13 @@ def load_topic(folder: Path, read: Callable[[Path], Article] = read_article) -> 
             problems += error.problems
             if error.article is not None:
                 broken.append(error.article)
+            else:
+                unread.add(path.stem)
     if not articles and not problems:
         problems.append(Problem(topic_file, 1, "the topic has no articles: import at least one"))
     topic = replace(topic, articles=tuple(articles))
-    _check_topic_references(topic, tuple(sorted(articles + broken, key=lambda article: article.path)), problems)
+    _check_topic_references(topic, tuple(sorted(articles + broken, key=lambda article: article.path)), unread,
+                            problems)
     return topic, problems
 
 
