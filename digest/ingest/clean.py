@@ -10,6 +10,7 @@ from pathlib import Path
 
 from digest.content import MAX_ARTICLE_BYTES, ContentError, is_safe_url, parse_article
 from digest.content.fields import date_range_error
+from digest.content.outlets import clean_name
 from digest.flags import RECORDED_FLAGS
 from digest.ingest import metadata
 from digest.ingest.model import NO_OVERRIDES, CleanedArticle, IngestError, Overrides
@@ -65,7 +66,7 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
     flags = _flags(published, clean.paragraphs, url, overrides.outlet or found.outlet, notes)
     meta = ArticleMeta(
         title=title,
-        outlet=_field(overrides.outlet or found.outlet, "outlet"),
+        outlet=_field(clean_name(overrides.outlet or found.outlet or ""), "outlet"),
         url=url,
         published=published,
         author=_field(found.author, "author"),
