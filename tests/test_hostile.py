@@ -909,8 +909,8 @@ def test_a_broken_article_that_topic_yml_quotes_gives_one_error(tmp_path, breaka
     else:
         article.write_text(text.replace("author:", breakage + "author:", 1), encoding="utf-8")
     quote = "The harbour bridge reopened on Monday after six months of repairs."
-    (content / "victim" / "topic.yml").write_text(_topic_with(
-        f"summary:\n  - article: harbour-bridge-reopens\n    quote: {q(quote)}\n"
-        f"timeline:\n  - date: '2024-03'\n    article: harbour-bridge-reopens\n    quote: {q(quote)}\n"), encoding="utf-8")
+    curation = (f"summary:\n  - article: harbour-bridge-reopens\n    quote: {q(quote)}\n"
+                f"timeline:\n  - date: '2024-03'\n    article: harbour-bridge-reopens\n    quote: {q(quote)}\n")
+    (content / "victim" / "topic.yml").write_text(_topic_with(curation), encoding="utf-8")
     code, messages = _digest("check", str(content))
     assert code == 1 and len(messages) == 2 and "harbour-bridge-reopens.md:" in messages[0], messages
