@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from digest.terminal import terminal_safe
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
@@ -107,6 +109,8 @@ class TopicSettings:
     """How many contested points the page shows (the JSON keeps them all)."""
     hide: tuple[str, ...] = ()
     """Ids of automatic timeline entries or contested points to leave out."""
+    hide_lines: tuple[int, ...] = ()
+    """Line of topic.yml of each id in `hide` (for the error when one names nothing)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +151,7 @@ class Problem:
     """What is wrong and what to do."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return terminal_safe(f"{self.path}:{self.line}: {self.message}")
 
 
 # -- what the analysis produces --------------------------------------------------------------

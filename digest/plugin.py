@@ -45,6 +45,7 @@ from digest.render import (
     topic_plan,
     urls,
 )
+from digest.render.dates import page_date
 from digest.render.pages import load_templates
 
 log = get_plugin_logger(__name__)
@@ -115,12 +116,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                               ": the digest templates live in theme_overrides/fragments/digest/; set "
                               "theme.custom_dir to a folder that has them") from None
         plans = {topic.slug: topic_plan(topic) for topic in self.topics}
-        pages = [plan.path for topic_plans in plans.values() for plan in topic_plans] + [plan.path for plan in LISTINGS]
-        others = [urls.digest_file(topic.slug) for topic in self.topics] + [urls.FEED_FILE]
-        for path in pages + others:
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"{Path(config.docs_dir) / path}: this {'page' if path.endswith('.md') else 'file'}"
-                                  " is generated from the content; remove the file from the docs folder")
+        built = {file.dest_uri: Path(file.abs_src_path or file.src_uri) for file in files}
+        if collisions := urls.url_collisions(self.topics, built, self.layout):
+            raise PluginError("\n".join(map(str, collisions)))
         for topic in self.topics:
             page = urls.topic_page(topic.slug)
             updated = topic_updated(topic)
@@ -163,7 +161,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # mkdocs stamps pages (sitemap, gzip header) with today's date; use the content's dates instead.
         date = self.updated.get(page.file.src_uri, self.newest)
         if date:
-            page.update_date = date
+            page.update_date = page_date(date)
         return page
 
     @event_priority(100)  # first: the other plugins (search among them) must see the page's real content
@@ -192,7 +190,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def _take_topic(self, slug: str) -> None:
         assert self.jobs is not None, "pages are filled in between on_files and on_post_build"
-        self.digests[slug], outputs = self.jobs.result(slug)
+        try:
+            self.digests[slug], outputs = self.jobs.result(slug)
+        except ContentError as error:  # found by the analysis (curation: a quote not found, a hide id unknown)
+            raise PluginError(str(error)) from None
         self._take(outputs)
         self._report_progress()
 

@@ -10,6 +10,7 @@ from types import ModuleType
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site" / "content"
@@ -30,7 +31,7 @@ def write_config(folder: Path, content: Path, plugin: dict[str, object] | None =
     """An mkdocs.yml in `folder` that is the repository's, pointed at `content` and building into folder/site.
 
     The digest plugin analyses in this process with no cache, unless `plugin` says otherwise."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), loader=get_yaml_loader())  # !ENV tags
     config.update(overrides)
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(folder / "site")

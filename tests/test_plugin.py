@@ -226,7 +226,8 @@ def test_a_docs_page_in_the_way_of_a_generated_page_fails_the_build(tmp_path: Pa
     config = load_config(str(write_config(tmp_path, FIXTURE_CONTENT)))
     config.plugins.on_config(config)
     files = Files([File("tags.md", str(tmp_path), config.site_dir, config.use_directory_urls)])
-    with pytest.raises(PluginError, match=re.escape("tags.md: this page is generated")):
+    with pytest.raises(PluginError, match=re.escape("tags.md:1: this file would be built as tags/index.html, which "
+                                                    "is the tags page")):
         config.plugins.on_files(files, config=config)
 
 

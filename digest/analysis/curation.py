@@ -148,13 +148,23 @@ def _contested(topic: Topic, corpus: Corpus, digest: Digest, problems: list[Prob
                         if not any(restates(point, sides) for sides in curated_sides)))
 
 
+def unknown_hidden_ids(topic: Topic, digest: Digest) -> list[Problem]:
+    """An error for each id under `hide` that names no automatic timeline entry or contested point of the digest:
+    a typo, or an entry the analysis no longer gives, would otherwise hide nothing, silently."""
+    known = {entry.id for entry in digest.timeline} | {point.id for point in digest.contested}
+    lines = topic.settings.hide_lines or (1,) * len(topic.settings.hide)
+    return [Problem(topic.path / TOPIC_FILE, line, f"hide lists {hidden!r}, which is no timeline entry or contested "
+                    f"point of this topic (their ids are in topics/{topic.slug}/digest.json): remove it")
+            for hidden, line in zip(topic.settings.hide, lines, strict=False) if hidden not in known]
+
+
 def apply_curation(topic: Topic, corpus: Corpus, digest: Digest) -> Digest:
     """The digest with topic.yml's curated lines, entries and points added and hidden ids removed.
 
     Raises ContentError (topic.yml and line) when a quote is not in its article, so the
     build fails the way `digest check` does.
     """
-    problems: list[Problem] = []
+    problems = unknown_hidden_ids(topic, digest)
     curated = replace(
         digest,
         summary=_summary(topic, corpus, digest, problems),

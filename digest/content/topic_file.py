@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from digest import yamlsafe
-from digest.content.fields import Fields
+from digest.content.fields import Fields, date_range_error
 from digest.model import CuratedEvent, CuratedPoint, Problem, Quote, Topic, TopicSettings
 
 TOPIC_FILE = "topic.yml"
@@ -91,22 +91,34 @@ def _curated_events(fields: Fields) -> tuple[CuratedEvent, ...]:
         if quote is None:
             continue
         when = item.get("date")
-        if not isinstance(when, str) or not _DATE_RE.match(when) or not _valid_partial_date(when):
-            fields.problems.append(Problem(fields.path, item.line_of("date") + fields.offset,
-                                           f"timeline entry {index + 1} needs a 'date' written YYYY, "
-                                           "YYYY-MM or YYYY-MM-DD (in quotes)"))
+        first_day = _first_day(when) if isinstance(when, str) and _DATE_RE.match(when) else None
+        line = item.line_of("date") + fields.offset
+        if first_day is None:
+            fields.problems.append(Problem(fields.path, line, f"timeline entry {index + 1} needs a 'date' written "
+                                           "YYYY, YYYY-MM or YYYY-MM-DD (in quotes)"))
             continue
-        events.append(CuratedEvent(date=when, quote=quote, line=item.line + fields.offset))
+        error = date_range_error(first_day, f"timeline entry {index + 1}: 'date'")
+        if error:
+            fields.problems.append(Problem(fields.path, line, error.replace(first_day.isoformat(), str(when), 1)))
+            continue
+        events.append(CuratedEvent(date=str(when), quote=quote, line=item.line + fields.offset))
     return tuple(events)
 
 
-def _valid_partial_date(value: str) -> bool:
+def _item_lines(fields: Fields, key: str, count: int) -> tuple[int, ...]:
+    """The line of each item of a list under `key` (the key's line for a list written on one line)."""
+    value = fields.data.get(key)
+    lines = getattr(value, "item_lines", None) or [fields.line(key)] * count
+    return tuple(line + fields.offset for line in lines[:count])
+
+
+def _first_day(value: str) -> date | None:
+    """The first day a YYYY, YYYY-MM or YYYY-MM-DD date covers (None when there is no such day)."""
     parts = [int(p) for p in value.split("-")] + [1, 1]
     try:
-        date(parts[0], parts[1], parts[2])
+        return date(parts[0], parts[1], parts[2])
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def parse_topic_file(path: Path, text: str) -> tuple[Topic, list[Problem]]:
@@ -140,13 +152,14 @@ def parse_topic_file(path: Path, text: str) -> tuple[Topic, list[Problem]]:
         quote = _quote(fields, item, f"summary line {index + 1}")
         if quote:
             summary.append(quote)
+    hide = fields.texts("hide")
     topic = Topic(
         slug=slug,
         path=path.parent,
         title=fields.text("title", required=True, limit=300) or slug,
         description=fields.text("description", limit=1000) or "",
         tags=fields.texts("tags"),
-        settings=replace(settings, hide=fields.texts("hide")),
+        settings=replace(settings, hide=hide, hide_lines=_item_lines(fields, "hide", len(hide))),
         summary_lines=tuple(summary),
         curated_points=_curated_points(fields),
         curated_events=_curated_events(fields),

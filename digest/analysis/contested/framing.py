@@ -23,6 +23,7 @@ from digest.analysis.cues import (
     tokens,
     unquoted,
 )
+from digest.text import words_after, words_before
 
 MIN_SHARED_FRAMING_TERMS = 2
 """Around their cues, sentences framing the same fact share at least this many words (names, years included)."""
@@ -77,7 +78,7 @@ def framing_of(text: str, low: re.Pattern[str], high: re.Pattern[str]) -> Framin
     near: set[str] = set()
     specific: set[str] = set()
     for match in lows or highs:
-        before, after = free[: match.start()].split()[-CUE_WINDOW:], free[match.end() :].split()[:CUE_WINDOW]
+        before, after = words_before(free, match.start(), CUE_WINDOW), words_after(free, match.end(), CUE_WINDOW)
         window = " ".join(before + after)
         near |= {stem(word) for word in tokens(window) if word not in STOPWORDS}
         specific |= set(re.findall(r"\b(?:19|20)\d\d\b", window))

@@ -21,6 +21,7 @@ from digest.analysis.contested.base import (
 )
 from digest.analysis.corpus import Corpus, Unit
 from digest.analysis.cues import ORDINALS
+from digest.text import words_after, words_before
 
 MIN_SHARED_EVENT_TERMS = 3
 """Sentences must share this many content words besides the date to be about the same event."""
@@ -73,8 +74,8 @@ def _describe(unit: Unit) -> _Event:
     near: set[str] = set()
     for expression in unit.dates:
         if expression.value and not expression.relative:
-            before = unit.text[: expression.start].split()[-DATE_WINDOW:]
-            after = unit.text[expression.end :].split()[:DATE_WINDOW]
+            before = words_before(unit.text, expression.start, DATE_WINDOW)
+            after = words_after(unit.text, expression.end, DATE_WINDOW)
             near |= terms(" ".join(before + after))
     ordinals = frozenset(word.lower() for word in ORDINALS.findall(unit.text))
     return _Event(_event_terms(unit), _counted(unit), near, ordinals)
