@@ -15,6 +15,7 @@ from collections.abc import Sequence
 THRESHOLD = 0.1
 DAMPING = 0.85
 REDUNDANT = 0.5
+_BLOCK_ROWS = 512
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -38,6 +39,24 @@ def _vectors(sentences: Sequence[str]):
     return sparse.diags(1.0 / norms) @ matrix
 
 
+def _links(vectors):
+    """The graph: 1 where two sentences' cosine passes THRESHOLD (no self-links), computed a block of rows at a
+    time: the full product of a long story's sentences is nearly dense (shared common words), and held whole it
+    takes many gigabytes."""
+    import numpy as np
+    from scipy import sparse
+
+    count = vectors.shape[0]
+    transposed = vectors.T.tocsc()
+    blocks = []
+    for start in range(0, count, _BLOCK_ROWS):
+        block = (vectors[start:start + _BLOCK_ROWS] @ transposed).tocoo()
+        keep = (block.data > THRESHOLD) & (block.row + start != block.col)  # a sentence does not vouch for itself
+        blocks.append(sparse.csr_matrix((np.ones(int(keep.sum())), (block.row[keep], block.col[keep])),
+                                        shape=block.shape))
+    return sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, 0))
+
+
 def rank(sentences: Sequence[str]) -> list[int]:
     """Sentence indices, most central first (ties: earlier first)."""
     import numpy as np
@@ -47,11 +66,7 @@ def rank(sentences: Sequence[str]) -> list[int]:
     vectors = _vectors(sentences)
     from scipy import sparse
 
-    similarity = (vectors @ vectors.T).tolil()
-    similarity.setdiag(0)  # a sentence does not vouch for itself
-    similarity = similarity.tocsr()
-    similarity.data = (similarity.data > THRESHOLD).astype(np.float64)
-    similarity.eliminate_zeros()
+    similarity = _links(vectors)
     degree = np.asarray(similarity.sum(axis=1)).ravel()
     dangling = degree == 0
     degree[dangling] = 1.0
