@@ -373,10 +373,15 @@ def show(ids: list[str], unjudged: bool) -> None:
         print(f"== {pair.id} [{pair.drawn}] supports={pair.supports} {pair.why}")
         for role, locator in (("CLAIM", pair.claim), ("CAND ", pair.candidate)):
             print(f"  {role} {locator}: {locator_text(locator)}")
-        before = Locator(pair.candidate.doc, pair.candidate.line - 1)
-        after = Locator(pair.candidate.doc, pair.candidate.line + 1)
-        print(f"        (before: {locator_text(before)[:160] if before.line else ''})")
-        print(f"        (after: {locator_text(after)[:160]})")
+        for label, step in (("before", -1), ("after", 1)):
+            print(f"        ({label}: {_neighbour(pair.candidate, step)[:160]})")
+
+
+def _neighbour(locator: Locator, step: int) -> str:
+    """The nearest non-blank line before (step -1) or after (step 1) the located one."""
+    last = len(raw_path(locator.doc).read_text(encoding="utf-8", errors="replace").splitlines())
+    lines = range(locator.line + step, 0 if step < 0 else last + 1, step)
+    return next((text for line in lines if (text := locator_text(Locator(locator.doc, line)))), "")
 
 
 def main(argv: list[str] | None = None) -> int:
