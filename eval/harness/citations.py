@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from harness.data import OWN_ANNOTATIONS, REPO, SHARED, Collected, Section, dev_dir
+from harness.data import OWN_ANNOTATIONS, REPO, SHARED, Collected, Section
 
 PAIRS_FILE = OWN_ANNOTATIONS / "citations" / "pairs.yml"
 SEED_STORY = "seeds"
@@ -124,32 +124,36 @@ def load_pairs(path: Path = PAIRS_FILE) -> list[Pair]:
     return pairs
 
 
-def raw_path(doc: str) -> Path:
+def raw_path(doc: str, shared: Path = SHARED) -> Path:
     """The shared file a locator's doc names."""
     match = T17_DOC.match(doc)
     if match:
-        return dev_dir() / "Timeline17" / match["folder"] / "InputDocs" / match["date"] / f"{match['doc']}.htm.txt"
-    return SHARED / "seeds" / doc
+        folder = shared / "eval" / "dev" / "Timeline17" / match["folder"] / "InputDocs" / match["date"]
+        return folder / f"{match['doc']}.htm.txt"
+    return shared / "seeds" / doc
 
 
 @cache
-def _lines(doc: str) -> tuple[str, ...]:
-    return tuple(raw_path(doc).read_text(encoding="utf-8", errors="replace").splitlines())
+def _lines(path: Path) -> tuple[str, ...]:
+    return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines()) if path.is_file() else ()
 
 
-def locator_text(locator: Locator) -> str:
-    """The located sentence as a reader sees it (Timeline17's tokenisation undone); '' past the file's end."""
-    lines = _lines(locator.doc)
+def _detokenise(line: str) -> str:
+    from harness.t17 import detokenise
+
+    return detokenise(line)
+
+
+def locator_text(locator: Locator, shared: Path = SHARED) -> str:
+    """The located sentence as a reader sees it (Timeline17's tokenisation undone); '' for a missing file or a
+    line past its end."""
+    lines = _lines(raw_path(locator.doc, shared))
     if locator.line > len(lines):
         return ""
     line = lines[locator.line - 1]
     if locator.chars:
         return line[locator.chars[0]:locator.chars[1]].strip()
-    if T17_DOC.match(locator.doc):
-        from harness.t17 import detokenise
-
-        return detokenise(line.strip())
-    return line.strip()
+    return _detokenise(line.strip()) if T17_DOC.match(locator.doc) else line.strip()
 
 
 def words(text: str) -> Counter[str]:
@@ -177,9 +181,10 @@ class Located:
 class Locating:
     """Maps locators to our sentences of a topic's articles, found by their `source`."""
 
-    def __init__(self, articles: Iterable[Any]) -> None:
+    def __init__(self, articles: Iterable[Any], shared: Path = SHARED) -> None:
         from digest.text import sentences
 
+        self._shared = shared
         self._by_source: dict[str, tuple[str, list[Counter[str]]]] = {}
         for article in articles:
             if article.meta.source:
@@ -190,7 +195,7 @@ class Locating:
         """The best-overlapping run of our sentences, or None when the doc was not imported or no sentence of
         its article overlaps the text by MIN_OVERLAP."""
         found = self._by_source.get(locator.doc)
-        text = locator_text(locator) if found else ""
+        text = locator_text(locator, self._shared) if found else ""
         if not found or not text:
             return None
         article, bags = found

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draw the citation pairs to judge (pairs.yml beside this script) from the digests `make eval` wrote, or show them.
 
-    python eval/annotations/citations/draw.py            # draw into pairs.yml, keeping the judgements already made
+    python eval/annotations/citations/draw.py [--commit HASH]   # draw; pairs.yml keeps its pairs, adds new ones
     python eval/annotations/citations/draw.py --show [ID ...] [--unjudged]   # print pairs with their sentences
 
 Run `make eval` first: it writes each Timeline17 story's digest to eval/out/digests/<story>.json and keeps its
@@ -343,26 +343,35 @@ def _flow(locator: Locator) -> str:
     return f"{{doc: {json.dumps(locator.doc)}, line: {locator.line}{chars}}}"
 
 
-def write(pairs: list[Drawn], judged: dict[tuple[str, Locator, Locator], Pair], path: Path, commit: str) -> None:
-    lines = [
-        "# Citation pairs judged by reading (see README.md beside this file): a digest sentence (claim) and a",
-        "# sentence of another article of the same topic (candidate), located in ../shared's raw files.",
-        f"# Drawn by eval/annotations/citations/draw.py at commit {commit}, seed {SEED}.",
-        "pairs:",
-    ]
-    counters: Counter[str] = Counter()
-    for item in pairs:
-        counters[item.story] += 1
-        old = judged.get((item.story, item.claim, item.candidate))
-        supports = "null" if old is None or old.supports is None else str(old.supports).lower()
-        lines += [f"- id: {item.story}-{counters[item.story]:03d}",
-                  f"  story: {item.story}",
-                  f"  section: {item.section}",
-                  f"  drawn: {item.drawn}",
-                  f"  claim: {_flow(item.claim)}",
-                  f"  candidate: {_flow(item.candidate)}",
-                  f"  supports: {supports}",
-                  f"  why: {json.dumps(old.why if old else '', ensure_ascii=False)}"]
+def _entry(pid: str, story: str, section: str, drawn: str, claim: Locator, candidate: Locator,
+           supports: bool | None, why: str) -> list[str]:
+    return [f"- id: {pid}", f"  story: {story}", f"  section: {section}", f"  drawn: {drawn}",
+            f"  claim: {_flow(claim)}", f"  candidate: {_flow(candidate)}",
+            f"  supports: {'null' if supports is None else str(supports).lower()}",
+            f"  why: {json.dumps(why, ensure_ascii=False)}"]
+
+
+def write(kept: list[Pair], new: list[Drawn], path: Path, commit: str) -> None:
+    """The pairs already in the file as they are, then the new ones, unjudged, numbered on from each story's
+    last id; each draw that added pairs is named in a `# batch` line of the header."""
+    batches = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# batch ")] \
+        if path.exists() else []
+    if new:
+        batches.append(f"# batch {len(batches) + 1}: {len(new)} pairs drawn by draw.py at commit {commit}, "
+                       f"seed {SEED}")
+    lines = ["# Citation pairs judged by reading (see README.md beside this file): a digest sentence (claim) and a",
+             "# sentence of another article of the same topic (candidate), located in ../shared's raw files.",
+             *batches, "pairs:"]
+    last: Counter[str] = Counter()
+    for pair in kept:
+        number = pair.id.rsplit("-", 1)[-1]
+        last[pair.story] = max(last[pair.story], int(number) if number.isdigit() else 0)
+        lines += _entry(pair.id, pair.story, pair.section, pair.drawn, pair.claim, pair.candidate, pair.supports,
+                        pair.why)
+    for item in new:
+        last[item.story] += 1
+        lines += _entry(f"{item.story}-{last[item.story]:03d}", item.story, item.section, item.drawn, item.claim,
+                        item.candidate, None, "")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -393,20 +402,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.show is not None:
         show(args.show, args.unjudged)
         return 0
-    judged = {(p.story, p.claim, p.candidate): p for p in load_pairs()} if PAIRS_FILE.exists() else {}
+    kept = load_pairs() if PAIRS_FILE.exists() else []
+    known = {(pair.story, pair.claim, pair.candidate) for pair in kept}
     rng = random.Random(SEED)
-    drawn: list[Drawn] = []
+    new: list[Drawn] = []
     for name in ("Finan", "H1N1", "IraqWar", "MJ", "haiti", SEED_STORY):
-        story = load_story(name)
-        picked = draw_story(story, rng)
+        picked = draw_story(load_story(name), rng)
+        fresh = [item for item in picked if (item.story, item.claim, item.candidate) not in known]
         kinds = Counter(item.drawn for item in picked)
-        print(f"{name}: {len(picked)} pairs {dict(sorted(kinds.items()))}")
-        drawn += picked
+        print(f"{name}: {len(picked)} pairs drawn {dict(sorted(kinds.items()))}, {len(fresh)} of them new")
+        new += fresh
     PAIRS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    write(drawn, judged, PAIRS_FILE, args.commit or "(uncommitted)")
-    kept = sum(judged[key].supports is not None for key in ((d.story, d.claim, d.candidate) for d in drawn)
-               if key in judged)
-    print(f"{len(drawn)} pairs written to {PAIRS_FILE} ({kept} keep their judgement)")
+    write(kept, new, PAIRS_FILE, args.commit or "(uncommitted)")
+    print(f"{PAIRS_FILE}: {len(kept)} pairs kept as they were, {len(new)} new ones to judge")
     return 0
 
 
