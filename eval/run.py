@@ -124,9 +124,8 @@ def table(figures: dict[str, float | str]) -> list[str]:
             if name.startswith("seeds."):
                 row(f"  {name[6:]}", get(name))
     if get("citations.pairs"):
-        rows.append((f"CITATIONS: {get('citations.pairs')} judged pairs (eval/annotations/citations), "
-                     f"{get('citations.located')} located, claim shown in {get('citations.shown')}",
-                     "precision", "recall", "pairs"))
+        rows.append((f"CITATIONS: {get('citations.pairs')} judged pairs, {get('citations.located')} located, "
+                     f"{get('citations.shown')} claims shown", "precision", "recall", "pairs"))
         row("  all pairs", get("citations.precision"), _fmt(get("citations.recall")),
             f"{get('citations.cited')} cited, {get('citations.supports')} support")
         for group in ("story", "drawn"):
