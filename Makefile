@@ -39,7 +39,7 @@ browser:
 test: $(VENV)/.test browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/mypy eval/run.py eval/harness
+	$(BIN)/mypy eval/run.py eval/harness eval/annotations/citations/draw.py
 	$(BIN)/pytest
 	$(MAKE) --no-print-directory audit
 
@@ -50,7 +50,7 @@ audit: $(VENV)/.test
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/mypy eval/run.py eval/harness
+	$(BIN)/mypy eval/run.py eval/harness eval/annotations/citations/draw.py
 
 ## seed: re-import the seed topic from $(SEEDS) (keeps topic.yml, replaces the articles)
 seed: $(VENV)/.site

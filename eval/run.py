@@ -5,7 +5,8 @@
 
 Parts: cleaning (`digest clean` on real pages, as HTML and as pasted text), timelines and summaries (the
 Timeline17 stories against journalists' reference timelines), contested points (annotated topics), the seed
-figures of `score.py`, and CPU seconds per pipeline stage. `--quick` measures a small subset in seconds (it runs
+figures of `score.py`, citation precision and recall on our judged pairs (not floored yet), and CPU seconds per
+pipeline stage. `--quick` measures a small subset in seconds (it runs
 inside `make test`); both kinds have floors in eval/floors.yml, checked at the end (exit 1 on a breach). Where the
 shared corpus is absent, it says so in one line and exits 0 without measuring.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import cleaning, contested, floors, timelines
+from harness import citations, cleaning, contested, floors, timelines
 from harness.data import REPO, Collected, Section, missing_reason
 
 QUICK_PAGES = 10
@@ -30,7 +31,7 @@ QUICK_STORIES = ("MJ",)
 OUT = REPO / "eval" / "out"
 
 
-PARTS = {"timelines": ("timeline.", "summary.", "cpu."), "contested": ("contested.", "seeds."),
+PARTS = {"timelines": ("timeline.", "summary.", "cpu.", "citations."), "contested": ("contested.", "seeds."),
          "cleaning": ("cleaning.",)}
 """Each part of the run and the prefixes of the floored figures it measures."""
 
@@ -38,8 +39,9 @@ PARTS = {"timelines": ("timeline.", "summary.", "cpu."), "contested": ("conteste
 def sections(quick: bool, parts: tuple[str, ...]) -> list[Section]:
     """The parts of the run, the costliest first, so that the workers finish together."""
     chosen = []
-    if "timelines" in parts:
-        chosen.append(timelines.section(QUICK_STORIES, OUT) if quick else timelines.section(out=OUT))
+    if "timelines" in parts:  # with the citation pairs, which are looked up in the stories' digests and the seeds'
+        chosen += [timelines.section(QUICK_STORIES, OUT) if quick else timelines.section(out=OUT),
+                   citations.section(OUT)]
     if "contested" in parts:
         chosen.append(contested.section())
     if "cleaning" in parts:
@@ -56,10 +58,15 @@ def measure(quick: bool, jobs: int, names: tuple[str, ...]) -> tuple[dict[str, f
             (part, [pool.submit(part.work, item) for item in part.items]) for part in parts]
         figures: dict[str, float | str] = {}
         notes: dict[str, list[str]] = {}
+        judged: list[citations.Outcome] = []
         for part, pending in futures:
             collected: Collected = part.collect(part.items, [future.result() for future in pending])
             figures.update(collected.figures)
             notes[part.name] = collected.notes
+            judged += collected.citations
+    scored = citations.collect(judged)  # the judged pairs of every topic analysed above, scored together
+    figures.update(scored.figures)
+    notes["citations"] = notes.get("citations", []) + scored.notes
     return figures, notes, time.perf_counter() - start
 
 
@@ -127,6 +134,17 @@ def table(figures: dict[str, float | str]) -> list[str]:
         for name in sorted(figures):
             if name.startswith("seeds."):
                 row(f"  {name[6:]}", get(name))
+    if get("citations.pairs"):
+        rows.append((f"CITATIONS: {get('citations.pairs')} judged pairs, {get('citations.located')} located, "
+                     f"{get('citations.shown')} claims shown", "precision", "recall", "pairs"))
+        row("  all pairs", get("citations.precision"), _fmt(get("citations.recall")),
+            f"{get('citations.cited')} cited, {get('citations.supports')} support")
+        for group in ("story", "drawn"):
+            for name in sorted(figures):
+                if name.startswith(f"citations.{group}.") and name.endswith(".pairs"):
+                    key = name[:-len(".pairs")]
+                    row(f"  {key.split('.', 2)[2]}", get(f"{key}.precision"), _fmt(get(f"{key}.recall")),
+                        _fmt(get(name)))
     cpu = {name[4:]: value for name, value in figures.items() if name.startswith("cpu.")}
     if cpu:
         rows.append(("CPU SECONDS per stage (timeline stories)", "", "", ""))
