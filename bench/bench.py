@@ -42,6 +42,8 @@ site_name: Benchmark digests
 docs_dir: {docs}
 theme:
   custom_dir: {overrides}
+hooks:
+  - {hooks}
 plugins:
   - search
   - digest:
@@ -63,7 +65,7 @@ def snapshot_code(out: Path) -> Path:
     code = out / "code"
     shutil.rmtree(code, ignore_errors=True)
     shutil.copytree(REPO / "digest", code / "digest", ignore=shutil.ignore_patterns("__pycache__"))
-    for folder in ("theme_overrides", "docs"):
+    for folder in ("theme_overrides", "docs", "hooks"):
         shutil.copytree(REPO / folder, code / folder)
     shutil.copy2(REPO / "mkdocs.yml", code / "mkdocs.yml")
     return code
@@ -148,6 +150,7 @@ def run_size(name: str, out: Path, code: Path, jobs: int, limits: tuple[float, i
     config = site / "mkdocs.yml"
     config.write_text(MKDOCS_YML.format(base=json.dumps(str(code / "mkdocs.yml")), docs=json.dumps(str(code / "docs")),
                                         overrides=json.dumps(str(code / "theme_overrides")),
+                                        hooks=json.dumps(str(code / "hooks" / "material_copies.py")),
                                         content=json.dumps(str(content)), jobs=jobs), encoding="utf-8")
     result["build"] = _measure("build", str(config), code=code, log=folder / "build.log", limits=limits)
     if "stopped" in result["build"]:

@@ -35,6 +35,7 @@ def write_config(folder: Path, content: Path, plugin: dict[str, object] | None =
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(folder / "site")
     config["theme"]["custom_dir"] = str(ROOT / "theme_overrides")
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
     config["plugins"] = ["search", {"digest": {"content": str(content), "cache_dir": "", "jobs": 1, **(plugin or {})}}]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "mkdocs.yml"
