@@ -57,12 +57,12 @@ def build(config_file: Path) -> dict[str, Any]:
     from digest.site import build_site
 
     spent = {"plugin": 0.0}
-    started: list[digest.plugin.TopicJobs] = []
+    built: list[Any] = []
+    step = digest.plugin.build
 
-    class RecordedJobs(digest.plugin.TopicJobs):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            started.append(self)
+    def recorded(*args, **kwargs):
+        built.append(step(*args, **kwargs))
+        return built[-1]
 
     def timed(function, bucket: str):
         @functools.wraps(function)  # keeps mkdocs' event priority
@@ -74,7 +74,7 @@ def build(config_file: Path) -> dict[str, Any]:
                 spent[bucket] += time.perf_counter() - start
         return wrapper
 
-    digest.plugin.TopicJobs = RecordedJobs
+    digest.plugin.build = recorded
     for name in dir(digest.plugin.DigestPlugin):
         if name.startswith("on_"):
             setattr(digest.plugin.DigestPlugin, name, timed(getattr(digest.plugin.DigestPlugin, name), "plugin"))
@@ -84,8 +84,8 @@ def build(config_file: Path) -> dict[str, Any]:
     files = [path for path in site.rglob("*") if path.is_file()]
     index = site / "search" / "search_index.json"
     return {"seconds": seconds, "cpu_seconds": cpu, "plugin_seconds": spent["plugin"],
-            "analysis_seconds": sum(jobs.analysis_seconds for jobs in started),
-            "topics_analysed": sum(jobs.analysed for jobs in started),
+            "analysis_seconds": sum(generated.analysis_seconds for generated in built),
+            "topics_analysed": sum(generated.analysed for generated in built),
             "peak_mib": _peak_mib(), "site_bytes": sum(path.stat().st_size for path in files), "files": len(files),
             "search_index_bytes": index.stat().st_size if index.is_file() else 0}
 
