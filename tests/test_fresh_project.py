@@ -98,3 +98,15 @@ def test_other_plugins_see_each_generated_page_once_with_its_body(project: Path)
         assert len(article_pages) == len(list((TOPICS / slug).glob("*.md")))
         assert all(len(seen[path]) == 1 and 'class="digest-article-body"' in seen[path][0] for path in article_pages)
     assert len(seen["index.md"]) == 1 and "digest-topic-card" in seen["index.md"][0]
+
+
+def test_the_package_data_covers_the_theme_and_the_schema() -> None:
+    # A site that installs the package (not this source tree) needs every template, the stylesheet and the schema.
+    import tomllib
+
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"]["digest"]
+    package = ROOT / "digest"
+    shipped = {path for pattern in patterns for path in package.glob(pattern) if path.is_file()}
+    needed = {path for folder in ("theme", "schema") for path in (package / folder).rglob("*") if path.is_file()}
+    assert needed and needed <= shipped
