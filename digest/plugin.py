@@ -1,10 +1,9 @@
 """The mkdocs plugin: a thin shell over the build step (`digest.build`).
 
-`on_config` adds the package's theme folder below the site's own `custom_dir` (which overrides any
-of its templates), the stylesheet, and the Markdown extension that passes the pages' HTML blocks
-through. `on_files` builds every page, the feed and each topic's digest JSON, and adds them as
-generated files: mkdocs renders and writes them like any other, and every plugin sees them.
-Under `mkdocs serve`, content with problems keeps the last good site, each page listing the problems.
+`on_config` adds the package's theme below the site's own `custom_dir` (which overrides any of its
+templates), the stylesheet and the Markdown extension for the pages' HTML blocks. `on_files` adds every
+page, the feed and each topic's digest JSON as generated files, which mkdocs and every plugin then
+treat like any other. Under `mkdocs serve`, content with problems keeps the last good site on show.
 """
 
 from __future__ import annotations
@@ -59,10 +58,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def __init__(self) -> None:
         self.serving = False
-        self.site: GeneratedSite | None = None
-        """This build's files; dates and section titles are read from it."""
-        self.last_good: GeneratedSite | None = None
-        """The last build without content problems: what `mkdocs serve` keeps showing while there are some."""
+        self.site: GeneratedSite | None = None  # this build's files; page dates and section titles come from it
+        self.last_good: GeneratedSite | None = None  # what `mkdocs serve` shows while the content has problems
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin object across the rebuilds of `mkdocs serve`.
@@ -83,8 +80,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
-        root = Path(config.config_file_path or ".").resolve().parent
-        content_dir = root / self.config.content_dir
+        root, content_dir = self._folders(config)
         options = SiteOptions(config.site_name, Layout(config.use_directory_urls, config.site_url or ""),
                               tuple(config.theme.dirs))
         try:
@@ -122,7 +118,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return env
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        content_dir = Path(config.config_file_path or ".").resolve().parent / self.config.content_dir
-        if self.config.enabled and content_dir.is_dir():
+        if self.config.enabled and (content_dir := self._folders(config)[1]).is_dir():
             server.watch(str(content_dir))
         return server
+
+    def _folders(self, config: MkDocsConfig) -> tuple[Path, Path]:
+        """The site's folder (where mkdocs.yml is) and the content folder."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        return root, root / self.config.content_dir
