@@ -158,10 +158,9 @@ class TopicJobs(Generic[R]):
     """Topics digested (from the cache or analysed) and passed to `then`, in worker processes, while the caller
     goes on with other work; `result` waits for one topic only.
 
-    mkdocs builds pages on one core: the site build hands the other cores the analysis and the rendering of each
-    topic, and starts building the pages of the first topics while later ones are still being analysed. With
-    one job, or one topic, there is nothing to overlap: each topic is worked out in this process when it is
-    first asked for. Either way a topic's result depends on that topic alone.
+    The site's build step (`digest.build`) hands every core the analysis and the rendering of the topics, largest
+    first. With one job, or one topic, there is nothing to share: each topic is worked out in this process when
+    it is first asked for. Either way a topic's result depends on that topic alone.
     """
 
     def __init__(self, topics: Sequence[Topic], then: Callable[[Topic, Digest], R], *,
