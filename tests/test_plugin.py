@@ -272,3 +272,24 @@ def test_a_long_build_reports_progress_then_a_summary(tmp_path: Path, monkeypatc
     assert [line for line in lines if line.endswith("topics built")] == ["1 of 3 topics built", "2 of 3 topics built"]
     assert re.fullmatch(rf"3 topic\(s\) from {re.escape(str(content))}: 3 analysed \([0-9.]+ s of CPU time\), "
                         r"0 unchanged since the last build \(cache\)", lines[-1])
+
+
+def test_hostile_tags_stay_text_with_materials_tags_plugin(tmp_path: Path) -> None:
+    # Topic pages carry their tags in front matter, and material prints tag names unescaped: they arrive made safe.
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from site_build import write_config
+
+    write_hostile_content(tmp_path / "content")
+    config_file = write_config(tmp_path, tmp_path / "content")
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["plugins"].insert(1, "tags")
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    build(load_config(str(config_file), strict=True))
+    for index in range(len(HOSTILE)):
+        page = parse(tmp_path / "site" / "topics" / f"hostile-{index:02d}" / "index.html")
+        assert not [a for a in page.attrs if a[1].startswith("on")]
+        assert not [s for s in page.scripts if "alert" in s]
+        assert not [a for a in page.attrs if a[0] in ("script", "svg", "img") and "alert" in a[2]]
+        assert ("span", "class", "md-tag") in page.attrs or ("a", "class", "md-tag") in page.attrs
