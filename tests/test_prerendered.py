@@ -54,3 +54,18 @@ def test_only_blocks_that_open_with_a_tag_pass_through() -> None:
     html = markdown.Markdown(extensions=[*EXTENSIONS, PrerenderedHtml()]).convert(text)
     assert '<div class="x">\n*kept as written*\n</div>' in html
     assert '<h2 id="a-heading">A heading</h2>' in html and "<em>Markdown</em>" in html
+
+
+def test_python_markdown_parses_no_tag_of_a_passed_through_page(pages, monkeypatch) -> None:
+    # The point of the pass-through: Python-Markdown's HTML parser never walks the pages' blocks.
+    from markdown.htmlparser import HTMLExtractor
+
+    parsed: list[str] = []
+    original = HTMLExtractor.handle_starttag
+    monkeypatch.setattr(HTMLExtractor, "handle_starttag",
+                        lambda self, tag, attrs: (parsed.append(tag), original(self, tag, attrs))[1])
+    for _, text in pages:
+        markdown.Markdown(extensions=[*EXTENSIONS, PrerenderedHtml()]).convert(text)
+    assert parsed == []
+    markdown.Markdown(extensions=EXTENSIONS).convert(pages[0][1])
+    assert parsed  # the spy does see what Python-Markdown parses

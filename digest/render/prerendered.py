@@ -22,7 +22,7 @@ class _PassThrough(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not lines or lines[0] != MARK:
             return lines
-        chunks = "\n".join(lines[1:]).split("\n\n")
+        chunks = "\n".join(lines[1:]).lstrip("\n").split("\n\n")
         for index, chunk in enumerate(chunks):
             if chunk.startswith("<"):
                 chunks[index] = self.md.htmlStash.store(chunk + "\n")
