@@ -47,6 +47,12 @@ def _published(value: str) -> date:
     return parsed
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 64:
+        raise argparse.ArgumentTypeError(f"not a whole number from 1 to 64: {value!r}")
+    return int(value)
+
+
 def _http_url(value: str) -> str:
     if not is_safe_url(value):
         raise argparse.ArgumentTypeError(f"not an http:// or https:// address: {value[:80]!r}")
@@ -167,6 +173,26 @@ def _hidden_ids(loaded: ContentLoad, site: Site | None) -> list[Problem]:
     return problems
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from digest.build import ContentProblems, build
+
+    out: Path = args.out_dir
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        _err(f"error: {out}: not an empty folder (export writes into a new or empty one)")
+        return 1
+    try:
+        site = build(args.content_dir, cache_dir=args.cache_dir, jobs=args.jobs, progress=_err)
+    except ContentProblems as problems:
+        _err(str(problems))
+        return 1
+    for output in site.outputs:
+        path = out / output.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(output.content, encoding="utf-8")
+    _err(f"{len(site.outputs)} files written in {out}; {site.summary(args.content_dir)}")
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from digest.site import BuildFailed, build_site
 
@@ -230,6 +256,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("content_dir", type=Path, nargs="?", default=None, metavar="CONTENT_DIR", help=CONTENT_HELP)
     check.add_argument("--content", type=Path, default=None, metavar="DIR", help="the same as CONTENT_DIR")
     check.set_defaults(run=cmd_check)
+
+    export = commands.add_parser("export", help="write every file the site generates, without mkdocs",
+                                 description="Run the site's build step without mkdocs: write each page (Markdown), "
+                                             "the feed and each topic's digest.json into OUT_DIR.")
+    export.add_argument("content_dir", type=Path, metavar="CONTENT_DIR")
+    export.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="a new or empty folder")
+    export.add_argument("--cache-dir", type=Path, default=None, metavar="DIR",
+                        help="analysis cache to read and fill (default: none, every topic analysed)")
+    export.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                        help="processes that analyse topics at once, 1 to 64 (default: one per core)")
+    export.set_defaults(run=cmd_export)
 
     build = commands.add_parser("build", help="build the site (the same as mkdocs build, but atomic)",
                                 description="Build the site into a temporary folder and swap it in only when the "

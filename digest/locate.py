@@ -58,7 +58,7 @@ def site_at(root: Path) -> Site:
     root = root.resolve()
     config = root / CONFIG_FILE
     data, options = _configuration(config) if config.is_file() else ({}, {})
-    content = options.get("content") or DEFAULT_CONTENT
+    content = options.get("content_dir") or options.get("content") or DEFAULT_CONTENT  # "content": the old name
     cache = options.get("cache_dir", DEFAULT_CACHE)
     return Site(root=root, config=config, content=(root / str(content)).resolve(),
                 cache=(root / str(cache)).resolve() if cache else None,

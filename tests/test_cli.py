@@ -186,3 +186,27 @@ def test_commands_outside_any_site_say_so(tmp_path, monkeypatch, capsys):
 def test_make_serve_takes_a_port():
     makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
     assert "PORT ?= 8000" in makefile and "mkdocs serve --dev-addr 127.0.0.1:$(PORT)" in makefile
+
+
+def test_export_writes_what_the_site_generates(tmp_path, capsys):
+    assert main(["export", str(FIXTURE_CONTENT), str(tmp_path / "out"), "--jobs", "1"]) == 0
+    topic = next(path for path in FIXTURE_CONTENT.iterdir() if path.is_dir())
+    out = tmp_path / "out"
+    assert (out / "index.md").is_file() and (out / "tags.md").is_file() and (out / "feed.xml").is_file()
+    assert (out / "topics" / topic.name / "index.md").read_text(encoding="utf-8").startswith("---\ntitle: ")
+    assert json.loads((out / "topics" / topic.name / "digest.json").read_text(encoding="utf-8"))["schema_version"] == 1
+    assert "files written in" in capsys.readouterr().err
+
+
+def test_export_refuses_a_folder_with_files_and_content_with_problems(tmp_path, capsys):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "keep.txt").write_text("mine", encoding="utf-8")
+    assert main(["export", str(FIXTURE_CONTENT), str(tmp_path / "out")]) == 1
+    assert "not an empty folder" in capsys.readouterr().err
+    assert [path.name for path in (tmp_path / "out").iterdir()] == ["keep.txt"]
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
+    topic = next(path for path in (tmp_path / "content").iterdir() if path.is_dir())
+    (topic / "bad.md").write_text("---\ntitle: x\ncolour: red\n---\nBody.\n", encoding="utf-8")
+    assert main(["export", str(tmp_path / "content"), str(tmp_path / "new")]) == 1
+    assert f"{topic / 'bad.md'}:3: unknown key 'colour'" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()

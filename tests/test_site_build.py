@@ -51,7 +51,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
 
 
 def test_pages_built_while_worker_processes_analyse_are_the_single_process_pages(tmp_path):
-    """Two workers analyse and render topics while mkdocs builds pages; then again from a warm cache."""
+    """Two workers analyse and render topics for the build step; then again from a warm cache."""
     content = Path(__file__).parent / "fixtures" / "cache" / "content"
     serial = build_site(write_config(tmp_path / "serial", content), strict=True)
     parallel = {"jobs": 2, "cache_dir": str(tmp_path / "cache")}
