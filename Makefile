@@ -26,9 +26,10 @@ site: $(VENV)/.site
 	$(BIN)/digest check content
 	$(BIN)/digest build --strict
 
-## serve: preview the site at http://127.0.0.1:8000 with live reload
+## serve: preview the site at http://127.0.0.1:$(PORT) with live reload (PORT=8001 make serve: another port)
+PORT ?= 8000
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## browser: install Debian's Chromium for the browser tests (needs root or sudo)
 browser:
@@ -38,7 +39,7 @@ browser:
 test: $(VENV)/.test browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/mypy eval/run.py eval/harness
+	$(BIN)/mypy eval/run.py eval/harness eval/annotations/citations/draw.py
 	$(BIN)/pytest
 	$(MAKE) --no-print-directory audit
 
@@ -49,7 +50,7 @@ audit: $(VENV)/.test
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/mypy eval/run.py eval/harness
+	$(BIN)/mypy eval/run.py eval/harness eval/annotations/citations/draw.py
 
 ## seed: re-import the seed topic from $(SEEDS) (keeps topic.yml, replaces the articles)
 seed: $(VENV)/.site
@@ -57,10 +58,11 @@ seed: $(VENV)/.site
 	$(BIN)/digest import $(SEEDS)/*.txt --topic $(SEED_TOPIC) --content content
 
 ## bench: time analysis and site builds on generated corpora up to 5,000 articles and on real news (SIZES=small: quick
-## run; SIZES=real: the real-news sizes only)
+## run; SIZES=real: the real-news sizes only), then on hostile text (bench/hostile.py: a 2 MB adversarial article)
 SIZES ?= all
 bench: $(VENV)/.site
 	$(BIN)/python bench/bench.py --sizes $(SIZES)
+	$(BIN)/python bench/hostile.py
 
 ## eval: the pipeline on the development corpus of real news (../shared/eval/dev), each figure beside its
 ## baselines, checked against eval/floors.yml (about 3 minutes; EVAL_ARGS=--quick for the subset make test runs)

@@ -10,8 +10,9 @@ CPU seconds and peak memory (`measure.py stages`), so a step that grows faster t
 prints times, peak memory,
 scaling ratios and site sizes, and checks them against the targets of the performance issue.
 CPU time is printed beside wall time: on a busy machine it is the steadier figure. In a build the
-topics are analysed in worker processes while mkdocs builds pages, so "digest plugin" time is what
-the build spends in the plugin's hooks, waiting for topics included. The code and mkdocs.yml are
+plugin's `on_files` runs the build step (`digest.build`): topics are analysed and rendered in worker
+processes before mkdocs builds any page, so "digest plugin" time is what the build spends in the
+plugin's hooks, the analysis and rendering included. The code and mkdocs.yml are
 copied first, so edits made during the run do not mix versions. A full run takes about 5 minutes
 on a 2-core machine; `--profile 1x375` shows where the analysis spends its time.
 Everything is written under `bench/out/` (git-ignored); results also go to `bench/out/results.json`.
@@ -49,10 +50,12 @@ site_name: Benchmark digests
 docs_dir: {docs}
 theme:
   custom_dir: {overrides}
+hooks:
+  - {hooks}
 plugins:
   - search
   - digest:
-      content: {content}
+      content_dir: {content}
       jobs: {jobs}
 """
 
@@ -72,7 +75,7 @@ def snapshot_code(out: Path) -> Path:
     code = out / "code"
     shutil.rmtree(code, ignore_errors=True)
     shutil.copytree(REPO / "digest", code / "digest", ignore=shutil.ignore_patterns("__pycache__"))
-    for folder in ("theme_overrides", "docs"):
+    for folder in ("theme_overrides", "docs", "hooks"):
         shutil.copytree(REPO / folder, code / folder)
     shutil.copy2(REPO / "mkdocs.yml", code / "mkdocs.yml")
     return code
@@ -177,7 +180,7 @@ def run_size(name: str, out: Path, code: Path, jobs: int, limits: tuple[float, i
         print("   site builds skipped: the analysis alone broke a limit", flush=True)
         return result
     if name in REAL:
-        result["stages"] = _measure("stages", str(content), str(code / "theme_overrides"), code=code,
+        result["stages"] = _measure("stages", str(content), code=code,
                                     log=folder / "stages.log", limits=limits)
         print(f"   steps (CPU s / peak MiB by its end): {_fmt_stages(result['stages'])}", flush=True)
         if name != "real-all":
@@ -188,14 +191,16 @@ def run_size(name: str, out: Path, code: Path, jobs: int, limits: tuple[float, i
     config = site / "mkdocs.yml"
     config.write_text(MKDOCS_YML.format(base=json.dumps(str(code / "mkdocs.yml")), docs=json.dumps(str(code / "docs")),
                                         overrides=json.dumps(str(code / "theme_overrides")),
+                                        hooks=json.dumps(str(code / "hooks" / "material_copies.py")),
                                         content=json.dumps(str(content)), jobs=jobs), encoding="utf-8")
     result["build"] = _measure("build", str(config), code=code, log=folder / "build.log", limits=limits)
     if "stopped" in result["build"]:
         print(f"   full site build:     {_fmt(result['build'])}", flush=True)
         return result
     built = result["build"]
-    print(f"   full site build:     {_fmt(built)}; digest plugin {built['plugin_seconds']:.1f} s in its hooks or "
-          f"waiting for topics; analysis {built['analysis_seconds']:.1f} s of CPU time over all processes; "
+    print(f"   full site build:     {_fmt(built)}; digest plugin {built['plugin_seconds']:.1f} s in its hooks "
+          f"(analysis and rendering included); analysis {built['analysis_seconds']:.1f} s of CPU time over all "
+          "processes; "
           f"site {built['site_bytes'] / MIB:.1f} MiB in {built['files']} files, "
           f"search index {built['search_index_bytes'] / MIB:.2f} MiB", flush=True)
 
@@ -275,11 +280,8 @@ def targets(results: dict[str, dict[str, Any]]) -> list[tuple[str, bool | None, 
               ratio("1x375", "1x1500", "analyse_1", key), 4.4, "x")
         check(f"4x real articles in one topic, analysis {clock} ratio (real-quarter -> real-all)",
               ratio("real-quarter", "real-all", "analyse_1", key), 4.2, "x")
-    for build, when in (("build", "empty cache"), ("rebuild", "warm cache, one article added")):
-        share = None
-        if get("200x25", build, "plugin_seconds"):
-            share = 100 * get("200x25", build, "plugin_seconds") / get("200x25", build, "seconds")
-        check(f"digest plugin share of the site build at 5,000 articles ({when})", share, 30, "%")
+    # The build step analyses and renders every topic inside the plugin's on_files (other plugins must see each
+    # page's body), so the plugin's share of a build is no longer a target: the build's own wall time is (above).
     if get("real-all", "rebuild", "seconds"):
         check("real-all: rebuild after adding one article, share of the cold build",
               100 * get("real-all", "rebuild", "seconds") / get("real-all", "build", "seconds"), 10, "%")

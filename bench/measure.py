@@ -2,7 +2,7 @@
 
     python bench/measure.py analyse CONTENT_DIR JOBS [CACHE_DIR]
     python bench/measure.py build MKDOCS_YML
-    python bench/measure.py stages CONTENT_DIR THEME_DIR
+    python bench/measure.py stages CONTENT_DIR
     python bench/measure.py profile CONTENT_DIR
 
 prints one JSON object on its last line of output (profile prints a cProfile table instead).
@@ -55,12 +55,11 @@ def analyse(content: Path, jobs: int, cache_dir: Path | None) -> dict[str, Any]:
             "articles": sum(len(topic.articles) for topic in loaded.topics), "problems": len(loaded.problems)}
 
 
-def stages(content: Path, theme_dir: Path) -> dict[str, Any]:
+def stages(content: Path) -> dict[str, Any]:
     import contextlib
 
-    from mkdocs.theme import Theme
-
     from digest.analysis import analyse as analyse_topic
+    from digest.build import SiteOptions
     from digest.content import load_content
     from digest.render import Layout, TopicRenderer
 
@@ -76,7 +75,7 @@ def stages(content: Path, theme_dir: Path) -> dict[str, Any]:
             cpu[stage] = cpu.get(stage, 0.0) + time.process_time() - start
             peak[stage] = max(peak.get(stage, 0.0), _peak_mib())
 
-    render = TopicRenderer(tuple(Theme(name="material", custom_dir=str(theme_dir)).dirs), Layout())
+    render = TopicRenderer(SiteOptions().theme_dirs, Layout())
     topics = load_content(content).topics
     for topic in topics:
         digest = analyse_topic(topic, meter=meter)
@@ -91,12 +90,12 @@ def build(config_file: Path) -> dict[str, Any]:
     from digest.site import build_site
 
     spent = {"plugin": 0.0}
-    started: list[digest.plugin.TopicJobs] = []
+    built: list[Any] = []
+    step = digest.plugin.build
 
-    class RecordedJobs(digest.plugin.TopicJobs):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            started.append(self)
+    def recorded(*args, **kwargs):
+        built.append(step(*args, **kwargs))
+        return built[-1]
 
     def timed(function, bucket: str):
         @functools.wraps(function)  # keeps mkdocs' event priority
@@ -108,7 +107,7 @@ def build(config_file: Path) -> dict[str, Any]:
                 spent[bucket] += time.perf_counter() - start
         return wrapper
 
-    digest.plugin.TopicJobs = RecordedJobs
+    digest.plugin.build = recorded
     for name in dir(digest.plugin.DigestPlugin):
         if name.startswith("on_"):
             setattr(digest.plugin.DigestPlugin, name, timed(getattr(digest.plugin.DigestPlugin, name), "plugin"))
@@ -118,8 +117,8 @@ def build(config_file: Path) -> dict[str, Any]:
     files = [path for path in site.rglob("*") if path.is_file()]
     index = site / "search" / "search_index.json"
     return {"seconds": seconds, "cpu_seconds": cpu, "plugin_seconds": spent["plugin"],
-            "analysis_seconds": sum(jobs.analysis_seconds for jobs in started),
-            "topics_analysed": sum(jobs.analysed for jobs in started),
+            "analysis_seconds": sum(generated.analysis_seconds for generated in built),
+            "topics_analysed": sum(generated.analysed for generated in built),
             "peak_mib": _peak_mib(), "site_bytes": sum(path.stat().st_size for path in files), "files": len(files),
             "search_index_bytes": index.stat().st_size if index.is_file() else 0}
 
@@ -144,7 +143,7 @@ def main(argv: list[str]) -> int:
     if command == "analyse":
         result = analyse(Path(rest[0]), int(rest[1]), Path(rest[2]) if len(rest) > 2 else None)
     elif command == "stages":
-        result = stages(Path(rest[0]), Path(rest[1]))
+        result = stages(Path(rest[0]))
     elif command == "build":
         result = build(Path(rest[0]))
     elif command == "profile":

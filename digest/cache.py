@@ -28,8 +28,8 @@ from typing import Generic, TypeVar
 from digest import __version__
 from digest.analysis import analyse
 from digest.content import TOPIC_FILE
-from digest.export import from_dict, to_dict
 from digest.model import Digest, Topic
+from digest.records import from_record, to_record
 
 R = TypeVar("R")
 
@@ -37,7 +37,7 @@ DEFAULT_CACHE_DIR = Path(".cache/digest")
 """Where the cache lives, relative to the site's folder (git-ignored)."""
 
 _PACKAGE_DIR = Path(__file__).parent
-_PRESENTATION_ONLY = ("render", "plugin.py", "cli.py", "site.py", "__main__.py")
+_PRESENTATION_ONLY = ("render", "theme", "plugin.py", "build.py", "export.py", "cli.py", "site.py", "__main__.py")
 """Parts of the package that only show or ship results: editing them keeps the cache."""
 
 
@@ -94,7 +94,7 @@ def read_cached(cache_dir: Path, slug: str, key: str) -> Digest | None:
         envelope = json.loads(_entry_path(cache_dir, slug, key).read_text(encoding="utf-8"))
         if envelope["key"] != key:
             return None
-        result = from_dict(envelope["digest"])
+        result = from_record(envelope["digest"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return result if result.slug == slug else None
@@ -103,7 +103,7 @@ def read_cached(cache_dir: Path, slug: str, key: str) -> Digest | None:
 def write_cached(cache_dir: Path, key: str, digest: Digest) -> None:
     """Store a digest atomically (temporary file, then rename) and drop the topic's older entries."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"key": key, "digest": to_dict(digest, exact=True)}, ensure_ascii=False,
+    text = json.dumps({"key": key, "digest": to_record(digest)}, ensure_ascii=False,
                       separators=(",", ":"))
     final = _entry_path(cache_dir, digest.slug, key)
     handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=f".{digest.slug}.", suffix=".tmp")
@@ -158,10 +158,9 @@ class TopicJobs(Generic[R]):
     """Topics digested (from the cache or analysed) and passed to `then`, in worker processes, while the caller
     goes on with other work; `result` waits for one topic only.
 
-    mkdocs builds pages on one core: the site build hands the other cores the analysis and the rendering of each
-    topic, and starts building the pages of the first topics while later ones are still being analysed. With
-    one job, or one topic, there is nothing to overlap: each topic is worked out in this process when it is
-    first asked for. Either way a topic's result depends on that topic alone.
+    The site's build step (`digest.build`) hands every core the analysis and the rendering of the topics, largest
+    first. With one job, or one topic, there is nothing to share: each topic is worked out in this process when
+    it is first asked for. Either way a topic's result depends on that topic alone.
     """
 
     def __init__(self, topics: Sequence[Topic], then: Callable[[Topic, Digest], R], *,

@@ -1,25 +1,25 @@
-"""The digest as JSON: the contract other tools read (`digest analyse`, `<topic>/digest.json`).
+"""The digest JSON: the contract other tools read (`digest analyse`, `topics/<slug>/digest.json`).
 
-Keys named in the README's contract never change meaning; new keys may be added.
-Output is deterministic: same digest, byte-identical text.
+The format is versioned (`schema_version`) and described by the JSON Schema shipped in the package
+(`SCHEMA_PATH`); README.md documents every key. Within a schema version a key keeps its meaning;
+removing a key or changing its meaning takes a new version. Output is deterministic: the same
+digest gives byte-identical text. The analysis cache keeps a format of its own (`digest.records`),
+so this one can change without touching the cache, and the other way round.
 """
 
 from __future__ import annotations
 
 import json
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from digest.language.times import PartialDate
-from digest.model import (
-    ArticleInfo,
-    Cited,
-    ContestedPoint,
-    ContestedSide,
-    Digest,
-    SentenceRef,
-    SourceCard,
-    TimelineEntry,
-)
+from digest.model import Cited, ContestedPoint, Digest, SentenceRef, TimelineEntry
+
+SCHEMA_VERSION = 1
+"""Version of the format `to_dict` writes."""
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "digest.schema.json"
+"""The JSON Schema (draft 2020-12) of that format."""
 
 
 def _refs(refs: tuple[SentenceRef, ...]) -> list[dict[str, Any]]:
@@ -30,29 +30,26 @@ def _cited(cited: Cited) -> dict[str, Any]:
     return {"text": cited.text, "sources": list(cited.sources), "refs": _refs(cited.refs)}
 
 
-def _entry(entry: TimelineEntry, exact: bool) -> dict[str, Any]:
-    return {"id": entry.id, "date": str(entry.date), **_cited(entry.event),
-            "weight": entry.weight if exact else round(entry.weight, 4), "curated": entry.curated}
+def _entry(entry: TimelineEntry) -> dict[str, Any]:
+    return {"id": entry.id, "date": str(entry.date), **_cited(entry.event), "weight": round(entry.weight, 4),
+            "curated": entry.curated}
 
 
-def _point(point: ContestedPoint, exact: bool) -> dict[str, Any]:
+def _point(point: ContestedPoint) -> dict[str, Any]:
     return {
         "id": point.id,
         "kind": point.kind,
         "title": point.title,
         "sides": [{"label": side.label, **_cited(side.claim)} for side in point.sides],
-        "score": point.score if exact else round(point.score, 4),
+        "score": round(point.score, 4),
         "curated": point.curated,
     }
 
 
-def to_dict(digest: Digest, *, exact: bool = False) -> dict[str, Any]:
-    """Plain data in the contract's shape.
-
-    `exact` keeps weights and scores unrounded, so that `from_dict` gives back an equal
-    digest (the analysis cache needs that: rounding could reorder ties on the page).
-    """
+def to_dict(digest: Digest) -> dict[str, Any]:
+    """The digest as plain data in the contract's shape (weights and scores rounded to 4 decimals)."""
     return {
+        "schema_version": SCHEMA_VERSION,
         "topic": {"slug": digest.slug, "title": digest.title, "updated": digest.updated},
         "articles": [
             {"id": a.id, "path": a.path, "title": a.title, "outlet": a.outlet, "url": a.url,
@@ -60,8 +57,8 @@ def to_dict(digest: Digest, *, exact: bool = False) -> dict[str, Any]:
             for a in digest.articles
         ],
         "summary": [_cited(sentence) for sentence in digest.summary],
-        "timeline": [_entry(entry, exact) for entry in digest.timeline],
-        "contested": [_point(point, exact) for point in digest.contested],
+        "timeline": [_entry(entry) for entry in digest.timeline],
+        "contested": [_point(point) for point in digest.contested],
         "cards": [
             {"article": card.article, "sentences": card.sentences, "corroborated": card.corroborated,
              "only_here": [_cited(claim) for claim in card.only_here], "flags": list(card.flags)}
@@ -70,43 +67,39 @@ def to_dict(digest: Digest, *, exact: bool = False) -> dict[str, Any]:
     }
 
 
-def _cited_back(data: dict[str, Any]) -> Cited:
-    return Cited(text=data["text"], sources=tuple(data["sources"]),
-                 refs=tuple(SentenceRef(article=ref["article"], index=ref["sentence"]) for ref in data["refs"]))
-
-
-def from_dict(data: dict[str, Any]) -> Digest:
-    """The digest back from `to_dict`'s data; raises KeyError, TypeError or ValueError on data of another shape."""
-    topic = data["topic"]
-    return Digest(
-        slug=topic["slug"],
-        title=topic["title"],
-        updated=topic["updated"],
-        articles=tuple(
-            ArticleInfo(id=a["id"], path=a["path"], title=a["title"], outlet=a["outlet"], url=a["url"],
-                        published=a["published"], author=a["author"], words=a["words"], flags=tuple(a["flags"]))
-            for a in data["articles"]
-        ),
-        summary=tuple(_cited_back(sentence) for sentence in data["summary"]),
-        timeline=tuple(
-            TimelineEntry(id=e["id"], date=PartialDate.parse(e["date"]), event=_cited_back(e), weight=e["weight"],
-                          curated=e["curated"])
-            for e in data["timeline"]
-        ),
-        contested=tuple(
-            ContestedPoint(id=p["id"], kind=p["kind"], title=p["title"],
-                           sides=tuple(ContestedSide(label=s["label"], claim=_cited_back(s)) for s in p["sides"]),
-                           score=p["score"], curated=p["curated"])
-            for p in data["contested"]
-        ),
-        cards=tuple(
-            SourceCard(article=c["article"], sentences=c["sentences"], corroborated=c["corroborated"],
-                       only_here=tuple(_cited_back(claim) for claim in c["only_here"]), flags=tuple(c["flags"]))
-            for c in data["cards"]
-        ),
-    )
-
-
 def to_json(digest: Digest) -> str:
     """The digest as indented JSON text, ending in a newline."""
     return json.dumps(to_dict(digest), ensure_ascii=False, indent=2) + "\n"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the digest JSON, as data."""
+    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return loaded
+
+
+@cache
+def _validator() -> Any:
+    try:
+        from jsonschema import Draft202012Validator
+    except ImportError:
+        raise ImportError("digest.export.validate needs the jsonschema package: pip install 'jsonschema>=4.18' "
+                          f"(or validate against {SCHEMA_PATH} with any JSON Schema 2020-12 validator)") from None
+    return Draft202012Validator(schema())
+
+
+class InvalidDigest(ValueError):
+    """Data that is not a digest of this schema version; the message lists every violation."""
+
+
+def validate(data: Any) -> None:
+    """Raise `InvalidDigest` naming every place where `data` (parsed JSON) breaks the schema.
+
+    Needs the `jsonschema` package (installed with the test dependencies: `pip install -e ".[test]"`).
+    """
+    errors = sorted(_validator().iter_errors(data), key=lambda error: [str(part) for part in error.absolute_path])
+    if errors:
+        lines = [f"{'/'.join(str(part) for part in error.absolute_path) or '(top)'}: {error.message}"
+                 for error in errors]
+        raise InvalidDigest(f"not a digest of schema_version {SCHEMA_VERSION}:\n" + "\n".join(lines))

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from digest.language.times import PartialDate
+from digest.terminal import terminal_safe
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,8 @@ class TopicSettings:
     """How many contested points the page shows (the JSON keeps them all)."""
     hide: tuple[str, ...] = ()
     """Ids of automatic timeline entries or contested points to leave out."""
+    hide_lines: tuple[int, ...] = ()
+    """Line of topic.yml of each id in `hide` (for the error when one names nothing)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +151,10 @@ def topic_updated(topic: Topic) -> date | None:
     return max(dates) if dates else None
 
 
+TOPIC_FILE = "topic.yml"
+"""The file that makes a folder a topic: its title, settings and curation."""
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A content error or warning, located in a file."""
@@ -160,7 +167,19 @@ class Problem:
     """What is wrong and what to do."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return terminal_safe(f"{self.path}:{self.line}: {self.message}")
+
+
+class ContentError(Exception):
+    """Content that cannot be used; carries every problem found (raised by the content checks, and by the analysis
+    for what only a digest shows: a curated quote not in its article, a hidden id that names nothing)."""
+
+    def __init__(self, problems: list[Problem], article: Article | None = None) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+        self.article = article
+        """The article as far as it could be read (fields in error left out), for the checks that compare it with
+        the rest of its topic: a bad field is reported once, not again as an article missing from the topic."""
 
 
 # -- what the analysis produces --------------------------------------------------------------

@@ -11,6 +11,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from digest.terminal import terminal_safe
+
 
 class BuildFailed(Exception):
     """The site could not be built; the previous site is untouched."""
@@ -38,6 +40,9 @@ class _Stderr(logging.StreamHandler):
     def emit(self, record: logging.LogRecord) -> None:
         self.stream = sys.stderr
         super().emit(record)
+
+    def format(self, record: logging.LogRecord) -> str:
+        return terminal_safe(super().format(record))  # messages quote content: never let it steer the terminal
 
 
 def _log_to_stderr() -> None:

@@ -5,7 +5,8 @@
 
 Parts: cleaning (`digest clean` on real pages, as HTML and as pasted text), timelines and summaries (the
 Timeline17 stories against journalists' reference timelines), contested points (annotated topics), the seed
-figures of `score.py`, and CPU seconds per pipeline stage. `--quick` measures a small subset in seconds (it runs
+figures of `score.py`, citation precision and recall on our judged pairs (not floored yet), and CPU seconds per
+pipeline stage. `--quick` measures a small subset in seconds (it runs
 inside `make test`); both kinds have floors in eval/floors.yml, checked at the end (exit 1 on a breach). Where the
 shared corpus is absent, it says so in one line and exits 0 without measuring.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import cleaning, contested, floors, timelines
+from harness import citations, cleaning, contested, floors, timelines
 from harness.data import REPO, Collected, Section, missing_reason
 
 QUICK_PAGES = 10
@@ -30,25 +31,42 @@ QUICK_STORIES = ("MJ",)
 OUT = REPO / "eval" / "out"
 
 
-def sections(quick: bool) -> list[Section]:
+PARTS = {"timelines": ("timeline.", "summary.", "cpu.", "citations."), "contested": ("contested.", "seeds."),
+         "cleaning": ("cleaning.",)}
+"""Each part of the run and the prefixes of the floored figures it measures."""
+
+
+def sections(quick: bool, parts: tuple[str, ...]) -> list[Section]:
     """The parts of the run, the costliest first, so that the workers finish together."""
-    if quick:
-        return [timelines.section(QUICK_STORIES, OUT), contested.section(), cleaning.section(QUICK_PAGES)]
-    return [timelines.section(out=OUT), contested.section(), cleaning.section()]
+    chosen = []
+    if "timelines" in parts:  # with the citation pairs, which are looked up in the stories' digests and the seeds'
+        chosen += [timelines.section(QUICK_STORIES, OUT) if quick else timelines.section(out=OUT),
+                   citations.section(OUT)]
+    if "contested" in parts:
+        chosen.append(contested.section())
+    if "cleaning" in parts:
+        chosen.append(cleaning.section(QUICK_PAGES if quick else None))
+    return chosen
 
 
-def measure(quick: bool, jobs: int) -> tuple[dict[str, float | str], dict[str, list[str]], float]:
+def measure(quick: bool, jobs: int, names: tuple[str, ...]) -> tuple[dict[str, float | str], dict[str, list[str]],
+                                                                     float]:
     start = time.perf_counter()
-    parts = sections(quick)
+    parts = sections(quick, names)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures: list[tuple[Section, list[Future]]] = [
             (part, [pool.submit(part.work, item) for item in part.items]) for part in parts]
         figures: dict[str, float | str] = {}
         notes: dict[str, list[str]] = {}
+        judged: list[citations.Outcome] = []
         for part, pending in futures:
             collected: Collected = part.collect(part.items, [future.result() for future in pending])
             figures.update(collected.figures)
             notes[part.name] = collected.notes
+            judged += collected.citations
+    scored = citations.collect(judged)  # the judged pairs of every topic analysed above, scored together
+    figures.update(scored.figures)
+    notes["citations"] = notes.get("citations", []) + scored.notes
     return figures, notes, time.perf_counter() - start
 
 
@@ -116,6 +134,17 @@ def table(figures: dict[str, float | str]) -> list[str]:
         for name in sorted(figures):
             if name.startswith("seeds."):
                 row(f"  {name[6:]}", get(name))
+    if get("citations.pairs"):
+        rows.append((f"CITATIONS: {get('citations.pairs')} judged pairs, {get('citations.located')} located, "
+                     f"{get('citations.shown')} claims shown", "precision", "recall", "pairs"))
+        row("  all pairs", get("citations.precision"), _fmt(get("citations.recall")),
+            f"{get('citations.cited')} cited, {get('citations.supports')} support")
+        for group in ("story", "drawn"):
+            for name in sorted(figures):
+                if name.startswith(f"citations.{group}.") and name.endswith(".pairs"):
+                    key = name[:-len(".pairs")]
+                    row(f"  {key.split('.', 2)[2]}", get(f"{key}.precision"), _fmt(get(f"{key}.recall")),
+                        _fmt(get(name)))
     cpu = {name[4:]: value for name, value in figures.items() if name.startswith("cpu.")}
     if cpu:
         rows.append(("CPU SECONDS per stage (timeline stories)", "", "", ""))
@@ -133,13 +162,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-floors", action="store_true", help="raise the floors to the figures measured")
     parser.add_argument("--notes", action="store_true", help="print what went wrong, item by item")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    parser.add_argument("--parts", default=",".join(PARTS),
+                        help=f"comma list of the parts to measure (default: all of {', '.join(PARTS)}); floors of "
+                             "the other parts are not checked")
     args = parser.parse_args(argv)
+    names = tuple(part.strip() for part in args.parts.split(",") if part.strip())
+    if not names or set(names) - set(PARTS):
+        parser.error(f"--parts takes a comma list of {', '.join(PARTS)}")
     reason = missing_reason()
     if reason:
         print(f"evaluation skipped: {reason}")
         return 0
     kind = "quick" if args.quick else "full"
-    figures, notes, seconds = measure(args.quick, max(1, args.jobs))
+    figures, notes, seconds = measure(args.quick, max(1, args.jobs), names)
     print("\n".join(table(figures)))
     print(f"({kind} evaluation, {seconds:.0f} s wall on {args.jobs} worker(s); digests in {OUT / 'digests'}, "
           f"the stories' articles in {OUT / 'stories'})")
@@ -156,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"floor raised: {line}" if "->" in line else line)
     if args.no_check:
         return 0
-    breaches = floors.check(figures, kind)
+    measured = tuple(prefix for name in names for prefix in PARTS[name])
+    breaches = [breach for breach in floors.check(figures, kind) if breach.figure.startswith(measured)]
     for breach in breaches:
         print(f"FLOOR BROKEN: {breach}")
     print(f"floors ({kind}): {'all held' if not breaches else f'{len(breaches)} broken'}")

@@ -10,6 +10,7 @@ from types import ModuleType
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site" / "content"
@@ -30,21 +31,24 @@ def write_config(folder: Path, content: Path, plugin: dict[str, object] | None =
     """An mkdocs.yml in `folder` that is the repository's, pointed at `content` and building into folder/site.
 
     The digest plugin analyses in this process with no cache, unless `plugin` says otherwise."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), loader=get_yaml_loader())  # !ENV tags
     config.update(overrides)
     config["docs_dir"] = str(ROOT / "docs")
     config["site_dir"] = str(folder / "site")
-    config["theme"]["custom_dir"] = str(ROOT / "theme_overrides")
-    config["plugins"] = ["search", {"digest": {"content": str(content), "cache_dir": "", "jobs": 1, **(plugin or {})}}]
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])  # an absolute path stays as it is
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    config["plugins"] = ["search", {"digest": {"content_dir": str(content), "cache_dir": "", "jobs": 1,
+                                               **(plugin or {})}}]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return path
 
 
-def build_site(folder: Path, content: Path = FIXTURE_CONTENT, **overrides: object) -> Path:
+def build_site(folder: Path, content: Path = FIXTURE_CONTENT, plugin: dict[str, object] | None = None,
+               **overrides: object) -> Path:
     """Build with `--strict`; return the site folder."""
-    config = load_config(str(write_config(folder, content, **overrides)), strict=True)
+    config = load_config(str(write_config(folder, content, plugin, **overrides)), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

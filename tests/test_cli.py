@@ -143,4 +143,70 @@ def test_check_defaults_to_the_content_folder(tmp_path, monkeypatch, capsys):
 def test_build_without_a_config_fails_clearly(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["build"]) == 1
-    assert "mkdocs.yml: no such mkdocs configuration" in capsys.readouterr().err
+    assert "no mkdocs.yml or content/ folder in" in capsys.readouterr().err
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A site folder: mkdocs.yml naming its content folder, and the fixture topics in it."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: S\nplugins:\n  - digest:\n      content: stories\n",
+                                         encoding="utf-8")
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "stories")
+    return tmp_path
+
+
+def test_import_from_inside_the_content_folder_writes_into_the_site_content(site, monkeypatch, capsys):
+    topic = next(path for path in (site / "stories").iterdir() if path.is_dir())
+    (site / "page.txt").write_text("Ferry returns\nMarch 4, 2024\nThe ferry returned to the harbour on Monday after a "
+                                   "month of repairs to its engines, the operator said.\n", encoding="utf-8")
+    monkeypatch.chdir(topic)
+    assert main(["import", str(site / "page.txt"), "--topic", "ferry"]) == 0
+    assert (site / "stories" / "ferry" / "topic.yml").is_file()
+    assert not (topic / "stories").exists() and not (topic / "content").exists()
+
+
+@pytest.mark.parametrize("where", [".", "stories", "docs/deep/er"])
+def test_every_command_finds_the_site_from_any_folder_inside_it(site, monkeypatch, capsys, where):
+    (site / where).mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(site / where)
+    slug = next(path for path in (site / "stories").iterdir() if path.is_dir()).name
+    assert main(["check"]) == 0
+    assert main(["analyse", slug]) == 0
+    assert json.loads(capsys.readouterr().out)["topic"]["slug"] == slug
+
+
+def test_commands_outside_any_site_say_so(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for argv in (["check"], ["analyse", "harbour"], ["import", "page.txt", "--topic", "harbour"], ["build"]):
+        assert main(argv) == 1
+        assert "no mkdocs.yml or content/ folder in" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_make_serve_takes_a_port():
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    assert "PORT ?= 8000" in makefile and "mkdocs serve --dev-addr 127.0.0.1:$(PORT)" in makefile
+
+
+def test_export_writes_what_the_site_generates(tmp_path, capsys):
+    assert main(["export", str(FIXTURE_CONTENT), str(tmp_path / "out"), "--jobs", "1"]) == 0
+    topic = next(path for path in FIXTURE_CONTENT.iterdir() if path.is_dir())
+    out = tmp_path / "out"
+    assert (out / "index.md").is_file() and (out / "tags.md").is_file() and (out / "feed.xml").is_file()
+    assert (out / "topics" / topic.name / "index.md").read_text(encoding="utf-8").startswith("---\ntitle: ")
+    assert json.loads((out / "topics" / topic.name / "digest.json").read_text(encoding="utf-8"))["schema_version"] == 1
+    assert "files written in" in capsys.readouterr().err
+
+
+def test_export_refuses_a_folder_with_files_and_content_with_problems(tmp_path, capsys):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "keep.txt").write_text("mine", encoding="utf-8")
+    assert main(["export", str(FIXTURE_CONTENT), str(tmp_path / "out")]) == 1
+    assert "not an empty folder" in capsys.readouterr().err
+    assert [path.name for path in (tmp_path / "out").iterdir()] == ["keep.txt"]
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
+    topic = next(path for path in (tmp_path / "content").iterdir() if path.is_dir())
+    (topic / "bad.md").write_text("---\ntitle: x\ncolour: red\n---\nBody.\n", encoding="utf-8")
+    assert main(["export", str(tmp_path / "content"), str(tmp_path / "new")]) == 1
+    assert f"{topic / 'bad.md'}:3: unknown key 'colour'" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()

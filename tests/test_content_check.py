@@ -223,7 +223,7 @@ def test_updated_date_leaves_out_dates_that_contradict_their_story(tmp_path: Pat
     (topic_dir / "topic.yml").write_text('title: "Port"\n', encoding="utf-8")
     article = '---\ntitle: "{title}"\npublished: "{date}"\n{flags}---\n\nThe port reopened after the storm.\n'
     (topic_dir / "a.md").write_text(article.format(title="A", date="2024-03-02", flags=""), encoding="utf-8")
-    (topic_dir / "b.md").write_text(article.format(title="B", date="2031-01-01", flags='flags: ["date_anomaly"]\n'),
+    (topic_dir / "b.md").write_text(article.format(title="B", date="2025-06-01", flags='flags: ["date_anomaly"]\n'),
                                     encoding="utf-8")
     topic, problems = load_topic(topic_dir)
     assert not problems

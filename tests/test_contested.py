@@ -46,7 +46,7 @@ EXPECTED = [
     ("number", "number", ["400 inspectors", "Norland", "member states"],
      [{"a-courier", "c-post"}, {"b-ledger"}]),
     ("number", "number", ["families in Eastport", "1,200", "3,000"], [{"b-ledger"}, {"c-post"}]),
-    ("date", "date", ["2019-03", "2020-06", "bridge"], [{"a-courier"}, {"b-ledger"}]),
+    ("date", "date", ["1991-03", "1992-06", "bridge"], [{"a-courier"}, {"b-ledger"}]),
     ("denial", "denial", ["rebels claimed", "the army denied"], [{"a-courier"}, {"a-courier"}]),
     ("denial", "denial", ["Mayor Tomas Brenn said", "rejected the claim"], [{"b-ledger"}, {"c-post"}]),
     ("denial", "denial", ["farmers had claimed", "denied the farmers' claim"], [{"d-times"}, {"e-wire"}]),
@@ -101,13 +101,13 @@ def test_near_misses_give_no_point():
 
 # Each edit turns one near miss of `near-misses/` into a real disagreement of its kind.
 TURNED = [
-    ("number", "b-ledger", "published: '2031-04-15'", "published: '2031-03-02'"),
+    ("number", "b-ledger", "published: '2003-04-15'", "published: '2003-03-02'"),
     ("number", "e-wire", "27 people in Velm", "19 people in Velm"),
     ("stance", "b-ledger", "Mayor Ilse Dorn later condemned", "Opposition leader Ana Roe condemned"),
     ("date", "c-post", "for the third time this year", "for the second time this year"),
     ("framing", "b-ledger", "ban the chemical plant from the valley", "ban the Hollin chemical plant from Marden"),
     ("denial", "b-ledger", "denied it had cut the budget for schools.", "denied it on Tuesday."),
-    ("date", "d-times", "without compensation and paid for in 1999", "in 1999 without compensation"),
+    ("date", "d-times", "without compensation and paid for in 1971", "in 1971 without compensation"),
 ]
 
 
@@ -213,7 +213,7 @@ WIRE = {
          [{"b-ledger"}, {"a-wire", "c-post"}]),
     ],
     "wire-dates": [
-        ("date", ["2031-03-04", "2031-03-06"], ["took effect on March 4", "took effect on March 6"],
+        ("date", ["2003-03-04", "2003-03-06"], ["took effect on March 4", "took effect on March 6"],
          [{"a-wire"}, {"b-ledger"}]),
     ],
     "wire-report": [

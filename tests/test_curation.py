@@ -14,7 +14,7 @@ import pytest
 
 from digest.analysis import analyse
 from digest.cli import main
-from digest.content import load_topic
+from digest.content import ContentError, load_topic
 from digest.language.tokens import fold, folded_with_offsets
 from digest.model import Digest, SentenceRef
 
@@ -50,7 +50,7 @@ def test_curated_summary_line_comes_first_and_is_not_repeated(curated):
 
 def test_curated_timeline_entry_is_cited_to_its_sentence_in_date_order(curated):
     (entry,) = [entry for entry in curated.timeline if entry.curated]
-    assert (str(entry.date), entry.event.text) == ("2031-06-28", "The curfew was declared on 28 June")
+    assert (str(entry.date), entry.event.text) == ("2021-06-28", "The curfew was declared on 28 June")
     assert entry.event.refs == (SentenceRef("b-ledger", 2),)
     assert entry.weight == max(other.weight for other in curated.timeline)
     dates = [str(other.date) for other in curated.timeline]
@@ -107,11 +107,12 @@ def test_a_wrong_quote_fails_digest_check_with_topic_yml_and_line(tmp_path, caps
     assert f"{folder / 'topic.yml'}:9: quote not found in b-ledger.md" in error
 
 
-def test_an_unchecked_wrong_quote_fails_the_analysis_naming_its_line(tmp_path):
+def test_a_wrong_quote_fails_the_analysis_with_topic_yml_and_line(tmp_path):
     topic, problems = load_topic(copy_story(tmp_path, WRONG_QUOTE))
     assert [problem.line for problem in problems] == [9]
-    with pytest.raises(ValueError, match="line 9 is not in article 'b-ledger'"):
+    with pytest.raises(ContentError) as raised:
         analyse(topic)
+    assert [(problem.path.name, problem.line) for problem in raised.value.problems] == [("topic.yml", 9)]
 
 
 def test_digest_check_finds_quotes_as_the_analysis_cites_them(tmp_path):

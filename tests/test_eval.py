@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "eval"
 sys.path.insert(0, str(EVAL))
 
-from harness import floors, lexrank  # noqa: E402
+from harness import citations, floors, lexrank  # noqa: E402
 from harness.data import missing_reason  # noqa: E402
 from harness.metrics import aligned_rouge, date_prf, token_prf, truncate_words  # noqa: E402
 
@@ -101,8 +102,11 @@ def test_quick_evaluation_holds_its_floors(tmp_path: Path) -> None:
     figures = json.loads(report.read_text())["figures"]
     for name in ("cleaning.dragnet.html.f1", "baseline.trafilatura.cleaning.aeb.f1", "timeline.date_f1",
                  "baseline.pubcount.date_f1", "summary.rouge2", "baseline.lexrank.summary.rouge2",
-                 "contested.recall", "seeds.summary_faithful", "cpu.grouping"):
+                 "contested.recall", "seeds.summary_faithful", "cpu.grouping", "citations.precision",
+                 "citations.recall", "citations.pairs", "citations.located"):
         assert name in figures, name
+    assert figures["citations.pairs"] > 0 and figures["citations.located"] == \
+        f"{figures['citations.pairs']}/{figures['citations.pairs']}"
 
 
 @needs_corpus
@@ -120,3 +124,137 @@ def test_seed_figures_agree_with_score_py_run_as_a_black_box() -> None:
     timings = ("import_s", "analyse_s")
     assert {k: v for k, v in in_process.items() if k not in timings} == \
            {k: v for k, v in black_box.items() if k not in timings}
+
+
+# Citation pairs (eval/annotations/citations): a tiny shared folder of our own, one Timeline17-style document
+# (one sentence per line) and one seed file (paragraphs), and two imported articles.
+
+TOY_DOC = "Toy_bbc-2010-01-02-3.txt"
+TOY_LINES = ["The dam burst on Tuesday , flooding 300 homes .",
+             "",
+             "Officials said 12 people died. Rescue teams arrived from the capital .",
+             "The mayor declined to comment ."]
+SEED_LINE = ("Menu. The river rose by two metres overnight. Twelve people died in the flood. "
+             "The mayor declined to comment.")
+
+
+@pytest.fixture
+def toy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """(shared folder, articles): the T17 lines become one article, the seed paragraph another."""
+    from digest.model import Article, ArticleMeta
+
+    shared = tmp_path / "shared"
+    doc = shared / "eval" / "dev" / "Timeline17" / "Toy_bbc" / "InputDocs" / "2010-01-02" / "3.htm.txt"
+    doc.parent.mkdir(parents=True)
+    doc.write_text("\n".join(TOY_LINES) + "\n", encoding="utf-8")
+    (shared / "seeds").mkdir()
+    (shared / "seeds" / "000_seed.txt").write_text("Home\n\n" + SEED_LINE + "\n", encoding="utf-8")
+    monkeypatch.setattr(citations, "_detokenise", lambda line: line.replace(" ,", ",").replace(" .", "."))
+    body_t17 = ("The dam burst on Tuesday, flooding 300 homes.\n\nOfficials said 12 people died.\n\n"
+                "Rescue teams arrived from the capital.\n\nThe mayor declined to comment.\n")
+    body_seed = SEED_LINE.removeprefix("Menu. ") + "\n"
+    articles = [Article("dam", tmp_path / "dam.md", ArticleMeta(title="Dam", source=TOY_DOC), body_t17),
+                Article("river", tmp_path / "river.md", ArticleMeta(title="River", source="000_seed.txt"), body_seed)]
+    return shared, articles
+
+
+def _seed(text: str) -> citations.Locator:
+    """The seed line's characters that hold the text."""
+    return citations.Locator("000_seed.txt", 3, (SEED_LINE.index(text), SEED_LINE.index(text) + len(text)))
+
+
+def _pair(pid: str, claim: citations.Locator, candidate: citations.Locator, supports: bool | None,
+          drawn: str = "linked") -> citations.Pair:
+    return citations.Pair(pid, "Toy", claim, candidate, drawn, supports, "")
+
+
+def test_locators_land_on_our_sentences_and_a_cut_line_on_both_parts(toy) -> None:
+    shared, articles = toy
+    locating = citations.Locating(articles, shared)
+    assert citations.locator_text(citations.Locator(TOY_DOC, 1), shared) == \
+        "The dam burst on Tuesday, flooding 300 homes."
+    assert locating.locate(citations.Locator(TOY_DOC, 1)) == citations.Located("dam", 1, (1,))
+    cut = locating.locate(citations.Locator(TOY_DOC, 3))  # our splitter made two sentences of this line
+    assert cut is not None and cut.article == "dam" and cut.parts == (2, 3) and cut.best in (2, 3)
+    river = _seed("The river rose by two metres overnight.")
+    assert citations.locator_text(river, shared) == "The river rose by two metres overnight."
+    assert locating.locate(river) == citations.Located("river", 1, (1,))
+    both = locating.locate(_seed("The river rose by two metres overnight. Twelve people died in the flood."))
+    assert both is not None and both.parts == (1, 2)
+    for missing in (citations.Locator(TOY_DOC, 2), citations.Locator(TOY_DOC, 40),
+                    citations.Locator("Toy_bbc-2010-01-02-4.txt", 1), citations.Locator("000_seed.txt", 1)):
+        assert locating.locate(missing) is None, missing  # blank, past the end, not imported, not in the body
+
+
+def test_precision_and_recall_count_the_predicate_against_the_judgements(toy) -> None:
+    shared, articles = toy
+    dam, deaths, comment = (citations.Locator(TOY_DOC, line) for line in (1, 3, 4))
+    river = _seed("The river rose by two metres overnight.")
+    pairs = [_pair("cited-right", _seed("The mayor declined to comment."), comment, True),
+             _pair("cited-wrong", river, dam, False),
+             _pair("missed", deaths, _seed("Twelve people died in the flood."), True, "same-names"),
+             _pair("left-alone", deaths, river, False, "same-number"),
+             _pair("lost", citations.Locator(TOY_DOC, 40), river, True),
+             _pair("unjudged", dam, deaths, None)]
+    digest = {"summary": [{"text": "", "sources": [], "refs": [{"article": "river", "sentence": 3},
+                                                              {"article": "dam", "sentence": 4}]}],
+              "timeline": [{"text": "", "sources": [], "refs": [{"article": "river", "sentence": 1},
+                                                               {"article": "dam", "sentence": 1}]}],
+              "contested": [{"sides": [{"text": "", "sources": [], "refs": [{"article": "dam", "sentence": 3}]}]}],
+              "cards": []}
+    predicate = citations.DigestPredicate(digest)
+    found = citations.outcomes(pairs, citations.Locating(articles, shared), predicate.cited, predicate.shown)
+    by_id = {outcome.pair.id: outcome for outcome in found}
+    assert by_id["cited-right"].cited and by_id["cited-wrong"].cited and not by_id["missed"].cited
+    assert by_id["missed"].shown  # a part of the cut line is quoted
+    assert predicate.shown(("river", 1)) and not predicate.shown(("dam", 1))
+    assert predicate.cited(("dam", 1), ("river", 1)) and not predicate.cited(("dam", 1), ("dam", 1))
+    assert by_id["lost"].located.startswith("claim Toy_bbc-2010-01-02-3.txt:40") and not by_id["lost"].cited
+    scores = citations.score(found)
+    assert (scores.pairs, scores.located, scores.cited, scores.supports) == (5, 4, 2, 2)
+    assert (scores.precision, scores.recall) == (0.5, 0.5)
+    collected = citations.collect(found)
+    assert collected.figures["citations.precision"] == 0.5 and collected.figures["citations.located"] == "4/5"
+    assert collected.figures["citations.drawn.same-number.precision"] == "-"  # none of them cited
+    assert collected.figures["citations.story.Toy.recall"] == 0.5
+    notes = "\n".join(collected.notes)
+    for pid in ("cited-wrong", "missed", "lost", "unjudged"):
+        assert pid in notes
+    assert "cited-right" not in notes and "left-alone" not in notes
+    assert not any(floors.floored(name) for name in collected.figures)  # floors come once the lead sets them
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"supports": "yes"}, "supports must be true, false or null"),
+    ({"claim": {"doc": "x.txt"}}, "a locator is"),
+    ({"candidate": {"doc": "x.txt", "line": 2, "chars": [5, 3]}}, "chars must be"),
+    ({"suports": True}, "unknown keys ['suports']"),
+    ({"id": "p1"}, "duplicate id"),
+])
+def test_malformed_pairs_are_refused_naming_the_file_and_the_pair(tmp_path: Path, change: dict, message: str) -> None:
+    import yaml
+
+    good = {"id": "p1", "story": "Toy", "drawn": "linked", "claim": {"doc": TOY_DOC, "line": 1},
+            "candidate": {"doc": "000_seed.txt", "line": 3, "chars": [6, 45]}, "supports": True, "why": "same"}
+    second = {**good, "id": "p2", **change}
+    path = tmp_path / "pairs.yml"
+    path.write_text(yaml.safe_dump({"pairs": [good, second]}), encoding="utf-8")
+    with pytest.raises(citations.PairsError, match=re.escape(message)) as raised:
+        citations.load_pairs(path)
+    assert str(path) in str(raised.value) and "'p" in str(raised.value)
+
+
+def test_the_judged_pairs_are_all_judged_and_spread_over_every_story() -> None:
+    pairs = citations.load_pairs()
+    assert len(pairs) >= 400 and all(pair.supports is not None and pair.why for pair in pairs)
+    assert {pair.story for pair in pairs} == {"Finan", "H1N1", "IraqWar", "MJ", "haiti", citations.SEED_STORY}
+    linked = sum(pair.drawn == "linked" for pair in pairs)
+    assert 0.5 <= linked / len(pairs) <= 0.7
+    assert {pair.drawn for pair in pairs} == {"linked", "same-date", "same-number", "same-names"}
+
+
+@needs_corpus
+def test_every_judged_sentence_is_found_in_the_shared_corpus() -> None:
+    for pair in citations.load_pairs():
+        for locator in (pair.claim, pair.candidate):
+            assert citations.locator_text(locator), f"{pair.id}: {locator} is empty or missing"

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -24,8 +25,9 @@ from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import pytest
+from adversarial import ANALYSIS, SPLITTING, adversarial_body, body
 from loopback import CHROMIUM_ARGS, chromium_executable, serve, serve_folder
-from site_build import build_site, link_checker
+from site_build import build_site, link_checker, write_config
 
 from digest.cli import main
 
@@ -217,7 +219,13 @@ CASES = [
     Case("invalid-utf8-article", "refused", article=front(title="x").encode() + b"\xc3\x28", words="UTF-8"),
     Case("fifty-mb-source", "refused", source=lambda: story() + "word " * 10_000_000, words="MB"),
     Case("fifty-mb-article", "refused", article=lambda: front(title="x", body="word " * 10_000_000), words="MB"),
-    Case("million-character-line", "built", source=lambda: story(lines=(million_character_line(),))),
+    Case("million-character-line", "refused", source=lambda: story(lines=(million_character_line(),)),
+         words="a line of 1,000,000 characters"),
+    Case("long-word-source", "refused", source=lambda: story(lines=("a" * 50_000 + "). The",)),
+         words="a 'word' of 50,002 characters"),
+    Case("long-word-html", "refused", source_file="html-long-word.html", words="a 'word' of 5,000 characters"),
+    Case("adversarial-article", "built", article=lambda: front(title='"Adversarial"', outlet='"Bad Actor"',
+                                                               body=adversarial_body(300_000))),
     Case("rtl-override", "built", source=story("Budget \u202egnissap\u202c vote \u2067x\u2069",
                                                lines=("The \u202eevlohs\u202c figures were final.",))),
     Case("zero-width", "built", source=story("Bud\u200bget\u200d vote\ufeff", lines=(
@@ -231,6 +239,19 @@ CASES = [
     Case("url-binary", "refused", served="/binary", words="not a web page"),
     Case("control-characters-front-matter", "refused", article=front(title='"Budget\\x1b[31m vote"'),
          words="control characters"),
+    # -- dates no stage can handle (the sitemap's gzip header, date arithmetic) --------------------------------
+    Case("published-9999", "refused", article=front(title='"x"', published='"9999-12-31"'),
+         words="'published' 9999-12-31 is out of range"),
+    Case("published-2106", "refused", article=front(title='"x"', published='"2106-02-08"'), words="out of range"),
+    Case("published-year-one", "refused", article=front(title='"x"', published='"0001-01-01"'),
+         words="'published' 0001-01-01 is out of range"),
+    Case("published-override-9999", "refused", source=story(), overrides={"published": "9999-12-31"},
+         words="--published 9999-12-31 is out of range"),
+    Case("timeline-date-9999", "refused", topic_yml=_topic_with(
+        "timeline:\n  - date: '9999'\n    article: harbour-bridge-reopens\n"
+        "    quote: The harbour bridge reopened on Monday after six months of repairs.\n"),
+         words="timeline entry 1: 'date' 9999 is out of range"),
+    Case("published-1850", "built", article=front(title='"An old report"', published='"1850-05-01"')),
 ]
 
 
@@ -566,3 +587,330 @@ def test_no_injected_script_runs_in_chromium(corpus):
             browser.close()
     assert len(pages) >= 40
     assert not ran, "\n".join(ran)
+
+
+# -- time: long and adversarial bodies are read in time linear in their length ------------------------------
+
+def _cpu(work: Callable[[], object]) -> float:
+    """CPU seconds `work` takes (a busy machine does not stretch them), with the per-topic text caches empty."""
+    from digest.memo import start_topic
+
+    start_topic()
+    started = time.process_time()
+    work()
+    return time.process_time() - started
+
+
+def _grows_linearly(seconds: Callable[[int], float], small: int) -> tuple[bool, str]:
+    """Four times the text may take about four times as long, not sixteen (a little more on a noisy machine)."""
+    first, second = seconds(small), seconds(4 * small)
+    return second < 8 * first + 0.3, f"{small:,} characters: {first:.2f} s; {4 * small:,}: {second:.2f} s"
+
+
+@pytest.mark.parametrize("kind", sorted(SPLITTING))
+def test_sentence_splitting_takes_time_linear_in_the_text(kind):
+    from digest.language.sentences import sentences
+
+    linear, figures = _grows_linearly(lambda size: _cpu(lambda: sentences(body(kind, size))), 10_000)
+    assert linear, figures
+
+
+def _adversarial_topic(body_text: str, folder: Path):
+    from digest.content import load_topic
+
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(VICTIM, folder)
+    (folder / "adversarial.md").write_text(front(title='"Adversarial"', outlet='"Bad Actor"', published='"2024-03-04"',
+                                                 body=body_text), encoding="utf-8")
+    topic, problems = load_topic(folder)
+    assert not problems, problems
+    return topic
+
+
+@pytest.mark.parametrize("kind", sorted(ANALYSIS))
+def test_the_analysis_takes_time_linear_in_a_sentence(kind, tmp_path):
+    from digest.analysis import analyse
+
+    def seconds(size: int) -> float:
+        topic = _adversarial_topic(body(kind, size), tmp_path / "victim")
+        return _cpu(lambda: analyse(topic))
+
+    linear, figures = _grows_linearly(seconds, 10_000)
+    assert linear, figures
+
+
+@pytest.mark.parametrize("page", [
+    pytest.param(lambda size: "\n".join(["Budget passes", *("continued line of text" for _ in range(size // 23))]),
+                 id="hard-wrapped-lines"),
+    pytest.param(lambda size: "Budget passes\nFollow us " + " ".join(f"@handle{i}" for i in range(size // 12)),
+                 id="many-handles"),
+    pytest.param(lambda size: story(lines=("On 2099 " * (size // 8) + "and.",)), id="years-after-the-dateline"),
+])
+def test_cleaning_a_page_takes_time_linear_in_its_text(page):
+    from digest.ingest.clean import clean_page
+    from digest.ingest.source import Page
+
+    def seconds(size: int) -> float:
+        return _cpu(lambda: clean_page(Page(source="page.txt", name="page.txt", text=page(size), html=False)))
+
+    linear, figures = _grows_linearly(seconds, 20_000)
+    assert linear, figures
+
+
+def test_emphasis_is_stripped_as_the_expression_strips_it_in_linear_time():
+    import random
+
+    from digest.ingest.html import strip_emphasis
+
+    expression = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+    rng = random.Random(21)
+    pieces = ["*", "**", "_", "__", " ", "a", "b", "\\", "***", "\u00a0", "x y"]
+    for _ in range(20_000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        assert strip_emphasis(line) == expression.sub(r"\2", line), line
+    linear, figures = _grows_linearly(lambda size: _cpu(lambda: strip_emphasis("*a " * (size // 3))), 20_000)
+    assert linear, figures
+
+
+def test_a_2mb_adversarial_article_is_checked_and_built_in_bounded_time(tmp_path):
+    """The issue's body: a long "word", repeated abbreviations, nested brackets and runs of punctuation (and every
+    other pattern of tests/adversarial.py), 2 MB in one article. The bound is generous (no blow-up); `make bench`
+    measures it against the 10 s target."""
+    import resource
+
+    from digest.content import MAX_ARTICLE_BYTES
+
+    content = tmp_path / "content"
+    _adversarial_topic(adversarial_body(MAX_ARTICLE_BYTES - 60_000), content / "victim")
+    assert (content / "victim" / "adversarial.md").stat().st_size > 1_900_000
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    assert _digest("check", str(content))[0] == 0
+    site = build_site(tmp_path, content)
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    seconds = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    assert (site / "topics" / "victim" / "adversarial" / "index.html").is_file()
+    assert seconds < 2 * 15, f"{seconds:.1f} s of CPU time for 2 MB"
+
+
+# -- dates: every date field has a range every stage handles; no value of any field crashes the build ------
+
+def test_a_site_whose_articles_all_predate_1970_builds(tmp_path):
+    """mkdocs stamps the sitemap's gzip header with the newest page date, a 32-bit time from 1970 on."""
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    for path in (content / "victim").glob("*.md"):
+        path.write_text(re.sub(r'published: "\d{4}', 'published: "1945', path.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    assert _digest("check", str(content))[0] == 0
+    site = build_site(tmp_path, content)
+    assert (site / "sitemap.xml.gz").is_file() and "1945" in (site / "topics" / "victim" / "digest.json").read_text()
+
+
+FIELD_VALUES = ['"9999-12-31"', '"2106-02-08"', '"0001-01-01"', '"1800-01-01"', '"1969-12-31"', '"2024-02-30"',
+                "9999-12-31", "-1", "1e309", ".nan", ".inf", "0x7fffffff", "18446744073709551616", "[]", "{}", "null",
+                "true", '""', '" "', '"\\u202e\\u200b"', '"x"', q("é" * 3000), "[1, [2, [3]]]", "{a: {b: c}}",
+                '"2024-01-01T00:00:00"', "'2024'", "2024"]
+"""Values tried in every field: dates at and past every limit, huge and odd numbers, nesting, empty text."""
+ARTICLE_FIELDS = ("title", "outlet", "url", "published", "author", "credit", "section", "language",
+                  "syndicated_from", "similar_to", "flags", "source")
+TOPIC_FIELDS = ("title", "description", "tags", "hide", "settings", "summary", "timeline", "contested")
+NESTED = {
+    "settings": "settings:\n  timeline_entries: {v}\n  summary_words: {v}\n  contested_shown: {v}\n",
+    "summary": "summary:\n  - article: harbour-bridge-reopens\n    quote: {v}\n",
+    "timeline": "timeline:\n  - date: {v}\n    article: harbour-bridge-reopens\n"
+                "    quote: The harbour bridge reopened on Monday after six months of repairs.\n",
+    "contested": "contested:\n  - title: {v}\n    kind: {v}\n    sides:\n      - {{article: {v}, quote: {v}}}\n"
+                 "      - {{article: harbour-bridge-reopens, quote: {v}, label: {v}}}\n",
+}
+
+
+def test_no_value_of_any_field_crashes_the_check_or_the_build(tmp_path):
+    """Every value of FIELD_VALUES in every field of an article and of topic.yml: `digest check` answers with
+    file:line errors or accepts it, and every accepted value builds."""
+    content = tmp_path / "content"
+    accepted = 0
+    fields = [("article", name) for name in ARTICLE_FIELDS] + [("topic", name) for name in TOPIC_FIELDS]
+    for where, field_name in fields:
+        for number, value in enumerate(FIELD_VALUES):
+            trial = tmp_path / "trial"
+            shutil.rmtree(trial, ignore_errors=True)
+            topic = trial / "victim"
+            shutil.copytree(VICTIM, topic)
+            if where == "article":
+                keys = {"title": '"A report"', field_name: value}
+                (topic / "fuzzed.md").write_text(front(**keys), encoding="utf-8")
+            else:
+                extra = NESTED.get(field_name, f"{field_name}: {{v}}\n").format(v=value)
+                head = "" if field_name == "title" else 'title: "Harbour bridge repairs"\n'
+                (topic / "topic.yml").write_text(head + extra, encoding="utf-8")
+            code, messages = _digest("check", str(trial))
+            if code:
+                located = [message for message in messages if re.match(r".+:\d+: ", message)]
+                assert located, (field_name, value, messages)
+                continue
+            accepted += 1
+            shutil.copytree(topic, content / f"{where}-{field_name.replace('_', '-')}-{number}")
+    assert accepted > 40
+    assert _digest("check", str(content))[0] == 0
+    build_site(tmp_path, content)
+
+
+# -- a maintainer's first hour: one error per broken field, no silent takeover ------------------------------
+
+TRIAL = FIXTURES / "trial"
+TRIAL_ERRORS = [
+    ("content/harbour/topic.yml", 6, "the summary quotes this passage of 'harbour-bridge-reopens' twice"),
+    ("content/harbour/topic.yml", 10, "timeline entry 1: 'date' 1700 is out of range"),
+    ("content/harbour/late-report.md", 5, "'published' 9999-12-31 is out of range"),
+    ("content/harbour/lookalike.md", 3, "outlet 'H\u0430rbour Daily' looks like 'Harbour Daily' (harbour-bridge-reopens"
+     ".md) but is written with other characters (U+0430 CYRILLIC SMALL LETTER A)"),
+    ("content/harbour/index.md", 1, "this article's page would be topics/harbour/index.html, which is the page of "
+     "topic 'harbour'"),
+    ("docs/topics/ferry/index.md", 1, "would be built as topics/ferry/index.html, which is the page of topic 'ferry'"),
+    ("content/ferry/topic.yml", 3, "hide lists '0123456789ab', which is no timeline entry or contested point"),
+]
+"""What `digest check` must say about tests/fixtures/hostile/trial: each broken field once, at its file and line.
+The article with a bad date is quoted three times in topic.yml: it is still checked, with no error about it
+missing from the topic."""
+
+
+@pytest.fixture
+def trial(tmp_path, monkeypatch) -> Path:
+    shutil.copytree(TRIAL, tmp_path / "trial")
+    monkeypatch.chdir(tmp_path / "trial" / "content" / "harbour")  # any folder inside the site will do
+    return tmp_path / "trial"
+
+
+def test_check_gives_one_error_per_broken_field_of_the_trial_with_file_and_line(trial):
+    code, messages = _digest("check")
+    assert code == 1
+    problems = messages[:-1]
+    assert messages[-1].startswith(f"{len(TRIAL_ERRORS)} problem(s)")
+    assert len(problems) == len(TRIAL_ERRORS), "\n".join(problems)
+    for path, line, words in TRIAL_ERRORS:
+        assert any(message.startswith(f"{trial / path}:{line}: ") and words in message for message in problems), \
+            (path, line, words, problems)
+
+
+def test_the_build_refuses_the_trial_and_names_the_files(trial):
+    code, messages = _digest("build", "--strict")
+    assert code == 1
+    log = "\n".join(messages)
+    for path, line, _ in TRIAL_ERRORS[:4]:  # the errors of the files themselves; the build stops at them
+        assert f"{trial / path}:{line}: " in log, log
+
+
+def test_an_article_named_index_never_replaces_the_topic_page(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    (content / "victim" / "index.md").write_text(front(title='"Not the digest"', body="# Hijacked\n\nGone."))
+    code, messages = _digest("check", str(content))
+    assert code == 1 and any("index.md:1: this article's page would be topics/victim/index.html" in message
+                             for message in messages), messages
+    code, messages = _digest("build", "-f", str(write_config(tmp_path, content)))
+    assert code == 1 and "index.md:1: this article's page would be topics/victim/index.html" in "\n".join(messages)
+
+
+def test_outlet_names_are_normalised_and_invisible_characters_do_not_make_another_outlet(tmp_path):
+    from digest.analysis import analyse
+    from digest.content import load_topic
+    from digest.render.views.common import outlet_count
+
+    topic_dir = tmp_path / "victim"
+    shutil.copytree(VICTIM, topic_dir)
+    (topic_dir / "copy.md").write_text(front(title='"Bridge opens"', outlet=q("Har\u200bbour\u202c \uff24aily")),
+                                       encoding="utf-8")
+    topic, problems = load_topic(topic_dir)
+    assert not problems
+    assert {article.meta.outlet for article in topic.articles} == {"Harbour Daily", "Coast Radio"}
+    assert outlet_count(analyse(topic).articles) == 2
+
+
+@pytest.mark.parametrize("outlet", ["H\u0430rbour Daily", "\u041dARBOUR DAILY", "Harbour Dai\u04cfy",
+                                    "Coast R\u0430dio"])
+def test_a_lookalike_of_another_outlet_of_the_topic_is_an_error(tmp_path, outlet):
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    (content / "victim" / "z-copy.md").write_text(front(title='"Bridge opens"', outlet=q(outlet)), encoding="utf-8")
+    code, messages = _digest("check", str(content))
+    assert code == 1
+    assert [message for message in messages if "z-copy.md:3: outlet" in message and "looks like" in message], messages
+
+
+def test_outlets_that_differ_only_in_case_or_spelling_are_not_lookalikes(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    for name, outlet in (("a.md", "HARBOUR DAILY"), ("b.md", "Harbour Weekly"), ("c.md", "Новая газета")):
+        (content / "victim" / name).write_text(front(title=q(name), outlet=q(outlet)), encoding="utf-8")
+    assert _digest("check", str(content))[0] == 0
+
+
+def test_an_unknown_hide_id_fails_the_build_with_its_line(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    (content / "victim" / "topic.yml").write_text(_topic_with("hide:\n  - 0123456789ab\n"), encoding="utf-8")
+    code, messages = _digest("build", "-f", str(write_config(tmp_path, content)))
+    assert code == 1 and "topic.yml:5: hide lists '0123456789ab'" in "\n".join(messages), messages
+
+
+def test_import_never_writes_through_a_symbolic_link(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "linked").symlink_to(outside)
+    (tmp_path / "page.txt").write_text(story(), encoding="utf-8")
+    code, messages = _digest("import", "page.txt", "--topic", "linked")
+    assert code == 1 and any("content/linked is a symbolic link" in message for message in messages), messages
+    assert list(outside.iterdir()) == []
+
+
+def test_a_linked_topic_yml_is_refused_before_any_article_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(VICTIM, tmp_path / "content" / "victim")
+    (tmp_path / "content" / "victim" / "topic.yml").unlink()
+    (tmp_path / "content" / "victim" / "topic.yml").symlink_to(VICTIM / "topic.yml")
+    (tmp_path / "page.txt").write_text(story(), encoding="utf-8")
+    before = _snapshot(tmp_path / "content")
+    code, messages = _digest("import", "page.txt", "--topic", "victim")
+    assert code == 1 and any("topic.yml is a symbolic link" in message for message in messages), messages
+    assert _snapshot(tmp_path / "content") == before
+
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x1b[31m\x9b31m\u202e"
+"""A window title (OSC), a cleared screen and a colour (CSI, also as the one-byte C1 CSI), a bidi override."""
+
+
+def test_notes_and_errors_print_control_characters_as_escapes(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(VICTIM, tmp_path / "content" / "victim")
+    page = tmp_path / "page.txt"
+    page.write_text(story(lines=(*STORY * 6, f"Share this {ESCAPES}", f"Advertisement {ESCAPES}")), encoding="utf-8")
+    assert main(["clean", str(page)]) == 0
+    notes = capsys.readouterr().err
+    assert "note: line" in notes and "\\x1b]0;pwned\\x07" in notes and "\\x9b" in notes and "\\u202e" in notes
+    (tmp_path / "content" / "victim" / f"bad{ESCAPES}.md").write_text(front(title='"x"'), encoding="utf-8")
+    assert main(["check"]) == 1
+    errors = capsys.readouterr().err
+    assert "\\x1b]0;pwned" in errors
+    for text in (notes, errors):
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", text), repr(text)
+
+
+@pytest.mark.parametrize("breakage", ["published: '2024-13-40'\n", "title: [unclosed\n", "\xff\xfe"])
+def test_a_broken_article_that_topic_yml_quotes_gives_one_error(tmp_path, breakage):
+    """No cascade: the quotes of a broken article are not reported as quoting an article missing from the topic."""
+    content = tmp_path / "content"
+    shutil.copytree(VICTIM, content / "victim")
+    article = content / "victim" / "harbour-bridge-reopens.md"
+    text = article.read_text(encoding="utf-8")
+    if breakage == "\xff\xfe":
+        article.write_bytes(text.encode() + b"\xff\xfe")
+    else:
+        article.write_text(text.replace("author:", breakage + "author:", 1), encoding="utf-8")
+    quote = "The harbour bridge reopened on Monday after six months of repairs."
+    curation = (f"summary:\n  - article: harbour-bridge-reopens\n    quote: {q(quote)}\n"
+                f"timeline:\n  - date: '2024-03'\n    article: harbour-bridge-reopens\n    quote: {q(quote)}\n")
+    (content / "victim" / "topic.yml").write_text(_topic_with(curation), encoding="utf-8")
+    code, messages = _digest("check", str(content))
+    assert code == 1 and len(messages) == 2 and "harbour-bridge-reopens.md:" in messages[0], messages

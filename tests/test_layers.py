@@ -20,26 +20,30 @@ BELOW = {
     "memo": set(),
     "yamlsafe": set(),
     "flags": set(),
+    "terminal": set(),
     # the linguistics every stage shares (per-topic caches are its only need)
     "language": {"memo"},
     # the typed records between stages (a timeline date is a `language.times.PartialDate`)
-    "model": {"language"},
+    "model": {"language", "terminal"},
     # reading and checking the content folder
-    "content": {"memo", "yamlsafe", "flags", "language", "model"},
+    "content": {"memo", "yamlsafe", "flags", "terminal", "language", "model"},
     # the stages: a Topic in, a Digest out for the analysis, which never loads content itself
-    "ingest": {"memo", "yamlsafe", "flags", "language", "model", "content"},
+    "ingest": {"memo", "yamlsafe", "flags", "terminal", "language", "model", "content"},
     "analysis": {"memo", "flags", "language", "model"},
     "export": {"language", "model"},
-    "render": {"memo", "flags", "language", "model", "content", "export"},
-    # running the stages: the analysis cache, atomic site builds, the build of a content folder
-    "cache": {"language", "model", "content", "analysis", "export"},
-    "site": set(),
-    "build": {"memo", "flags", "language", "model", "content", "analysis", "export", "render", "cache"},
-    # the adapters, which nothing imports
-    "cli": {"memo", "yamlsafe", "flags", "language", "model", "content", "ingest", "analysis", "export",
-            "render", "cache", "site", "build"},
-    "plugin": {"memo", "yamlsafe", "flags", "language", "model", "content", "analysis", "export", "render",
-               "cache", "site", "build"},
+    "render": {"memo", "flags", "terminal", "language", "model", "content", "export"},
+    # running the stages: the analysis cache and its records, the build of a content folder, atomic site builds
+    "records": {"language", "model"},
+    "cache": {"language", "model", "content", "analysis", "export", "records"},
+    "build": {"memo", "flags", "terminal", "language", "model", "content", "analysis", "export", "render", "records",
+              "cache"},
+    "site": {"terminal"},
+    # the adapters, which nothing imports (but the command line's own helper)
+    "locate": {"terminal"},
+    "cli": {"memo", "yamlsafe", "flags", "terminal", "language", "model", "content", "ingest", "analysis", "export",
+            "render", "records", "cache", "build", "site", "locate"},
+    "plugin": {"memo", "yamlsafe", "flags", "terminal", "language", "model", "content", "analysis", "export",
+               "render", "records", "cache", "build", "site", "locate"},
     "__main__": {"cli"},
 }
 """Each part of the package (a module or a subpackage of `digest`) and the parts it may import."""

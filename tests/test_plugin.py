@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -90,11 +91,11 @@ def test_topic_page_has_one_title_and_every_section(site: Path) -> None:
 
 
 def test_generated_html_reaches_the_page_unchanged(site: Path) -> None:
-    # The plugin keeps its HTML blocks away from Python-Markdown and puts them back afterwards.
+    # Python-Markdown passes the pages' HTML blocks through (digest.render.prerendered) and drops the mark.
     topic = load_content(FIXTURE_CONTENT).topics[0]
     html = (site / "topics" / topic.slug / "index.html").read_text(encoding="utf-8")
     assert '<div class="digest-summary">' in html and '<ol class="digest-timeline">' in html
-    assert not [page for page in site.rglob("*.html") if "digest-stash" in page.read_text(encoding="utf-8")]
+    assert not [page for page in site.rglob("*.html") if "digest: prerendered" in page.read_text(encoding="utf-8")]
 
 
 def test_page_dates_come_from_the_content(site: Path) -> None:
@@ -226,7 +227,8 @@ def test_a_docs_page_in_the_way_of_a_generated_page_fails_the_build(tmp_path: Pa
     config = load_config(str(write_config(tmp_path, FIXTURE_CONTENT)))
     config.plugins.on_config(config)
     files = Files([File("tags.md", str(tmp_path), config.site_dir, config.use_directory_urls)])
-    with pytest.raises(PluginError, match=re.escape("tags.md: this page is generated")):
+    with pytest.raises(PluginError, match=re.escape("tags.md: this file would be built as tags/index.html, which "
+                                                    "is generated from the content (tags.md)")):
         config.plugins.on_files(files, config=config)
 
 
@@ -240,25 +242,30 @@ def test_pages_fetch_nothing_from_other_hosts(site: Path) -> None:
             assert not re.search(r'(src|href)="(https?:)?//', tag.group(0)), (path, tag.group(0))
 
 
-def test_a_theme_without_the_digest_templates_fails_clearly(tmp_path: Path) -> None:
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import Files
-    from site_build import write_config
+def test_a_template_in_the_sites_custom_dir_replaces_the_packaged_one(tmp_path: Path) -> None:
+    custom = tmp_path / "overrides"
+    shutil.copytree(ROOT / "theme_overrides", custom)
+    (custom / "fragments" / "digest").mkdir(parents=True)
+    (custom / "fragments" / "digest" / "tags.html").write_text('<p class="my-tags">Our own tags page</p>\n',
+                                                                 encoding="utf-8")
+    site = build_site(tmp_path, theme={**_repository_theme(), "custom_dir": str(custom)})
+    assert '<p class="my-tags">Our own tags page</p>' in (site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert 'class="digest-summary"' in next((site / "topics").glob("*/index.html")).read_text(encoding="utf-8")
 
-    config_file = write_config(tmp_path, FIXTURE_CONTENT)
-    text = config_file.read_text(encoding="utf-8").replace(str(ROOT / "theme_overrides"), str(tmp_path))
-    config_file.write_text(text, encoding="utf-8")
-    config = load_config(str(config_file))
-    config.plugins.on_config(config)
-    with pytest.raises(PluginError, match="digest templates live in theme_overrides"):
-        config.plugins.on_files(Files([]), config=config)
+
+def _repository_theme() -> dict[str, object]:
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), loader=get_yaml_loader())  # !ENV tags
+    theme: dict[str, object] = config["theme"]
+    return theme
 
 
 def test_a_long_build_reports_progress_then_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        caplog: pytest.LogCaptureFixture) -> None:
-    import digest.plugin
+    import digest.build
 
-    monkeypatch.setattr(digest.plugin, "PROGRESS_EVERY", 0.0)
+    monkeypatch.setattr(digest.build, "PROGRESS_EVERY", 0.0)
     content = ROOT / "tests" / "fixtures" / "cache" / "content"
     with caplog.at_level("INFO"):
         build_site(tmp_path, content)
@@ -267,3 +274,24 @@ def test_a_long_build_reports_progress_then_a_summary(tmp_path: Path, monkeypatc
     assert [line for line in lines if line.endswith("topics built")] == ["1 of 3 topics built", "2 of 3 topics built"]
     assert re.fullmatch(rf"3 topic\(s\) from {re.escape(str(content))}: 3 analysed \([0-9.]+ s of CPU time\), "
                         r"0 unchanged since the last build \(cache\)", lines[-1])
+
+
+def test_hostile_tags_stay_text_with_materials_tags_plugin(tmp_path: Path) -> None:
+    # Topic pages carry their tags in front matter, and material prints tag names unescaped: they arrive made safe.
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from site_build import write_config
+
+    write_hostile_content(tmp_path / "content")
+    config_file = write_config(tmp_path, tmp_path / "content")
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["plugins"].insert(1, "tags")
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    build(load_config(str(config_file), strict=True))
+    for index in range(len(HOSTILE)):
+        page = parse(tmp_path / "site" / "topics" / f"hostile-{index:02d}" / "index.html")
+        assert not [a for a in page.attrs if a[1].startswith("on")]
+        assert not [s for s in page.scripts if "alert" in s]
+        assert not [a for a in page.attrs if a[0] in ("script", "svg", "img") and "alert" in a[2]]
+        assert ("span", "class", "md-tag") in page.attrs or ("a", "class", "md-tag") in page.attrs

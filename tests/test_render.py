@@ -32,13 +32,13 @@ from digest.render import (
     topic_plan,
     urls,
 )
-from digest.render.pages import nav_title
+from digest.render.pages import THEME_DIR, nav_title
 from digest.render.views import coverage_line, heaviest_in_date_order, topic_view
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "site"
 GOLDEN = FIXTURES / "golden"
-THEME = ROOT / "theme_overrides"
+THEME = THEME_DIR
 
 
 def cited(text: str, *refs: tuple[str, int]) -> Cited:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
-from site_build import FIXTURE_CONTENT, write_config
+from site_build import FIXTURE_CONTENT, link_checker, write_config
+from site_build import build_site as build_site_for_tests
 
 from digest.cli import main
 from digest.site import BuildFailed, build_site
@@ -47,7 +51,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
 
 
 def test_pages_built_while_worker_processes_analyse_are_the_single_process_pages(tmp_path):
-    """Two workers analyse and render topics while mkdocs builds pages; then again from a warm cache."""
+    """Two workers analyse and render topics for the build step; then again from a warm cache."""
     content = Path(__file__).parent / "fixtures" / "cache" / "content"
     serial = build_site(write_config(tmp_path / "serial", content), strict=True)
     parallel = {"jobs": 2, "cache_dir": str(tmp_path / "cache")}
@@ -149,3 +153,17 @@ def test_a_successful_build_replaces_the_whole_site(built):
     assert not page.exists()
     assert (site / "topics" / topic.name / "index.html").is_file()
     assert [path.name for path in site.parent.iterdir() if path.name.startswith(".site")] == []
+
+
+def test_with_site_url_the_feed_links_are_absolute_and_the_sitemap_lists_every_page(tmp_path):
+    site = build_site_for_tests(tmp_path, site_url="https://news.example/digest/")
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    links = [link.get("href") for link in feed.iter(f"{atom}link")]
+    assert links and all(href.startswith("https://news.example/digest/") for href in links), links
+    sitemap = gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode()
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    pages = {str(path.parent.relative_to(site)) for path in site.rglob("index.html")} - {"404"}
+    assert len(locations) >= len(pages) - 1 and "https://news.example/digest/topics/" in sitemap
+    assert link_checker().check_site(site, "https://news.example/digest/") == []
+    assert link_checker().check_site(site, "https://news.example/elsewhere/") != []

@@ -72,6 +72,16 @@ def test_pull_requests_run_tests_check_strict_build_links_and_upload_the_site():
     assert all("permissions" not in job for job in workflow["jobs"].values())
 
 
+def test_content_errors_answer_first_in_a_job_of_their_own():
+    jobs = _load("checks.yml")["jobs"]
+    content = jobs["content"]
+    runs = _runs({"jobs": {"content": content}})
+    assert "digest check content" in runs
+    assert "make test" not in runs and "browser" not in runs and "audit" not in runs
+    assert int(content["timeout-minutes"]) <= 10
+    assert all(job.get("needs") == "content" for name, job in jobs.items() if name != "content")
+
+
 def test_ci_and_pull_requests_run_the_readme_test_command():
     assert "make test" in (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -79,7 +89,7 @@ def test_ci_and_pull_requests_run_the_readme_test_command():
 
 def test_pushes_to_main_build_then_deploy_with_write_access_only_in_deploy():
     workflow = _load("pages.yml")
-    assert workflow["on"] == {"push": {"branches": ["main"]}}
+    assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     assert "permissions" not in build
@@ -185,3 +195,11 @@ def test_link_checker_reports_broken_and_unsafe_links(tmp_path, html, problem):
     result = _check_links(_site(tmp_path, {"index.html": html}))
     assert result.returncode == 1
     assert problem in result.stdout
+
+
+def test_the_deploy_build_takes_site_url_from_the_pages_settings():
+    build = _load("pages.yml")["jobs"]["build"]
+    pages = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/configure-pages@"))
+    site = next(step for step in build["steps"] if step.get("run") == "make site")
+    assert site["env"]["SITE_URL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}"
+    assert "site_url: !ENV [SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

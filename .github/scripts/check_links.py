@@ -1,12 +1,15 @@
 """Check every link of a built site without the network: internal targets and anchors must exist.
 
-Usage: python .github/scripts/check_links.py SITE_DIR
+Usage: python .github/scripts/check_links.py SITE_DIR [SITE_URL]
 Prints `page: link: problem` for each broken link and exits 1 if there is any. External http(s)
 links are not fetched (the build is offline); `javascript:` and `data:` links are always errors.
+SITE_URL (default: $SITE_URL) is the address the site is built for: links under it, and root-relative
+links under its path (a project's Pages site lives at /<repository>/), are checked as internal ones.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -50,14 +53,23 @@ def _target(site: Path, page: Path, link_path: str) -> Path | None:
     return target / "index.html" if target.is_dir() else target
 
 
-def check_site(site: Path) -> list[str]:
+def check_site(site: Path, site_url: str = "") -> list[str]:
     """Every broken or unsafe link of the site, as `page: link: problem`."""
     site = site.resolve()
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    prefix = urlsplit(base).path or "/"
     pages = {path: _read(path) for path in sorted(site.rglob("*.html"))}
     problems = []
     for path, page in pages.items():
         where = path.relative_to(site)
         for link in page.links:
+            if base and link.strip().startswith(base):
+                link = "/" + link.strip()[len(base):]  # an absolute link into the site itself
+            elif link.startswith(prefix) and prefix != "/":
+                link = "/" + link[len(prefix):]  # root-relative, under the site's path
+            elif link.startswith("/") and not link.startswith("//") and prefix != "/":
+                problems.append(f"{where}: {link[:80]!r}: root-relative link outside the site's path {prefix!r}")
+                continue
             parts = urlsplit(link.strip())
             scheme = parts.scheme.lower()
             if scheme in UNSAFE_SCHEMES:
@@ -81,10 +93,10 @@ def check_site(site: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1 or not Path(argv[0]).is_dir():
-        print("usage: check_links.py SITE_DIR", file=sys.stderr)
+    if len(argv) not in (1, 2) or not Path(argv[0]).is_dir():
+        print("usage: check_links.py SITE_DIR [SITE_URL]", file=sys.stderr)
         return 2
-    problems = check_site(Path(argv[0]))
+    problems = check_site(Path(argv[0]), argv[1] if len(argv) == 2 else os.environ.get("SITE_URL", ""))
     for problem in problems:
         print(problem)
     pages = sum(1 for _ in Path(argv[0]).rglob("*.html"))

@@ -49,6 +49,9 @@ SPEECH_DATE = 0.5
 """Weight factor of a date that only says when someone spoke ("..., she said on Tuesday")."""
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w\s]{0,30}?|stated|added|wrote|commented|remarked|"
                             r"tweeted|posted)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+_SPEECH_REACH = 64
+"""Characters before a date that `_SPEECH_BEFORE` reads: more than its longest match in a sentence (spaces are
+single), and the same few for each of the many dates a long text may have."""
 SAME_DATE_DECAY = 0.5
 """Each further entry of the same date weighs this much less, so the heaviest entries span many dates."""
 
@@ -124,8 +127,8 @@ def _around_date(sentence: Sentence, value: PartialDate) -> set[str]:
     """The words of the clause that holds the date: what happened then, without the rest of the sentence."""
     for expression in sentence.dates:
         if expression.value and expression.value.compatible(value):
-            before = sentence.text[: expression.start][-DATE_WINDOW[0] :]
-            after = sentence.text[expression.end :][: DATE_WINDOW[1]]
+            before = sentence.text[max(0, expression.start - DATE_WINDOW[0]) : expression.start]
+            after = sentence.text[expression.end : expression.end + DATE_WINDOW[1]]
             # Whole words only: drop the pieces the window cut.
             before = before.split(None, 1)[-1] if expression.start > DATE_WINDOW[0] else before
             after = after.rsplit(None, 1)[0] if len(sentence.text) - expression.end > DATE_WINDOW[1] else after
@@ -265,7 +268,8 @@ def _entry(event: _EntryDraft, salience: Counter[PartialDate], story_start: date
 
 def _speech_date(sentence: Sentence, value: PartialDate) -> bool:
     """The date only says when someone spoke ("..., the minister said on Tuesday"), not when something happened."""
-    return any(d.value == value and _SPEECH_BEFORE.search(sentence.text[: d.start]) for d in sentence.dates)
+    return any(d.value == value and _SPEECH_BEFORE.search(sentence.text, max(0, d.start - _SPEECH_REACH), d.start)
+               for d in sentence.dates)
 
 
 def _story_start(corpus: Corpus) -> date | None:

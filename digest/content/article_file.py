@@ -7,6 +7,7 @@ from pathlib import Path
 
 from digest import yamlsafe
 from digest.content.fields import SLUG_RE, ContentError, Fields, normalise_text, split_front_matter
+from digest.content.outlets import clean_name
 from digest.flags import FLAGS
 from digest.model import Article, ArticleMeta, Problem
 
@@ -24,19 +25,20 @@ ARTICLE_KEYS = ("title", "outlet", "url", "published", "author", "credit", "sect
 def parse_article(path: Path, text: str) -> Article:
     """Build an Article from a file's text; raise ContentError listing every problem."""
     head, body, body_line = split_front_matter(text)
+    article_id = path.stem
+    bare = Article(id=article_id, path=path, meta=ArticleMeta(title=""), body=body, body_line=body_line)
     if head is None:
-        raise ContentError([Problem(path, 1, "no front matter: the file must start with '---'")])
+        raise ContentError([Problem(path, 1, "no front matter: the file must start with '---'")], bare)
     if head == "" and body == "":
         raise ContentError([Problem(path, 1, "front matter is not closed by a '---' line")])
     try:
         data = yamlsafe.load(head)
     except yamlsafe.YamlError as error:
-        raise ContentError([Problem(path, error.line + 1, str(error))]) from None
+        raise ContentError([Problem(path, error.line + 1, str(error))], bare) from None
     if not isinstance(data, yamlsafe.LineDict):
-        raise ContentError([Problem(path, 2, "front matter must be a mapping of keys to values")])
+        raise ContentError([Problem(path, 2, "front matter must be a mapping of keys to values")], bare)
     fields = Fields(path, data, line_offset=1)
     fields.unknown(ARTICLE_KEYS, "article front matter")
-    article_id = path.stem
     if not SLUG_RE.match(article_id):
         fields.problems.append(Problem(path, 1, "article file names must be lower-case letters, digits "
                                        "and hyphens (e.g. 2024-01-reuters-talks.md)"))
@@ -47,9 +49,10 @@ def parse_article(path: Path, text: str) -> Article:
     language = fields.text("language", limit=35) or "en"
     if not _LANG_RE.match(language):
         fields.error("language", f"'language' must be a language tag such as 'en', got {language!r}")
+    outlet = fields.text("outlet", limit=200)
     meta = ArticleMeta(
         title=fields.text("title", required=True, limit=500) or "",
-        outlet=fields.text("outlet", limit=200),
+        outlet=(clean_name(outlet) or None) if outlet else None,
         url=fields.url("url"),
         published=fields.iso_date("published"),
         author=fields.text("author", limit=500),
@@ -63,9 +66,10 @@ def parse_article(path: Path, text: str) -> Article:
     )
     if not body.strip():
         fields.problems.append(Problem(path, body_line, "the article has no body text"))
+    article = Article(id=article_id, path=path, meta=meta, body=body, body_line=body_line)
     if fields.problems:
-        raise ContentError(fields.problems)
-    return Article(id=article_id, path=path, meta=meta, body=body, body_line=body_line)
+        raise ContentError(fields.problems, article)
+    return article
 
 
 def read_article(path: Path) -> Article:

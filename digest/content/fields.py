@@ -5,23 +5,32 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from digest import yamlsafe
-from digest.model import Problem
+from digest.model import ContentError, Problem
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+EARLIEST_DATE = date(1800, 1, 1)
+"""No news article, nor any event a topic curates, is dated before this."""
 
-class ContentError(Exception):
-    """Content that cannot be used; carries every problem found."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
+def latest_date() -> date:
+    """A year after today: no article is published later (a check, never a date shown: pages take dates from the
+    content alone)."""
+    return date.today() + timedelta(days=366)
+
+
+def date_range_error(value: date, what: str) -> str | None:
+    """Why `value` cannot be the date of `what`, or None when it is in the range every stage can handle."""
+    if EARLIEST_DATE <= value <= latest_date():
+        return None
+    return (f"{what} {value.isoformat()} is out of range: dates run from {EARLIEST_DATE.isoformat()} to a year after "
+            f"today ({latest_date().isoformat()})")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -124,7 +133,12 @@ class Fields:
             return None
         try:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                return date.fromisoformat(value)
+                parsed = date.fromisoformat(value)
+                error = date_range_error(parsed, repr(key))
+                if error is None:
+                    return parsed
+                self.error(key, error)
+                return None
         except ValueError:
             pass
         self.error(key, f"{key!r} must be a date written YYYY-MM-DD, got {value!r}")

@@ -9,11 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from digest import yamlsafe
-from digest.content.fields import Fields
+from digest.content.fields import Fields, date_range_error
 from digest.language.times import PartialDate
 from digest.model import CuratedEvent, CuratedPoint, Problem, Quote, Topic, TopicSettings
-
-TOPIC_FILE = "topic.yml"
 
 TOPIC_KEYS = ("title", "description", "tags", "settings", "hide", "summary", "timeline", "contested")
 
@@ -89,15 +87,28 @@ def _curated_events(fields: Fields) -> tuple[CuratedEvent, ...]:
         if quote is None:
             continue
         when = item.get("date")
+        line = item.line_of("date") + fields.offset
         try:
             if not isinstance(when, str):
                 raise ValueError(when)
-            events.append(CuratedEvent(date=PartialDate.parse(when), quote=quote, line=item.line + fields.offset))
+            value = PartialDate.parse(when)
         except ValueError:
-            fields.problems.append(Problem(fields.path, item.line_of("date") + fields.offset,
-                                           f"timeline entry {index + 1} needs a 'date' written YYYY, "
-                                           "YYYY-MM or YYYY-MM-DD (in quotes)"))
+            fields.problems.append(Problem(fields.path, line, f"timeline entry {index + 1} needs a 'date' written "
+                                           "YYYY, YYYY-MM or YYYY-MM-DD (in quotes)"))
+            continue
+        error = date_range_error(value.first_day, f"timeline entry {index + 1}: 'date'")
+        if error:
+            fields.problems.append(Problem(fields.path, line, error.replace(value.first_day.isoformat(), when, 1)))
+            continue
+        events.append(CuratedEvent(date=value, quote=quote, line=item.line + fields.offset))
     return tuple(events)
+
+
+def _item_lines(fields: Fields, key: str, count: int) -> tuple[int, ...]:
+    """The line of each item of a list under `key` (the key's line for a list written on one line)."""
+    value = fields.data.get(key)
+    lines = getattr(value, "item_lines", None) or [fields.line(key)] * count
+    return tuple(line + fields.offset for line in lines[:count])
 
 
 def parse_topic_file(path: Path, text: str) -> tuple[Topic, list[Problem]]:
@@ -131,13 +142,14 @@ def parse_topic_file(path: Path, text: str) -> tuple[Topic, list[Problem]]:
         quote = _quote(fields, item, f"summary line {index + 1}")
         if quote:
             summary.append(quote)
+    hide = fields.texts("hide")
     topic = Topic(
         slug=slug,
         path=path.parent,
         title=fields.text("title", required=True, limit=300) or slug,
         description=fields.text("description", limit=1000) or "",
         tags=fields.texts("tags"),
-        settings=replace(settings, hide=fields.texts("hide")),
+        settings=replace(settings, hide=hide, hide_lines=_item_lines(fields, "hide", len(hide))),
         summary_lines=tuple(summary),
         curated_points=_curated_points(fields),
         curated_events=_curated_events(fields),

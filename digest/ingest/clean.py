@@ -9,11 +9,13 @@ from datetime import date
 from pathlib import Path
 
 from digest.content import MAX_ARTICLE_BYTES, ContentError, is_safe_url, parse_article
+from digest.content.fields import date_range_error
+from digest.content.outlets import clean_name
 from digest.flags import RECORDED_FLAGS
 from digest.ingest import metadata
 from digest.ingest.model import NO_OVERRIDES, CleanedArticle, IngestError, Overrides
 from digest.ingest.source import Page
-from digest.ingest.text import CleanText, clean_text
+from digest.ingest.text import CleanText, clean_text, refuse_unreadable
 from digest.language.sentences import split_sentences
 from digest.model import ArticleMeta
 
@@ -26,6 +28,7 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
                boilerplate: frozenset[str] = frozenset()) -> CleanedArticle:
     """Clean one page and merge what it says about itself with the command-line overrides."""
     if not page.html and page.text.startswith("---\n"):
+        refuse_unreadable(page.text, page.source)
         existing = _article_file(page, overrides)
         if existing is not None:
             return existing
@@ -35,6 +38,7 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
         clean: CleanText = clean_html(page.text, page.source, page.url, boilerplate)
         language = page_language(page.text) or "en"
     else:
+        refuse_unreadable(page.text, page.source)
         clean = clean_text(page.text, boilerplate=boilerplate)
         language = "en"
     if not clean.body.strip():
@@ -51,6 +55,10 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
     if url and not is_safe_url(url):
         notes.append(f"url {url[:80]!r} is not an http(s) address: left out")
         url = None
+    out_of_range = date_range_error(found.published, "the date found in the page,") if found.published else None
+    if out_of_range:
+        notes.append(f"{out_of_range}: left out")
+        found = replace(found, published=None)
     published = overrides.published or found.published
     if overrides.published and found.published and overrides.published != found.published:
         notes.append(f"the page is dated {found.published.isoformat()}; recorded {overrides.published.isoformat()} "
@@ -58,7 +66,7 @@ def clean_page(page: Page, overrides: Overrides = NO_OVERRIDES,
     flags = _flags(published, clean.paragraphs, url, overrides.outlet or found.outlet, notes)
     meta = ArticleMeta(
         title=title,
-        outlet=_field(overrides.outlet or found.outlet, "outlet"),
+        outlet=_field(clean_name(overrides.outlet or found.outlet or ""), "outlet"),
         url=url,
         published=published,
         author=_field(found.author, "author"),

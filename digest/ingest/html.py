@@ -11,7 +11,7 @@ from datetime import date
 
 from digest.ingest import metadata
 from digest.ingest.model import Found, IngestError
-from digest.ingest.text import CleanText, clean_lines
+from digest.ingest.text import CleanText, clean_lines, refuse_unreadable
 
 _LANG = re.compile(r"<html\b[^<>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
 _TITLE_OPEN = re.compile(r"<title[^<>]*>", re.I)
@@ -88,6 +88,7 @@ def clean_html(html: str, source: str, url: str | None = None,
     if not extracted:
         raise IngestError(f"{source}: no article text found in the HTML page; "
                           "copy the article's text into a .txt file and import that")
+    refuse_unreadable(extracted, source, extracted=True)
     title = section = outlet = None
     if info is not None and info.title:
         title, section, outlet = metadata.split_title(info.title)

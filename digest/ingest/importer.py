@@ -50,6 +50,17 @@ def batch_boilerplate(texts: Sequence[str]) -> frozenset[str]:
     return frozenset(key for key, count in seen.items() if count >= BATCH_BOILERPLATE)
 
 
+def _refuse_links(content_dir: Path, folder: Path) -> None:
+    """Writes stay inside the content folder: refuse, before anything is written, a topic folder or topic.yml that
+    is a symbolic link (or anything else that resolves outside the content folder)."""
+    for path in (folder, folder / TOPIC_FILE):
+        if path.is_symlink():
+            raise IngestError(f"{path} is a symbolic link: digest writes only into plain folders and files inside "
+                              f"the content folder ({content_dir}); replace the link with a folder")
+    if folder.exists() and folder.resolve().parent != content_dir.resolve():
+        raise IngestError(f"{folder} is not a folder inside the content folder ({content_dir}): refusing to write")
+
+
 def _ensure_topic(folder: Path, topic: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     topic_file = folder / TOPIC_FILE
@@ -98,6 +109,7 @@ def import_sources(sources: Sequence[str], content_dir: Path, topic: str,
     if isinstance(overrides, Overrides) and overrides.url and len(sources) > 1:
         raise IngestError("--url names one article's address: import one source at a time when you give it")
     folder = content_dir / topic
+    _refuse_links(content_dir, folder)
     _ensure_topic(folder, topic)
     known: dict[str, frozenset[str]] = {}
     urls: dict[str, str] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.language.sentences import text_after, text_before
 from digest.language.tokens import lower_words
 from digest.memo import per_topic
 
@@ -95,6 +96,9 @@ _TRAILING_ARTICLE = re.compile(r"(?:\bas|\ba|\bthe)\s*$")
 _NEXT_CLAIM = re.compile(r",\s+(?:a|the|an)\s+(?:claim|allegation|accusation|charge|report)\b")
 MIN_CONTENT_WORDS = 3
 """Fewer words than this after or before the verb is not a statement ("he said on Monday")."""
+CONTENT_REACH = 4000
+"""Characters read after (or before) the verb for what is reported: more than a sentence of news runs to, and
+the same few for each of the thousands of attributions a text that is no news could pack into one "sentence"."""
 _NOT_SPEAKERS = {"this", "that", "these", "those", "it", "there", "which", "who", "what", "when", "while",
                  "report", "reports", "a report", "the report", "the statement", "this statement"}
 
@@ -165,11 +169,12 @@ def _content(text: str, match: re.Match[str]) -> str:
 
     A claim that ends where its denial starts ("..., a claim Baghdad denied") is the part before.
     """
-    after = _LEADING_THAT.sub("", text[match.end():]).strip()
+    after = _LEADING_THAT.sub("", text_after(text, match.end(), CONTENT_REACH)).strip()
     after = _NEXT_CLAIM.split(after, maxsplit=1)[0].rstrip(" .;")
     if len(after.split()) >= MIN_CONTENT_WORDS and not after.startswith(("by ", "to ")):
         return after.strip("\"'\u201c\u201d ")
-    before = _TRAILING_ARTICLE.sub("", text[: match.start()].rstrip(" ,;:\u2014-")).rstrip(" ,;:")
+    before = text_before(text, match.start(), CONTENT_REACH)
+    before = _TRAILING_ARTICLE.sub("", before.rstrip(" ,;:\u2014-")).rstrip(" ,;:")
     before = before.strip("\"'\u201c\u201d ,")
     return before if len(before.split()) >= MIN_CONTENT_WORDS else ""
 

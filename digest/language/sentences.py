@@ -251,3 +251,41 @@ def sentences(body: str) -> list[NumberedSentence]:
 def word_count(body: str) -> int:
     """Words of the body's text (Markdown syntax not counted)."""
     return sum(len(block.text.split()) for block in blocks(body))
+
+
+def words_before(text: str, end: int, count: int) -> list[str]:
+    """`text[:end].split()[-count:]`, read back only as far as those words go: a reader of the few words before
+    each of many places in a long text would otherwise copy and split the text before every one of them."""
+    reach = 64
+    while True:
+        start = max(0, end - reach)
+        words = text[start:end].split()
+        if start == 0 or len(words) > count:  # more words than asked: the first, maybe cut, is not among them
+            return words[len(words) - count:] if count < len(words) else words
+        reach *= 2
+
+
+def words_after(text: str, start: int, count: int) -> list[str]:
+    """`text[start:].split()[:count]`, read on only as far as those words go."""
+    reach = 64
+    while True:
+        words = text[start : start + reach].split()
+        if start + reach >= len(text) or len(words) > count:  # the last word, maybe cut, is not among them
+            return words[:count]
+        reach *= 2
+
+
+def text_before(text: str, end: int, reach: int) -> str:
+    """`text[:end]`, or when that is longer than `reach`, its last `reach` characters from the first whole word
+    on: what a reader of the clause before a place needs, the same few for each of many places in a long text."""
+    if end <= reach:
+        return text[:end]
+    return text[end - reach : end].split(None, 1)[-1]
+
+
+def text_after(text: str, start: int, reach: int) -> str:
+    """`text[start:]`, or when that is longer than `reach`, its first `reach` characters up to the last whole word."""
+    if len(text) - start <= reach:
+        return text[start:]
+    return text[start : start + reach].rsplit(None, 1)[0]
+

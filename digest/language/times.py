@@ -115,6 +115,11 @@ class PartialDate:
         return ("year", "month", "day")[self.parts - 1]
 
     @property
+    def first_day(self) -> date:
+        """The first day the date covers."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
     def last_day(self) -> date:
         """The last day the date covers."""
         if self.day:

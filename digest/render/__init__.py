@@ -28,7 +28,7 @@ from digest.render.views import (
 )
 
 __all__ = ["LISTINGS", "Layout", "Output", "PlannedPage", "TopicRenderer", "environment", "render_articles",
-           "render_listings", "render_site", "render_topic", "topic_outputs", "topic_plan"]
+           "render_listings", "render_site", "render_topic", "shared_environment", "topic_outputs", "topic_plan"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +45,7 @@ class Output:
 
 @dataclass(frozen=True, slots=True)
 class PlannedPage:
-    """A page the site will have, known from the content alone.
-
-    mkdocs wants every page's path, title and place in the nav before it builds any page; the
-    analysis that fills the page can still be running then (see `digest.plugin`).
-    """
+    """A page the site will have, known from the content alone: where it goes and its front matter."""
 
     path: str
     """Path inside the docs folder (e.g. `topics/a/index.md`)."""
@@ -57,22 +53,23 @@ class PlannedPage:
     """Title for mkdocs (nav, <title>, search), already made safe by `nav_title`."""
     hide: tuple[str, ...] = ()
     """Parts of material's layout the page hides."""
+    tags: tuple[str, ...] = ()
+    """Tags for mkdocs' page metadata (material's tags and search plugins read them), made safe by `nav_title`."""
     in_nav: bool = True
     """False for article pages, which are reached from their topic page only."""
-    topic: str | None = None
-    """Slug of the topic whose digest the page shows; None for the listings of every topic."""
 
     def page(self, body: str) -> str:
         """The page as Markdown for mkdocs: this page's front matter, then `body`."""
-        return markdown_page(self.title, body, self.hide)
+        return markdown_page(self.title, body, self.hide, self.tags)
 
 
 def topic_plan(topic: Topic) -> tuple[PlannedPage, ...]:
     """The topic page, then its article pages in the topic's order."""
     return (
-        PlannedPage(urls.topic_page(topic.slug), nav_title(topic.title, topic.slug), topic=topic.slug),
+        PlannedPage(urls.topic_page(topic.slug), nav_title(topic.title, topic.slug),
+                    tags=tuple(dict.fromkeys(nav_title(tag, "tag") for tag in topic.tags))),
         *(PlannedPage(urls.article_page(topic.slug, article.id), nav_title(article.meta.title, article.id),
-                      hide=("toc",), in_nav=False, topic=topic.slug) for article in topic.articles),
+                      hide=("toc",), in_nav=False) for article in topic.articles),
     )
 
 
@@ -109,11 +106,11 @@ class TopicRenderer:
     """The site's URL scheme."""
 
     def __call__(self, topic: Topic, digest: Digest) -> tuple[Output, ...]:
-        return topic_outputs(_environment(self.theme_dirs), topic, digest, self.layout)
+        return topic_outputs(shared_environment(self.theme_dirs), topic, digest, self.layout)
 
 
 @lru_cache(maxsize=4)
-def _environment(theme_dirs: tuple[str, ...]) -> Environment:
+def shared_environment(theme_dirs: tuple[str, ...]) -> Environment:
     """One template environment per process and theme: it caches the compiled templates."""
     return environment(theme_dirs)
 

@@ -1,8 +1,8 @@
 """Page text for mkdocs: a safe title in front matter, then HTML blocks rendered by the theme's templates.
 
 Untrusted text is escaped by Jinja's autoescape before Python-Markdown sees the page, and it
-only ever sits inside raw HTML blocks, so Markdown never interprets it. Templates live in the
-theme (`fragments/digest/`), where a site can override them.
+only ever sits inside raw HTML blocks, so Markdown never interprets it. Templates ship in the
+package's theme folder (`digest/theme/fragments/digest/`); a site's `custom_dir` overrides any of them.
 """
 
 from __future__ import annotations
@@ -16,9 +16,15 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from digest.render.prerendered import MARK
+
+THEME_DIR = Path(__file__).resolve().parents[1] / "theme"
+"""The package's theme folder: the digest templates, the stylesheet and `main.html` (the feed link)."""
+STYLESHEET = "assets/stylesheets/digest.css"
+"""The stylesheet in that folder, as a path in the site."""
 TEMPLATES = "fragments/digest"
 """Folder of the digest templates inside a theme directory."""
-PAGE_TEMPLATES = ("topic.html", "article.html", "home.html", "tags.html", "feed.html")
+PAGE_TEMPLATES = ("topic.html", "article.html", "home.html", "tags.html", "feed.html", "problems.html")
 """The templates in that folder that render a file each."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -64,14 +70,17 @@ def nav_title(title: str, fallback: str) -> str:
     return " ".join(title.split()) or fallback
 
 
-def markdown_page(title: str, body: str, hide: Sequence[str] = ()) -> str:
-    """A Markdown page: front matter with the (already safe) title, then the rendered body."""
+def markdown_page(title: str, body: str, hide: Sequence[str] = (), tags: Sequence[str] = ()) -> str:
+    """A Markdown page: front matter with the (already safe) title and tags, then the rendered body, marked
+    as made of complete HTML blocks (`digest.render.prerendered`)."""
     meta: dict[str, Any] = {"title": title}
     if hide:
         meta["hide"] = list(hide)
+    if tags:
+        meta["tags"] = list(tags)
     # JSON is valid YAML; with ensure_ascii every value is a plain double-quoted scalar.
     head = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
-    return f"---\n{head}\n---\n\n{body.rstrip()}\n"
+    return f"---\n{head}\n---\n\n{MARK}\n\n{body.rstrip()}\n"
 
 
 def load_templates(env: Environment) -> None:

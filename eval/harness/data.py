@@ -138,6 +138,9 @@ class Collected:
 
     figures: dict[str, float | str]
     notes: list[str]
+    citations: tuple[Any, ...] = ()
+    """Judged citation pairs looked up in the topics this part analysed (`harness.citations.Outcome`), scored
+    together once every part is done."""
 
 
 @dataclass(frozen=True, slots=True)

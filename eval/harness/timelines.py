@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from harness import lexrank
+from harness import citations, lexrank
 from harness.data import Collected, Document, ReferenceTimeline, Section, Story, stories
 from harness.metrics import aligned_rouge, date_prf, mean, rouge, truncate_words
 
@@ -96,7 +96,7 @@ def score_story(item: tuple[Story, Path | None]) -> dict[str, Any]:
     With a folder, the story's raw files and content are kept in `<folder>/<story>/` for reading."""
     story, keep = item
     from digest.analysis import analyse
-    from digest.export import to_json
+    from digest.export import to_dict, to_json
     from digest.language.sentences import sentences as split_sentences
 
     cpu: dict[str, float] = {}
@@ -109,6 +109,7 @@ def score_story(item: tuple[Story, Path | None]) -> dict[str, Any]:
         topic, imported = import_documents(story.documents, folder, story.name.lower())
         cpu["import"] = time.process_time() - start
         digest = analyse(topic, meter=cpu_meter(cpu))
+    judged = citations.story_outcomes(story.name, topic.articles, to_dict(digest))
     heaviest = sorted(digest.timeline, key=lambda entry: (-entry.weight, entry.date, entry.event.text))
     per_day = Counter(document.published for document in story.documents)
     busiest = sorted(per_day, key=lambda day: (-per_day[day], day))
@@ -138,12 +139,13 @@ def score_story(item: tuple[Story, Path | None]) -> dict[str, Any]:
     return {"story": story.name, "articles": len(topic.articles), "summary_words": words, "cpu": cpu,
             "skipped": len(imported.skipped),
             "failed": [error.replace(f"{folder}/raw/", "") for _, error in imported.failed],
-            "references": references, "digest": to_json(digest)}
+            "references": references, "digest": to_json(digest), "citations": judged}
 
 
 def section(names: tuple[str, ...] | None = None, out: Path | None = None) -> Section:
     """The stories, longest first (so the workers finish together); with `out`, each digest is written to
-    `out/digests/<story>.json` and its raw files and content kept in `out/stories/<story>/`."""
+    `out/digests/<story>.json` and its raw files and content kept in `out/stories/<story>/`. The judged citation
+    pairs of each story are looked up in its digest there (`harness.citations`)."""
     chosen = sorted(stories(names), key=lambda story: -len(story.documents))
     keep = out / "stories" if out is not None else None
     return Section("timelines", score_story, [(story, keep) for story in chosen],
@@ -180,4 +182,4 @@ def _collect(results: list[dict[str, Any]], out: Path | None) -> Collected:
     notes = [f"{result['story']}: import failed: {failure}" for result in results for failure in result["failed"]]
     notes += [f"{result['story']}: {result['skipped']} articles skipped as duplicates" for result in results
               if result["skipped"]]
-    return Collected(figures, notes)
+    return Collected(figures, notes, tuple(outcome for result in results for outcome in result["citations"]))

@@ -21,6 +21,7 @@ from digest.analysis.cues import (
 )
 from digest.language.attribution import unquoted
 from digest.language.lexicon import TERM_STOPWORDS
+from digest.language.sentences import words_after, words_before
 from digest.language.similarity import pairs_sharing
 from digest.language.tokens import stem, tokens
 
@@ -77,7 +78,7 @@ def framing_of(text: str, low: re.Pattern[str], high: re.Pattern[str]) -> Framin
     near: set[str] = set()
     specific: set[str] = set()
     for match in lows or highs:
-        before, after = free[: match.start()].split()[-CUE_WINDOW:], free[match.end() :].split()[:CUE_WINDOW]
+        before, after = words_before(free, match.start(), CUE_WINDOW), words_after(free, match.end(), CUE_WINDOW)
         window = " ".join(before + after)
         near |= {stem(word) for word in tokens(window) if word not in TERM_STOPWORDS}
         specific |= set(re.findall(r"\b(?:19|20)\d\d\b", window))

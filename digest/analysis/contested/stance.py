@@ -30,6 +30,7 @@ from digest.analysis.cues import (
     SPEECH_VERBS,
 )
 from digest.language.attribution import PRONOUNS, unquoted
+from digest.language.sentences import text_after, text_before
 from digest.language.similarity import pairs_sharing
 from digest.language.tokens import lower_terms, stem, tokens
 from digest.model import SentenceRef
@@ -47,6 +48,9 @@ _AS_VIOLATION = re.compile(r"\bas\s+(?:a|an)\s+(?:clear\s+|flagrant\s+|blatant\s
 _VERDICT = re.compile(r"\b(?:is|was|are|were|be|been)\s+(?P<negation>not\s+)?(?:an?\s+)?(?:\w+ly\s+)?"
                       r"(?P<verdict>illegal|unlawful|illegitimate|unjustified|unacceptable|unnecessary|"
                       r"legal|lawful|legitimate|justified|necessary|acceptable)\b", re.I)
+CLAUSE_REACH = 4000
+"""Characters read before or after a cue for its clause: more than a sentence of news runs to, and the same few
+for each of the many cues a text that is no news could pack into one "sentence"."""
 _AGAINST_VERDICTS = {"illegal", "unlawful", "illegitimate", "unjustified", "unacceptable", "unnecessary"}
 _REPORTING = re.compile(rf"\b(?:that|whether|{'|'.join(sorted(SPEECH_VERBS))}|condemn\w*|denounc\w*|"
                         r"critici[sz]\w*)\s+")
@@ -111,19 +115,20 @@ def positions(text: str, context: str = "") -> list[Position]:
         return []  # no cue word: ruled out before the expressions run
     found: list[tuple[int, str]] = []
     for match in JUSTIFICATION.finditer(free):
-        found.append((1, _subject_before(free[: match.start()])))
+        found.append((1, _subject_before(text_before(free, match.start(), CLAUSE_REACH))))
     for match in OPPOSITION.finditer(free):
         if re.search(r"\b(?:no\s+longer|not)\b", match.group(0), re.I):
-            found.append((-1, _subject_before(free[: match.start()])))
+            found.append((-1, _subject_before(text_before(free, match.start(), CLAUSE_REACH))))
         else:
-            found.append((-1, _words_after(free[match.end() :])))
+            found.append((-1, _words_after(text_after(free, match.end(), CLAUSE_REACH))))
     for pattern, sign in ((_CONDEMN, -1), (_DISCONTENT, -1), (_SUPPORT, 1)):
-        found += [(sign, _words_after(free[match.end() :])) for match in pattern.finditer(free)]
+        found += [(sign, _words_after(text_after(free, match.end(), CLAUSE_REACH))) for match in pattern.finditer(free)]
     for match in _VERDICT.finditer(free):
         sign = -1 if match.group("verdict").lower() in _AGAINST_VERDICTS else 1
-        found.append((-sign if match.group("negation") else sign, _subject_before(free[: match.start()])))
+        subject = _subject_before(text_before(free, match.start(), CLAUSE_REACH))
+        found.append((-sign if match.group("negation") else sign, subject))
     for match in _AS_VIOLATION.finditer(free):
-        found.append((-1, _subject_before(free[: match.start()].split(",")[-1])))
+        found.append((-1, _subject_before(text_before(free, match.start(), CLAUSE_REACH).split(",")[-1])))
     result: dict[tuple[int, frozenset[str]], Position] = {}
     for sign, phrase in found:
         words = [word.lower().strip(".,\"'") for word in phrase.split()]

@@ -20,6 +20,7 @@ from digest.analysis.contested.base import (
 )
 from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import ORDINALS
+from digest.language.sentences import words_after, words_before
 from digest.language.similarity import DisjointSet, pairs_sharing
 from digest.language.times import PartialDate
 from digest.language.tokens import lower_terms
@@ -70,8 +71,8 @@ def _describe(sentence: Sentence) -> _DatedReport:
     near: set[str] = set()
     for expression in sentence.dates:
         if expression.value and not expression.relative:
-            before = sentence.text[: expression.start].split()[-DATE_WINDOW:]
-            after = sentence.text[expression.end :].split()[:DATE_WINDOW]
+            before = words_before(sentence.text, expression.start, DATE_WINDOW)
+            after = words_after(sentence.text, expression.end, DATE_WINDOW)
             near |= lower_terms(" ".join(before + after))
     ordinals = frozenset(word.lower() for word in ORDINALS.findall(sentence.text))
     return _DatedReport(_event_terms(sentence), _counted(sentence), near, ordinals)

@@ -33,11 +33,12 @@ from digest.ingest.text.lines import (
     fold_line,
     mark_repeats,
     note,
+    refuse_unreadable,
     split_lines,
 )
 from digest.language import furniture
 
-__all__ = ["PROSE_WORDS", "CleanText", "clean_lines", "clean_text", "fold_line", "split_lines"]
+__all__ = ["PROSE_WORDS", "CleanText", "clean_lines", "clean_text", "fold_line", "refuse_unreadable", "split_lines"]
 
 _WORD = re.compile(r"\S+")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")

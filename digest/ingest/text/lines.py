@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from digest.ingest import metadata
+from digest.ingest.model import IngestError
 from digest.language import furniture
 
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
@@ -16,6 +17,11 @@ PROSE_WORDS = 12
 """A line of at least this many words that ends like a sentence is article prose."""
 HEADING_WORDS = 20
 """Longer lines without final punctuation are paragraphs, not subheadings."""
+LONGEST_WORD = 1_000
+"""Characters without a space that no article has in a row (the longest in the dev corpora is a 249-character
+address): a longer run is pasted data, not text."""
+LONGEST_LINE = 100_000
+"""Characters of one line that no article has (the longest paragraph in the dev corpora has 1,858)."""
 
 
 @dataclass(slots=True)
@@ -43,6 +49,21 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     continued = [i for i in long_lines if lines[i + 1].strip() and not TERMINAL.search(lines[i].strip())]
     return max(len(line.strip()) for line in lines) if len(continued) >= len(long_lines) / 2 else None
+
+
+def refuse_unreadable(text: str, source: str, *, extracted: bool = False) -> None:
+    """Raise IngestError, naming the source and the line, for a line or a "word" that no article has: the cleaner
+    never reads them, and the message says what to delete. `extracted`: the text was found in an HTML page, whose
+    lines it does not keep."""
+    for number, line in enumerate(text.split("\n"), 1):
+        where = f"{source} (in the article text found in the page)" if extracted else f"{source}:{number}"
+        if len(line) > LONGEST_LINE:
+            raise IngestError(f"{where}: a line of {len(line):,} characters; no article has one (the limit is "
+                              f"{LONGEST_LINE:,}): save only the article's text, a paragraph per line")
+        longest = max(line.split(), key=len, default="")
+        if len(longest) > LONGEST_WORD:
+            raise IngestError(f"{where}: a 'word' of {len(longest):,} characters ({longest[:40]!r}...); no article "
+                              f"has one (the limit is {LONGEST_WORD:,}): delete it from the text")
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:

@@ -1,4 +1,4 @@
-"""`from_dict` gives back exactly the digest `to_dict` wrote: the analysis cache depends on it."""
+"""The analysis cache's own format gives back exactly the digest it stored; it is not the public JSON."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from digest.export import from_dict, to_dict, to_json
+from digest.export import to_dict
 from digest.language.times import PartialDate
 from digest.model import (
     ArticleInfo,
@@ -18,6 +18,7 @@ from digest.model import (
     SourceCard,
     TimelineEntry,
 )
+from digest.records import from_record, to_record
 
 
 def _cited(text: str, *sources: str) -> Cited:
@@ -30,7 +31,7 @@ DIGEST = Digest(
     articles=(
         ArticleInfo(id="a-wire", path="a-wire.md", title="Dockers walk out", outlet="Capital Wire",
                     url="https://wire.example/a", published="2024-03-02", author="J. Doe", words=512,
-                    flags=("thin",)),
+                    flags=("loaded_language",)),
         ArticleInfo(id="b-ledger", path="b-ledger.md", title="Strike enters day two", outlet=None, url=None,
                     published=None, author=None, words=0, flags=()),
     ),
@@ -49,37 +50,38 @@ DIGEST = Digest(
     ),
     cards=(
         SourceCard(article="a-wire", sentences=30, corroborated=12,
-                   only_here=(_cited("The port lost $4 million a day.", "a-wire"),), flags=("thin",)),
+                   only_here=(_cited("The port lost $4 million a day.", "a-wire"),), flags=("loaded_language",)),
         SourceCard(article="b-ledger", sentences=0, corroborated=0, only_here=(), flags=()),
     ),
     updated="2024-03-02",
 )
 
 
-def test_exact_round_trip_gives_an_equal_digest() -> None:
-    data = json.loads(json.dumps(to_dict(DIGEST, exact=True)))
-    assert from_dict(data) == DIGEST
+def test_round_trip_gives_an_equal_digest() -> None:
+    data = json.loads(json.dumps(to_record(DIGEST)))
+    assert from_record(data) == DIGEST
 
 
-def test_contract_round_trip_gives_the_same_json() -> None:
-    assert to_json(from_dict(json.loads(to_json(DIGEST)))) == to_json(DIGEST)
+def test_weights_and_scores_are_kept_exactly() -> None:
+    record = to_record(DIGEST)
+    assert record["timeline"][0]["weight"] == 2.0 / 3.0
+    assert record["contested"][0]["score"] == 0.123456789
+    assert to_dict(DIGEST)["timeline"][0]["weight"] == 0.6667  # the public JSON rounds them
 
 
-def test_exact_only_changes_the_rounding() -> None:
-    rounded, exact = to_dict(DIGEST), to_dict(DIGEST, exact=True)
-    assert rounded["timeline"][0]["weight"] == 0.6667
-    assert exact["timeline"][0]["weight"] == 2.0 / 3.0
-    exact["timeline"][0]["weight"] = rounded["timeline"][0]["weight"]
-    exact["contested"][0]["score"] = rounded["contested"][0]["score"]
-    assert exact == rounded
+def test_the_cache_format_is_not_the_public_json() -> None:
+    # The cache stores the dataclasses as they are; the public JSON has a version and flattened sentences.
+    assert "schema_version" not in to_record(DIGEST)
+    with pytest.raises((KeyError, TypeError)):
+        from_record(to_dict(DIGEST))
 
 
 @pytest.mark.parametrize("broken", [
     {},
-    {"topic": {"slug": "x", "title": "x", "updated": None}},
-    {**to_dict(DIGEST), "summary": [{"text": "no sources"}]},
-    {**to_dict(DIGEST), "articles": "not a list"},
+    {"slug": "x", "title": "x", "updated": None},
+    {**to_record(DIGEST), "summary": [{"text": "no sources"}]},
+    {**to_record(DIGEST), "articles": [{"id": "x"}]},
 ])
 def test_data_of_another_shape_is_refused(broken: dict) -> None:
     with pytest.raises((KeyError, TypeError)):
-        from_dict(broken)
+        from_record(broken)
