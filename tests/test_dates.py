@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digest.language.times import PartialDate, find_dates, show_date
+from digest.language.times import PartialDate, find_dates, find_day, show_date
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "analysis" / "dates.yml").read_text("utf-8"))
 
@@ -85,3 +85,21 @@ def test_partial_date_span_and_words(text: str, last: date, coarser: list[str], 
 def test_day_after_crosses_months_and_years() -> None:
     assert str(PartialDate.parse("2021-12-31").day_after(1)) == "2022-01-01"
     assert str(PartialDate.parse("2021-03-01").day_after(-1)) == "2021-02-28"
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("DECEMBER 9, 2022", "2022-12-09"),
+    ("Published: Tue 9 Dec 2022 10:00 GMT", "2022-12-09"),
+    ("Posted on Tuesday, March 7, 2023 by Sam Writer", "2023-03-07"),
+    ("The file is dated 2022/12/09.", "2022-12-09"),
+    ("Posted 2022.3.5 by the desk.", "2022-03-05"),
+    ("9th of December, 2022", "2022-12-09"),
+    ("It was 2022-12/09, mixed.", None),
+    ("February 30, 2023, then March 1, 2023", "2023-03-01"),
+    ("Updated 3 hours ago", None),
+])
+def test_datelines_give_the_first_day_they_name(line: str, day: str | None) -> None:
+    """The same grammar reads datelines, more loosely than prose: a weekday before the date, capitals, numeric dates
+    with slashes or dots."""
+    found = find_day(line)
+    assert (str(found.value) if found else None) == day

@@ -75,25 +75,3 @@ def test_most_prose_skips_the_expressions() -> None:
     prose = ("The council voted to approve the harbour plan on Friday after a long debate.",
              "Officials said the storm had damaged more than forty homes along the coast.")
     assert not any(furniture._may_be_furniture(line) for line in prose)
-
-
-@pytest.mark.parametrize(("line", "label"), [
-    ("Published on December 9, 2022 by Staff Writer, with a longer credit line after it.", True),
-    ("Updated: 3 hours ago", True),
-    ("Posted Nov 19, 6:51 AM", True),
-    ("PUBLISHED ON DECEMBER 9, 2022", True),
-    ("Posted at the border, the soldiers checked every car that crossed.", False),
-    ("published Oct. 25, the ministries accused the forces of disrupting a plan.", False),  # a line's continuation
-])
-def test_date_labels(line: str, label: bool) -> None:
-    assert furniture.date_label(line) is label
-
-
-@pytest.mark.parametrize(("text", "dateline"), [
-    ("WASHINGTON, Jan 5 (Reuters) - The talks resumed.", "WASHINGTON, Jan 5 (Reuters) - "),
-    ("BAGHDAD (AP) \u2014 Officials met on Monday.", "BAGHDAD (AP) \u2014 "),
-    ("HARBOURTON, Sept. 9, 2023 (Wire) - The port reopened.", "HARBOURTON, Sept. 9, 2023 (Wire) - "),
-    ("The talks resumed in Washington - officials said.", ""),
-])
-def test_wire_datelines(text: str, dateline: str) -> None:
-    assert furniture.wire_dateline(text) == dateline

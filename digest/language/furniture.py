@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from digest.language.lexicon import WEEKDAY_NAMES, wordset
-from digest.language.times import MONTH_NAME
+from digest.language.lexicon import wordset
 
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by|story by|author\s*:|reporter\s*:)\s+"
                      r"(?P<names>[^\d].{1,120})$", re.I)
@@ -252,26 +251,3 @@ def wire_credit(line: str) -> str | None:
 def photo_credit(line: str) -> bool:
     """A credit line that names a photo agency or stock library rather than reporters."""
     return bool(_CREDIT.match(line.strip())) and wire_credit(line) is None
-
-
-_DATE_LABEL = re.compile(rf"(?-i:(?=[A-Z]))(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?"
-                         rf"(?:\s*[:|\u2013\u2014-]|\s+(?=\d|(?:{MONTH_NAME}|{'|'.join(WEEKDAY_NAMES)})\b))", re.I)
-
-
-def date_label(text: str) -> bool:
-    """A publication label ("Published on December 9, 2022 by ...", "Updated: 3 hours ago", "Posted Nov 19, 6:51
-    AM"): when the page was posted, not what it reports. The ingest reads such lines in the page's header as
-    datelines; in an article file, one is furniture the cleaner kept. A lowercase "published Oct. 25, the ..."
-    continues a sentence."""
-    return bool(_DATE_LABEL.match(text))
-
-
-_WIRE_DATELINE = re.compile(rf"^[A-Z][A-Z .,'\u2019-]{{2,40}}(?:,\s*(?:{MONTH_NAME})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
-                            r"\s*(?:\([A-Za-z .]+\))?\s*[-\u2013\u2014:]\s+")
-
-
-def wire_dateline(text: str) -> str:
-    """The dateline opening a paragraph of a wire story ("WASHINGTON, Jan 5 (Reuters) - ", "BAGHDAD (AP) — "),
-    '' when there is none: where the report was filed, and when, but not what it reports."""
-    match = _WIRE_DATELINE.match(text)
-    return match.group(0) if match else ""
