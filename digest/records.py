@@ -42,7 +42,7 @@ def from_record(data: dict[str, Any]) -> Digest:
         updated=data["updated"],
         articles=tuple(ArticleInfo(**{**info, "flags": tuple(info["flags"])}) for info in data["articles"]),
         summary=tuple(_cited(sentence) for sentence in data["summary"]),
-        timeline=tuple(TimelineEntry(id=e["id"], date=PartialDate(**e["date"]), event=_cited(e["event"]),
+        timeline=tuple(TimelineEntry(id=e["id"], date=PartialDate(*e["date"]), event=_cited(e["event"]),
                                      weight=e["weight"], curated=e["curated"]) for e in data["timeline"]),
         contested=tuple(
             ContestedPoint(id=p["id"], kind=p["kind"], title=p["title"],

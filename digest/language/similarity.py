@@ -53,11 +53,14 @@ def postings(item_keys: Sequence[Iterable[Key]]) -> dict[Key, list[int]]:
     return index
 
 
-def later_holders(posting: list[int], item: int, limit: int | None = None) -> list[int]:
-    """The items of a posting after `item` (at most `limit` of them, the nearest): each pair is found once,
-    from its first item."""
-    start = bisect_right(posting, item)  # postings ascend
-    return posting[start:] if limit is None else posting[start:start + limit]
+def later_holders(postings: Iterable[list[int]], item: int, limit: int | None = None) -> list[int]:
+    """The items of some postings after `item` (at most `limit` of each, the nearest), an item once per posting
+    that holds it: each pair is found once, from its first item."""
+    later: list[int] = []
+    for posting in postings:
+        start = bisect_right(posting, item)  # postings ascend
+        later += posting[start:] if limit is None else posting[start:start + limit]
+    return later
 
 
 def rarest(keys: Iterable[Key], frequency: Mapping[Key, int], count: int) -> list[Key]:
@@ -76,11 +79,8 @@ def pairs_sharing(item_keys: Sequence[Collection[str]], minimum: int = 1, rarest
         item_keys = [set(rarest(keys, frequency, rarest_keys)) for keys in item_keys]
     index = postings(item_keys)
     for item, keys in enumerate(item_keys):
-        hits: Counter[int] = Counter()
-        for key in keys:
-            posting = index[key]
-            if max_posting is None or len(posting) <= max_posting:
-                hits.update(later_holders(posting, item))
+        hits = Counter(later_holders((index[key] for key in keys
+                                      if max_posting is None or len(index[key]) <= max_posting), item))
         yield from ((item, other) for other in sorted(hits) if hits[other] >= minimum)
 
 

@@ -130,9 +130,7 @@ def candidate_pairs(corpus: Corpus, statements: list[Sentence], floor: float = S
     articles = [sentence.article for sentence in statements]
     pairs = []
     for index, lookup in enumerate(lookups):
-        later: list[int] = []
-        for posting in lookup:
-            later += later_holders(posting, index, WINDOW)
+        later = later_holders(lookup, index, WINDOW)
         if not later:
             continue
         article = articles[index]
