@@ -1,12 +1,12 @@
-"""Words: folding for comparison, tokens, stems, stopwords and names.
+"""Words: folding for comparison, tokens, stems and names (the stopwords they leave out are in `lexicon`).
 
 Every stage that compares words reads them here, so two stages never disagree on what a word is:
 
 - `fold`: a text compared the way a reader compares it (quotes, spacing, case and emphasis aside);
 - `lower_words`: the lower-cased letter runs of a text, the cheap test for cue words before an expression runs;
 - `tokens`: the words of a text, lower-cased, possessives dropped;
-- `stem`: a light suffix stripper;
-- `content_terms`: the stems of a text's content words (no function words);
+- `stem`: the stemmer, a light suffix stripper;
+- `content_terms`, `lower_terms`: the stems of a text's content words (no stopwords or filler);
 - `content_tokens`: the comparable keys of a text's content words, as the analysis weighs and indexes them;
 - `find_names`: the capitalised names of a sentence.
 """
