@@ -22,12 +22,13 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "digest.schema.json"
 """The JSON Schema (draft 2020-12) of that format."""
 
 
-def _refs(refs: tuple[SentenceRef, ...]) -> list[dict[str, Any]]:
-    return [{"article": ref.article, "sentence": ref.index} for ref in refs]
+def _refs(refs: tuple[SentenceRef, ...], support: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{"article": ref.article, "sentence": ref.index, "support": kind}
+            for ref, kind in zip(refs, support, strict=True)]
 
 
 def _cited(cited: Cited) -> dict[str, Any]:
-    return {"text": cited.text, "sources": list(cited.sources), "refs": _refs(cited.refs)}
+    return {"text": cited.text, "sources": list(cited.sources), "refs": _refs(cited.refs, cited.support)}
 
 
 def _entry(entry: TimelineEntry) -> dict[str, Any]:

@@ -194,6 +194,14 @@ class SentenceRef:
     """1-based position of the sentence in the article (see `digest.language.sentences.sentences`)."""
 
 
+QUOTED = "quoted"
+"""A citation's sentence has the cited text's own wording (the sentence quoted, or a copy of it)."""
+SAME_FACT = "same fact"
+"""A citation's sentence reports the cited text's fact in its own words."""
+SUPPORT_KINDS = (QUOTED, SAME_FACT)
+"""How a source's sentence supports a cited text."""
+
+
 @dataclass(frozen=True, slots=True)
 class Cited:
     """A sentence taken verbatim from the articles, with every article that reports it."""
@@ -204,6 +212,9 @@ class Cited:
     """Ids of the articles that report it, most trusted first."""
     refs: tuple[SentenceRef, ...]
     """The matching sentence in each source (first one is the one quoted)."""
+    support: tuple[str, ...]
+    """How each of `refs` supports `text`, one per ref (`SUPPORT_KINDS`): `QUOTED` for the first, and for
+    another source's copy of its wording; `SAME_FACT` for another source's own sentence reporting it."""
 
 
 @dataclass(frozen=True, slots=True)

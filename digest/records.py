@@ -31,7 +31,8 @@ def to_record(digest: Digest) -> dict[str, Any]:
 
 def _cited(data: dict[str, Any]) -> Cited:
     return Cited(text=data["text"], sources=tuple(data["sources"]),
-                 refs=tuple(SentenceRef(article=ref["article"], index=ref["index"]) for ref in data["refs"]))
+                 refs=tuple(SentenceRef(article=ref["article"], index=ref["index"]) for ref in data["refs"]),
+                 support=tuple(data["support"]))
 
 
 def from_record(data: dict[str, Any]) -> Digest:

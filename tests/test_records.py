@@ -9,6 +9,8 @@ import pytest
 from digest.export import to_dict
 from digest.language.times import PartialDate
 from digest.model import (
+    QUOTED,
+    SAME_FACT,
     ArticleInfo,
     Cited,
     ContestedPoint,
@@ -22,7 +24,8 @@ from digest.records import from_record, to_record
 
 
 def _cited(text: str, *sources: str) -> Cited:
-    return Cited(text=text, sources=sources, refs=tuple(SentenceRef(source, n + 3) for n, source in enumerate(sources)))
+    return Cited(text=text, sources=sources, refs=tuple(SentenceRef(source, n + 3) for n, source in enumerate(sources)),
+                 support=tuple(QUOTED if n == 0 else SAME_FACT for n in range(len(sources))))
 
 
 DIGEST = Digest(

@@ -11,6 +11,8 @@ import pytest
 from digest.content import load_content
 from digest.language.times import show_date
 from digest.model import (
+    QUOTED,
+    SAME_FACT,
     ArticleInfo,
     Cited,
     ContestedPoint,
@@ -43,7 +45,8 @@ THEME = THEME_DIR
 
 def cited(text: str, *refs: tuple[str, int]) -> Cited:
     return Cited(text, tuple(dict.fromkeys(article for article, _ in refs)),
-                 tuple(SentenceRef(article, index) for article, index in refs))
+                 tuple(SentenceRef(article, index) for article, index in refs),
+                 tuple(QUOTED if n == 0 else SAME_FACT for n in range(len(refs))))
 
 
 def handmade(topic: Topic) -> Digest:

@@ -14,7 +14,7 @@ from digest.analysis.cards import build_cards
 from digest.analysis.contested import find_contested
 from digest.analysis.corpus import build_corpus
 from digest.analysis.curation import apply_curation
-from digest.analysis.grouping import group_facts
+from digest.analysis.grouping import Support, group_facts
 from digest.analysis.summary import build_summary
 from digest.analysis.timeline import build_timeline
 from digest.language.sentences import word_count
@@ -37,16 +37,17 @@ def analyse(topic: Topic, *, meter: StageMeter = _unmeasured) -> Digest:
         corpus = build_corpus(topic)
     with meter("grouping"):
         groups = group_facts(corpus)
+        support = Support.of(corpus, groups)
     with meter("cards"):
-        cards = build_cards(corpus, groups)
+        cards = build_cards(corpus, groups, support)
     flags = {card.article: card.flags for card in cards}
     updated = topic_updated(topic)
     with meter("summary"):
-        summary = build_summary(corpus, groups, topic.settings)
+        summary = build_summary(corpus, groups, topic.settings, support)
     with meter("timeline"):
-        timeline = build_timeline(corpus, groups)
+        timeline = build_timeline(corpus, groups, support)
     with meter("contested"):
-        contested = find_contested(corpus, groups)
+        contested = find_contested(corpus, groups, support)
     digest = Digest(
         slug=topic.slug,
         title=topic.title,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import loaded_words
-from digest.analysis.grouping import FactGroup
+from digest.analysis.grouping import FactGroup, Support
 from digest.flags import RECORDED_FLAGS
-from digest.model import Article, Cited, SourceCard
+from digest.model import QUOTED, Article, Cited, SourceCard
 
 ONLY_HERE_SHOWN = 3
 """How many claims of its own a card lists: the most informative ones."""
@@ -65,8 +65,14 @@ def _echoed(sentence: Sentence, echoes: dict[str, set[str]]) -> bool:
     return any(echoes[fact] - {sentence.outlet} for fact in _facts(sentence))
 
 
-def build_cards(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[SourceCard, ...]:
-    """One card per article, in id order."""
+def build_cards(corpus: Corpus, groups: tuple[FactGroup, ...],
+                support: Support | None = None) -> tuple[SourceCard, ...]:
+    """One card per article, in id order.
+
+    A sentence counts as also reported when another outlet's sentence supports it (`Support.corroborated`,
+    the test citations pass). "Only this source reports" claims more, so it takes a sentence no other outlet
+    comes near at all: none supports it, none shares its group, none gives its figure, or its date and name."""
+    support = support if support is not None else Support.of(corpus, groups)
     outlets_of: dict[tuple[str, int], frozenset[str]] = {}
     for group in groups:
         outlets = frozenset(group.outlets)
@@ -78,15 +84,15 @@ def build_cards(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[SourceCa
         sentences = corpus.by_article[article_id]
         statements = [sentence for sentence in sentences if not sentence.furniture]
         outlet = corpus.outlets[article_id]
-        corroborated = [sentence for sentence in statements
-                        if outlets_of.get((article_id, sentence.ref.index), frozenset()) - {outlet}
-                        or _echoed(sentence, echoes)]
+        corroborated = [sentence for sentence in statements if support.corroborated(sentence)]
         # A syndicated copy brings nothing of its own: its original already stands for it.
-        confirmed = {sentence.ref for sentence in corroborated}
+        near = {sentence.ref for sentence in statements
+                if outlets_of.get((article_id, sentence.ref.index), frozenset()) - {outlet}
+                or _echoed(sentence, echoes)} | {sentence.ref for sentence in corroborated}
         own = [] if article_id in corpus.syndicated else [statement for statement in statements
-                                                          if statement.ref not in confirmed]
+                                                          if statement.ref not in near]
         ranked = sorted(own, key=lambda sentence: (-_informativeness(sentence), sentence.position))[:ONLY_HERE_SHOWN]
-        only_here = tuple(Cited(text=sentence.text, sources=(article_id,), refs=(sentence.ref,))
+        only_here = tuple(Cited(text=sentence.text, sources=(article_id,), refs=(sentence.ref,), support=(QUOTED,))
                           for sentence in sorted(ranked, key=lambda sentence: sentence.position))
         cards.append(SourceCard(
             article=article_id,

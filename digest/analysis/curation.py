@@ -12,8 +12,10 @@ from dataclasses import replace
 from digest.analysis.corpus import Corpus
 from digest.analysis.ids import curated_entry_id, point_id
 from digest.language.sentences import word_count
-from digest.language.tokens import find_folded
+from digest.language.tokens import find_folded, fold
 from digest.model import (
+    QUOTED,
+    SAME_FACT,
     TOPIC_FILE,
     Cited,
     ContentError,
@@ -45,7 +47,9 @@ def _cited(quotes: tuple[Quote, ...], corpus: Corpus, problems: list[Problem]) -
     if not refs:
         return None
     sources = tuple(dict.fromkeys(ref.article for ref in refs))
-    return Cited(text=texts[0], sources=sources, refs=tuple(refs))
+    # The maintainer quotes every source: its own words, the first one's or others that report the same fact.
+    support = tuple(QUOTED if fold(text) == fold(texts[0]) else SAME_FACT for text in texts)
+    return Cited(text=texts[0], sources=sources, refs=tuple(refs), support=support)
 
 
 def _summary(topic: Topic, corpus: Corpus, digest: Digest, problems: list[Problem]) -> tuple[Cited, ...]:

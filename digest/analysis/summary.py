@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from digest.analysis.corpus import Corpus, Sentence, content_tokens
-from digest.analysis.grouping import FactGroup, date_values_conflict
+from digest.analysis.grouping import FactGroup, Support, date_values_conflict
 from digest.language.similarity import cosine, norm
 from digest.language.times import PartialDate
 from digest.model import Cited, TopicSettings
@@ -276,7 +276,8 @@ def _novelty(own: _EpisodeMarks, years: set[int], speakers: set[str]) -> float:
     return NEW_YEAR * min(1, len(own.years - years)) + NEW_SPEAKER * min(1, len(own.speakers - speakers))
 
 
-def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: TopicSettings) -> tuple[Cited, ...]:
+def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: TopicSettings,
+                  support: Support | None = None) -> tuple[Cited, ...]:
     """About `settings.summary_words` words of cited sentences, in reading order.
 
     Greedy budgeted MMR: each round takes the sentence of the best marginal gain per word (relevance, less
@@ -338,7 +339,9 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
         scored_at[index] = len(chosen)
         heapq.heappush(heap, (-score, index))
     lead_values = {item[1].id: _lead_value(item, most, affinities_of[item[1].id]) for item in chosen}
-    return tuple(_cited(group, sentence) for _, group, sentence in _reading_order(chosen, lead_values))
+    support = support if support is not None else Support.of(corpus, groups)
+    # Each chosen sentence is cited to the sources that support it, tested against it (see `Support.cite`).
+    return tuple(support.cite(sentence, group.sentences) for _, group, sentence in _reading_order(chosen, lead_values))
 
 
 def _lead_value(item: tuple[float, FactGroup, Sentence], most: tuple[int, int], affinity: float) -> float:
@@ -384,9 +387,3 @@ def _when(item: tuple[float, FactGroup, Sentence]) -> PartialDate:
     first = min(published) if published else None
     return PartialDate(first.year, first.month, first.day) if first else PartialDate(9999)
 
-
-def _cited(group: FactGroup, sentence: Sentence) -> Cited:
-    others = sorted((member for member in group.sentences if member is not sentence),
-                    key=lambda m: (m.article, m.ref.index))
-    ordered = [sentence, *others]
-    return Cited(text=sentence.text, sources=tuple(m.article for m in ordered), refs=tuple(m.ref for m in ordered))

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from digest.analysis.corpus import Corpus, Sentence, content_tokens
-from digest.analysis.grouping import FactGroup
+from digest.analysis.grouping import FactGroup, Support
 from digest.analysis.ids import entry_id
 from digest.language.times import PartialDate
-from digest.model import Cited, TimelineEntry
+from digest.model import TimelineEntry
 
 DATE_WINDOW = (45, 25)
 """Characters before and after a date that make up "the clause about the date" (the subject and verb
@@ -238,13 +238,12 @@ def _supports(sentence: Sentence, value: PartialDate) -> bool:
     return not given or any(value.compatible(other) for other in given)
 
 
-def _entry(event: _EntryDraft, salience: Counter[PartialDate], story_start: date | None) -> TimelineEntry:
+def _entry(event: _EntryDraft, salience: Counter[PartialDate], story_start: date | None,
+           support: Support) -> TimelineEntry:
     outlets = {sentence.outlet for sentence in event.sentences}
     sentences = sorted(event.sentences, key=lambda sentence: (-_centrality_of(sentence, event), sentence.ref.article,
                                                               sentence.ref.index))
     quoted = sentences[0]
-    others = sorted(sentences[1:], key=lambda sentence: (sentence.article, sentence.ref.index))
-    ordered = [quoted, *others]
     articles = len({sentence.article for sentence in event.sentences})
     weight = (len(outlets) + ARTICLE_WEIGHT * math.log2(1 + articles) + event.centrality
               + DATE_SALIENCE * salience[event.date]) * event.factor
@@ -257,11 +256,8 @@ def _entry(event: _EntryDraft, salience: Counter[PartialDate], story_start: date
     return TimelineEntry(
         id=entry_id(event.date, quoted.text),
         date=event.date,
-        event=Cited(
-            text=quoted.text,
-            sources=tuple(sentence.article for sentence in ordered),
-            refs=tuple(sentence.ref for sentence in ordered),
-        ),
+        # Cited to the event's sentences that report what the quoted one says, tested against it.
+        event=support.cite(quoted, event.sentences),
         weight=weight,
     )
 
@@ -287,12 +283,14 @@ def _centrality_of(sentence: Sentence, event: _EntryDraft) -> float:
     return 2.0 + (1.0 if any(not d.relative for d in dated) else 0.0) + early + (1.0 - sentence.share) * 0.5
 
 
-def build_timeline(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[TimelineEntry, ...]:
+def build_timeline(corpus: Corpus, groups: tuple[FactGroup, ...],
+                   support: Support | None = None) -> tuple[TimelineEntry, ...]:
     """Every dated event of the topic, in date order, each with its weight."""
+    support = support if support is not None else Support.of(corpus, groups)
     events = [event for group in groups for event in _events(group)]
     salience = _date_salience(corpus)
     start = _story_start(corpus)
-    entries = [_entry(event, salience, start) for event in _merge_near_dates(_merge_same_date(events))]
+    entries = [_entry(event, salience, start, support) for event in _merge_near_dates(_merge_same_date(events))]
     by_date: dict[PartialDate, list[TimelineEntry]] = {}
     for entry in entries:
         by_date.setdefault(entry.date, []).append(entry)

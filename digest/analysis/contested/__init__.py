@@ -17,16 +17,16 @@ evidence), and a sentence serves one point of a kind only, the strongest.
 
 from __future__ import annotations
 
-from digest.analysis.contested.base import Candidate, outlets, unique
+from digest.analysis.contested.base import Candidate, CandidateSide, outlets, unique
 from digest.analysis.contested.denial import denial_candidates
 from digest.analysis.contested.framing import framing_candidates
 from digest.analysis.contested.numbers import number_candidates
 from digest.analysis.contested.stance import stance_candidates
 from digest.analysis.contested.timing import date_candidates
 from digest.analysis.corpus import Corpus
-from digest.analysis.grouping import FactGroup
+from digest.analysis.grouping import FactGroup, Support
 from digest.analysis.ids import point_id
-from digest.model import Cited, ContestedPoint, ContestedSide
+from digest.model import QUOTED, Cited, ContestedPoint, ContestedSide
 
 KIND_STRENGTH = {"denial": 1.0, "number": 0.9, "stance": 0.8, "date": 0.75, "framing": 0.7}
 """How sure each kind of evidence makes us that sources really disagree."""
@@ -40,18 +40,18 @@ EVIDENCE_WEIGHT = 0.2
 _Key = tuple[str, int]
 
 
-def _expand(candidate: Candidate, groups_of: dict[_Key, FactGroup]) -> None:
-    """Add to each side the other outlets' sentences that report the same fact."""
+def _expand(candidate: Candidate, support: Support) -> None:
+    """Add to each side the other outlets' sentences that report the same fact as its quoted sentence."""
     if not candidate.expand:
         return
     taken = {(sentence.article, sentence.ref.index) for side in candidate.sides for sentence in side.sentences}
     for side in candidate.sides:
         extra = []
+        quoted = side.sentences[0]
         for sentence in side.sentences:
-            group = groups_of.get((sentence.article, sentence.ref.index))
-            for member in group.sentences if group else ():
+            for member in support.group(sentence):
                 key = (member.article, member.ref.index)
-                if key not in taken:
+                if key not in taken and support.kind(quoted, member):
                     taken.add(key)
                     extra.append(member)
         side.sentences = unique(side.sentences + extra)
@@ -66,17 +66,26 @@ def score(candidate: Candidate) -> float:
             + EVIDENCE_WEIGHT * min(1.0, candidate.evidence))
 
 
-def _point(candidate: Candidate) -> ContestedPoint:
-    sides = tuple(
-        ContestedSide(label=side.label.strip(), claim=Cited(
-            text=side.text or side.sentences[0].text,
-            sources=tuple(dict.fromkeys(sentence.article for sentence in side.sentences)),
-            refs=tuple(sentence.ref for sentence in side.sentences)))
-        for side in candidate.sides)
+def _point(candidate: Candidate, support: Support) -> ContestedPoint:
+    sides = tuple(ContestedSide(label=side.label.strip(), claim=_side_cited(side, support))
+                  for side in candidate.sides)
     return ContestedPoint(
         id=point_id(candidate.kind, sorted(side.claim.text for side in sides)),
         kind=candidate.kind, title=candidate.title[:1].upper() + candidate.title[1:], sides=sides,
         score=round(score(candidate), 6))
+
+
+def _side_cited(side: CandidateSide, support: Support) -> Cited:
+    """A side cited to its quoted sentence and to the other sentences of the side that support it (tested
+    against it as every citation is: a detector's side may hold sentences that only share its cue)."""
+    quoted = side.sentences[0]
+    kinds = [(quoted, QUOTED)]
+    for sentence in side.sentences[1:]:
+        kind = support.kind(quoted, sentence) if sentence.ref != quoted.ref else None
+        if kind:
+            kinds.append((sentence, kind))
+    return Cited(text=side.text or quoted.text, sources=tuple(dict.fromkeys(sentence.article for sentence, _ in kinds)),
+                 refs=tuple(sentence.ref for sentence, _ in kinds), support=tuple(kind for _, kind in kinds))
 
 
 def _same_disagreement(kind: str, sides: list[set[_Key]], kept_kind: str, kept: list[set[_Key]]) -> bool:
@@ -86,18 +95,19 @@ def _same_disagreement(kind: str, sides: list[set[_Key]], kept_kind: str, kept: 
     return shared >= 2 or (shared >= 1 and kind == kept_kind and kind != "number")
 
 
-def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[ContestedPoint, ...]:
+def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...],
+                   support: Support | None = None) -> tuple[ContestedPoint, ...]:
     """Every contested point of the topic, strongest first."""
-    groups_of = {(sentence.article, sentence.ref.index): group for group in groups for sentence in group.sentences}
+    support = support if support is not None else Support.of(corpus, groups)
     candidates = (denial_candidates(corpus) + number_candidates(corpus) + stance_candidates(corpus)
                   + date_candidates(corpus) + framing_candidates(corpus))
     for candidate in candidates:
-        _expand(candidate, groups_of)
+        _expand(candidate, support)
     ranked = sorted(candidates, key=lambda candidate: (-score(candidate), candidate.kind, candidate.title))
     kept: list[tuple[Candidate, list[set[_Key]]]] = []
     for candidate in ranked:
         sides = [{(sentence.article, sentence.ref.index) for sentence in side.sentences} for side in candidate.sides]
         if not any(_same_disagreement(candidate.kind, sides, other.kind, other_sides) for other, other_sides in kept):
             kept.append((candidate, sides))
-    points = [_point(candidate) for candidate, _ in kept]
+    points = [_point(candidate, support) for candidate, _ in kept]
     return tuple({point.id: point for point in points}.values())

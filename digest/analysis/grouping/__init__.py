@@ -1,5 +1,8 @@
 """Cross-source grouping: sentences of different articles that report the same fact.
 
+Groups rank facts (how widely each is told) and block the comparisons of `support`, which decides,
+pair by pair against the sentence shown, which sources a citation names.
+
 Two sentences are candidates only when they share a rare word, a quantity or a date
 (an inverted index, so the work grows with the corpus, not with its square). Candidates
 are scored by weighted word overlap plus shared numbers, dates and names, and the best
@@ -22,11 +25,12 @@ from digest.analysis.grouping.evidence import (
     read_evidence,
 )
 from digest.analysis.grouping.pairs import SIMILARITY_THRESHOLD, Vocabulary, candidate_pairs, word_vectors
+from digest.analysis.grouping.support import Support
 from digest.analysis.ids import group_id, repeated_group_id
 from digest.language.similarity import DisjointSet, cosine, norm
 from digest.language.times import PartialDate
 
-__all__ = ["ECHO_FLOOR", "FactGroup", "date_values_conflict", "group_facts"]
+__all__ = ["ECHO_FLOOR", "FactGroup", "Support", "date_values_conflict", "group_facts"]
 
 Value = TypeVar("Value", str, PartialDate)
 

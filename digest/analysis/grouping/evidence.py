@@ -164,7 +164,7 @@ def facts_in_common(first: Evidence, second: Evidence) -> SharedFacts:
     return (len(figures), sum(map(_number_evidence, sorted(figures)[:2])),
             len(first.name_words & second.name_words),
             bool(first.counted and second.counted) and _figures_conflict(first.counted, second.counted),
-            _quotes_differ(first, second))
+            quotes_differ(first, second))
 
 
 def dates_in_common(first: Evidence, second: Evidence) -> tuple[float, bool]:
@@ -173,7 +173,7 @@ def dates_in_common(first: Evidence, second: Evidence) -> tuple[float, bool]:
             date_values_conflict(first.dates, second.dates))
 
 
-def _quotes_differ(first: Evidence, second: Evidence) -> bool:
+def quotes_differ(first: Evidence, second: Evidence) -> bool:
     """Both quote someone, in words they barely share: two statements, however alike the "X, the governor,
     said" around them."""
     if len(first.quoted) < 3 or len(second.quoted) < 3:

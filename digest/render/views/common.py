@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from digest.content import is_safe_url
 from digest.flags import FLAGS
 from digest.language.times import show_date
-from digest.model import ArticleInfo, Cited, Digest, SentenceRef, Topic
+from digest.model import QUOTED, ArticleInfo, Cited, Digest, SentenceRef, Topic
 from digest.render import urls
 from digest.render.urls import Layout
 
@@ -38,6 +38,8 @@ class Citation:
     """The source's name (for the tooltip and badges)."""
     href: str
     """Link to the sentence on the article page."""
+    support: str = QUOTED
+    """How that sentence supports the statement (`digest.model.SUPPORT_KINDS`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,13 +157,14 @@ class TopicLinks:
         """Link to an article page (and a fragment of it)."""
         return self.pages[article] + fragment
 
-    def citation(self, ref: SentenceRef) -> Citation:
+    def citation(self, ref: SentenceRef, support: str = QUOTED) -> Citation:
         """The numbered mark for one cited sentence."""
         source = self.sources[ref.article]
-        return Citation(source.number, source.name, self.article(ref.article, f"#s{ref.index}"))
+        return Citation(source.number, source.name, self.article(ref.article, f"#s{ref.index}"), support)
 
     def statement(self, cited: Cited) -> Statement:
-        """A sentence with one mark per source that reports it, in source order."""
-        first = {ref.article: ref for ref in reversed(cited.refs)}
+        """A sentence with one mark per source that reports it (its first supporting sentence), in source order."""
+        first = {ref.article: (ref, kind) for ref, kind in reversed(list(zip(cited.refs, cited.support, strict=True)))}
         refs = [first[article] for article in dict.fromkeys(ref.article for ref in cited.refs)]
-        return Statement(cited.text, tuple(sorted((self.citation(ref) for ref in refs), key=lambda c: c.number)))
+        return Statement(cited.text, tuple(sorted((self.citation(ref, kind) for ref, kind in refs),
+                                                  key=lambda c: c.number)))
