@@ -107,6 +107,64 @@ def test_citation_click_lands_on_the_highlighted_sentence(browser, base_url: str
     page.close()
 
 
+# Each citation mark with the text it cites: summary and card sentences (the mark's `sup` follows the text),
+# timeline entries and contested sides (badges under the text); the coverage matrix's cells cite summary rows.
+_CITATIONS = """() => {
+  const found = [];
+  const add = (text, marks) => marks.forEach(mark => found.push({
+    text: text.trim().replace(/\\s+/g, " "), href: mark.getAttribute("href"), url: mark.href,
+    support: mark.dataset.support || ""}));
+  document.querySelectorAll(".digest-statement").forEach(statement =>
+    add(statement.textContent, [...statement.nextElementSibling.querySelectorAll("a.digest-cite")]));
+  document.querySelectorAll(".digest-only-here > li").forEach(item =>
+    add(item.firstChild.textContent, [...item.querySelectorAll("a.digest-cite")]));
+  document.querySelectorAll(".digest-timeline-entry").forEach(entry =>
+    add(entry.querySelector(".digest-timeline-event").textContent, [...entry.querySelectorAll("a.digest-badge")]));
+  document.querySelectorAll(".digest-side").forEach(side =>
+    add(side.querySelector("blockquote").textContent, [...side.querySelectorAll("a.digest-badge")]));
+  document.querySelectorAll(".digest-matrix tbody a").forEach(cell =>
+    found.push({text: "", href: cell.getAttribute("href"), url: cell.href, support: ""}));
+  return found;
+}"""
+
+
+def _check_citations(browser, topic_url: str) -> int:
+    """Every citation mark of a topic page lands on a sentence of an article page; a mark labelled quoted lands
+    on the cited words, one labelled same fact on a sentence without them. Returns how many marks there are."""
+    page = _open(browser, topic_url)
+    marks = page.evaluate(_CITATIONS)
+    assert page.problems == []
+    page.close()
+    sentences: dict[str, dict[str, str]] = {}
+    quoted: set[str] = set()
+    for mark in marks:
+        target, fragment = urldefrag(mark["url"])
+        assert fragment.startswith("s"), mark
+        if target not in sentences:
+            article = _open(browser, target)
+            sentences[target] = article.evaluate(
+                "() => Object.fromEntries([...document.querySelectorAll('.digest-sentence[id]')]"
+                ".map(s => [s.id, s.textContent.trim().replace(/\\s+/g, ' ')]))")
+            article.close()
+        assert fragment in sentences[target], f"{mark['href']}: no sentence #{fragment}"
+        landed = sentences[target][fragment]
+        if mark["support"] == "quoted":  # the sentence quoted, or another source's copy of its wording
+            assert mark["text"] in landed, mark
+            quoted.add(mark["text"])
+        elif mark["support"] == "same fact":  # another sentence: never the quoted one's own copy
+            assert mark["text"] not in landed, mark
+    assert {mark["text"] for mark in marks if mark["support"]} <= quoted  # every cited text is quoted somewhere
+    return len(marks)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_every_citation_lands_on_its_sentence(browser, base_url: str, content_url: str, topic) -> None:
+    assert _check_citations(browser, _pages(base_url, topic)["topic"]) > 10
+    for seed in load_content(ROOT / "content").topics:
+        assert _check_citations(browser, f"{content_url}topics/{seed.slug}/") > 10
+
+
 @pytest.mark.browser
 @needs_chromium
 @pytest.mark.parametrize("width", [360, 1280])
