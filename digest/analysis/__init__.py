@@ -14,7 +14,7 @@ from digest.analysis.cards import build_cards
 from digest.analysis.contested import find_contested
 from digest.analysis.corpus import build_corpus
 from digest.analysis.curation import apply_curation
-from digest.analysis.grouping import Support, group_facts
+from digest.analysis.grouping import group_and_support
 from digest.analysis.summary import build_summary
 from digest.analysis.timeline import build_timeline
 from digest.language.sentences import word_count
@@ -36,8 +36,7 @@ def analyse(topic: Topic, *, meter: StageMeter = _unmeasured) -> Digest:
     with meter("corpus"):
         corpus = build_corpus(topic)
     with meter("grouping"):
-        groups = group_facts(corpus)
-        support = Support.of(corpus, groups)
+        groups, support = group_and_support(corpus)
     with meter("cards"):
         cards = build_cards(corpus, groups, support)
     flags = {card.article: card.flags for card in cards}

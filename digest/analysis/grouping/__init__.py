@@ -30,7 +30,7 @@ from digest.analysis.ids import group_id, repeated_group_id
 from digest.language.similarity import DisjointSet, cosine, norm
 from digest.language.times import PartialDate
 
-__all__ = ["ECHO_FLOOR", "FactGroup", "Support", "date_values_conflict", "group_facts"]
+__all__ = ["ECHO_FLOOR", "FactGroup", "Support", "date_values_conflict", "group_and_support", "group_facts"]
 
 Value = TypeVar("Value", str, PartialDate)
 
@@ -65,6 +65,12 @@ class FactGroup:
 
 def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     """Every statement of the topic in exactly one group; groups ordered by first sentence."""
+    return group_and_support(corpus)[0]
+
+
+def group_and_support(corpus: Corpus) -> tuple[tuple[FactGroup, ...], Support]:
+    """The groups (see `group_facts`), and the support test over them: a sentence is tested against its group
+    and against the near neighbours the blocking found for it (a copy the group could not take)."""
     statements = [sentence for sentence in corpus.sentences if not sentence.furniture]
     clusters = DisjointSet(len(statements))
     articles: list[set[str]] = [{sentence.article} for sentence in statements]
@@ -101,7 +107,14 @@ def group_facts(corpus: Corpus) -> tuple[FactGroup, ...]:
     centralities = _centralities(corpus, statements)
     echoes = _echoes(statements, pairs)
     groups = [_group(members, statements, vectors, centralities, echoes) for members in clusters.sets()]
-    return tuple(_unique_ids(groups))
+    near: dict[int, list[int]] = {}
+    for _, first, second in pairs:
+        near.setdefault(first, []).append(second)
+        near.setdefault(second, []).append(first)
+    neighbours = {statements[index].ref: tuple(statements[other] for other in others)
+                  for index, others in near.items()}
+    unique = tuple(_unique_ids(groups))
+    return unique, Support(vocabulary.weights, unique, neighbours)
 
 
 def _clusters_conflict(left: PartialDate | None, right: PartialDate | None) -> bool:

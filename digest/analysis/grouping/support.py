@@ -26,6 +26,7 @@ from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import DENIAL_VERB
 from digest.analysis.grouping.evidence import Evidence, date_values_conflict, quotes_differ
 from digest.analysis.grouping.pairs import Vocabulary
+from digest.language.times import PartialDate
 from digest.language.tokens import content_tokens, fold
 from digest.model import QUOTED, SAME_FACT, Cited, SentenceRef
 
@@ -70,6 +71,12 @@ class Reading:
     """It denies or negates: a claim and its denial are two facts."""
     tokens: frozenset[str]
     """Every content word, names included."""
+    speakers: frozenset[str]
+    """The words of the names it quotes or reports as speaking ("Omar Costa said"): the same words from
+    another speaker are another statement."""
+    said: frozenset[str]
+    """The content words of what it reports someone said (`terms` when it reports no one): a role or a
+    description of the speaker ("a local resident") shared by two quotes does not make them one statement."""
 
     @classmethod
     def of(cls, sentence: Sentence, evidence: Evidence) -> Reading:
@@ -88,15 +95,22 @@ class Reading:
             evidence=evidence,
             negative=bool(_NEGATION.search(sentence.text)),
             tokens=frozenset(sentence.tokens),
+            speakers=frozenset(token for attribution in sentence.attributions
+                               if any(word[:1].isupper() for word in attribution.speaker.split())
+                               for token in content_tokens(attribution.speaker)) & name_terms,
+            said=(frozenset(token for attribution in sentence.attributions
+                            for token in content_tokens(attribution.content)) - name_terms
+                  if sentence.attributions else frozenset(sentence.tokens) - name_terms),
         )
 
 
 def same_wording(shown: Reading, other: Reading) -> bool:
-    """The other sentence repeats the shown one: it holds all of its words in order, or nearly the same words."""
+    """The other sentence repeats the shown one: it holds all of its words in order, or nearly the same words
+    (`support` asks the second only of sentences that give no other figure or date)."""
     if not shown.words or not other.words:
         return False
     short, long = sorted((len(shown.words), len(other.words)))
-    if len(shown.words) <= len(other.words) and _contains(other.words, shown.words):
+    if _contains(other.words, shown.words):
         return True
     if short < SAME_WORDING * long or len(shown.tokens & other.tokens) < SAME_WORDING * len(shown.tokens):
         return False  # cheap bounds first: difflib runs only where the ratio can reach the mark
@@ -104,16 +118,18 @@ def same_wording(shown: Reading, other: Reading) -> bool:
 
 
 def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    return f" {' '.join(part)} " in f" {' '.join(words)} "
+    return bool(part) and len(part) <= len(words) and f" {' '.join(part)} " in f" {' '.join(words)} "
 
 
 def support(shown: Reading, other: Reading, weights: dict[str, float]) -> str | None:
     """How `other` supports the shown sentence (`QUOTED` or `SAME_FACT`), or None when it does not.
     `weights` gives each content word's weight in the topic (rarer words weigh more)."""
-    if same_wording(shown, other):
+    if _contains(other.words, shown.words):
         return QUOTED
     if conflict(shown, other):
-        return None
+        return None  # nearly the same words with another figure or date are another fact
+    if same_wording(shown, other):
+        return QUOTED
     shared, share = coverage(shown, other, weights)
     if shared < MIN_SHARED or share < COVERED:
         return None
@@ -121,18 +137,27 @@ def support(shown: Reading, other: Reading, weights: dict[str, float]) -> str | 
 
 
 def conflict(shown: Reading, other: Reading) -> str:
-    """Why the two cannot report one fact ('' when nothing says so): a denial against a claim, dates that
-    cannot name one day, different quotations, different figures."""
+    """Why the two cannot report one fact ('' when nothing says so): a denial against a claim, two named
+    speakers, dates that cannot name one day, different quotations, different figures."""
     first, second = shown.evidence, other.evidence
     if shown.negative != other.negative:
         return "stance"
-    if date_values_conflict(first.dates, second.dates):
+    if shown.speakers and other.speakers and shown.speakers.isdisjoint(other.speakers):
+        return "speaker"
+    if date_values_conflict(_finest(first.dates), _finest(second.dates)):
         return "dates"
     if quotes_differ(first, second):
         return "quotes"
     if _figures_differ(shown.figures, other.figures):
         return "figures"
     return ""
+
+
+def _finest(dates: frozenset[PartialDate]) -> frozenset[PartialDate]:
+    """The most precise of a sentence's dates: "on May 5, 2003, for the third time this year" is dated May 5,
+    which "this year" would not tell from March 3."""
+    finest = max((date.parts for date in dates), default=0)
+    return frozenset(date for date in dates if date.parts == finest)
 
 
 def coverage(shown: Reading, other: Reading, weights: dict[str, float]) -> tuple[int, float]:
@@ -147,8 +172,8 @@ def coverage(shown: Reading, other: Reading, weights: dict[str, float]) -> tuple
         if term in other.tokens:
             covered += weight
             shared += 1
-    if not shared:
-        return 0, 0.0  # only names in common: the same people, another fact
+    if shown.said.isdisjoint(other.tokens):
+        return 0, 0.0  # only names (or who speaks) in common: the same people, another fact
     for words in shown.names:
         weight = max(weights.get(term, top) for term in words)
         stated += weight
@@ -203,13 +228,16 @@ class Support:
     """The support test over one topic: each sentence read once, candidates taken from its fact group (the
     grouping's blocking keeps the comparisons linear in the topic)."""
 
-    def __init__(self, weights: dict[str, float], groups: tuple[FactGroup, ...]) -> None:
+    def __init__(self, weights: dict[str, float], groups: tuple[FactGroup, ...],
+                 neighbours: dict[SentenceRef, tuple[Sentence, ...]] | None = None) -> None:
         self._weights = weights
         self._readings: dict[SentenceRef, Reading] = {}
         self._group_of = {sentence.ref: group for group in groups for sentence in group.sentences}
+        self._neighbours = neighbours or {}
 
     @classmethod
     def of(cls, corpus: Corpus, groups: tuple[FactGroup, ...]) -> Support:
+        """The test over given groups, without near neighbours (`grouping.group_and_support` gives both)."""
         statements = [sentence for sentence in corpus.sentences if not sentence.furniture]
         return cls(Vocabulary.of(corpus, statements).weights, groups)
 
@@ -228,11 +256,16 @@ class Support:
         group = self._group_of.get(sentence.ref)
         return group.sentences if group else (sentence,)
 
+    def near(self, sentence: Sentence) -> tuple[Sentence, ...]:
+        """The sentences the grouping's blocking compared with this one and found close (a bounded list)."""
+        return self._neighbours.get(sentence.ref, ())
+
     def cite(self, shown: Sentence, candidates: Iterable[Sentence] | None = None) -> Cited:
         """The shown sentence cited to its own article (quoted) and to each other article one of whose
-        `candidates` (by default its group) supports it, the first such sentence of each, in article order."""
+        `candidates` (by default its group) or near neighbours supports it, the first such sentence of each,
+        in article order."""
         cited: dict[str, tuple[Sentence, str]] = {shown.article: (shown, QUOTED)}
-        pool = self.group(shown) if candidates is None else candidates
+        pool = [*(self.group(shown) if candidates is None else candidates), *self.near(shown)]
         for other in sorted(pool, key=lambda sentence: (sentence.article, sentence.ref.index)):
             if other.article in cited:
                 continue
@@ -247,4 +280,5 @@ class Support:
         """Another outlet reports it: a sentence of its group from another outlet supports it (the first
         `CHECKED` of them are tried)."""
         others = [other for other in self.group(sentence) if other.outlet != sentence.outlet][:CHECKED]
+        others += [other for other in self.near(sentence) if other.outlet != sentence.outlet]
         return any(self.kind(sentence, other) for other in others)
