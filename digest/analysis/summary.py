@@ -341,7 +341,8 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
     lead_values = {item[1].id: _lead_value(item, most, affinities_of[item[1].id]) for item in chosen}
     support = support if support is not None else Support.of(corpus, groups)
     # Each chosen sentence is cited to the sources that support it, tested against it (see `Support.cite`).
-    return tuple(support.cite(sentence, group.sentences) for _, group, sentence in _reading_order(chosen, lead_values))
+    return tuple(support.cite(sentence, [*group.sentences, *support.wide(sentence)])
+                 for _, group, sentence in _reading_order(chosen, lead_values))
 
 
 def _lead_value(item: tuple[float, FactGroup, Sentence], most: tuple[int, int], affinity: float) -> float:

@@ -114,7 +114,7 @@ def group_and_support(corpus: Corpus) -> tuple[tuple[FactGroup, ...], Support]:
     neighbours = {statements[index].ref: tuple(statements[other] for other in others)
                   for index, others in near.items()}
     unique = tuple(_unique_ids(groups))
-    return unique, Support(vocabulary.weights, unique, neighbours)
+    return unique, Support(vocabulary.weights, unique, neighbours, statements)
 
 
 def _clusters_conflict(left: PartialDate | None, right: PartialDate | None) -> bool:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,8 +27,9 @@ from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import DENIAL_VERB
 from digest.analysis.grouping.evidence import Evidence, date_values_conflict, quotes_differ
 from digest.analysis.grouping.pairs import Vocabulary
+from digest.language.similarity import postings, rarest
 from digest.language.times import PartialDate
-from digest.language.tokens import content_tokens, fold
+from digest.language.tokens import content_tokens, fold, lower_words
 from digest.model import QUOTED, SAME_FACT, Cited, SentenceRef
 
 if TYPE_CHECKING:
@@ -42,13 +44,20 @@ ON_POINT = 0.35
 a sentence that mentions the fact only as an aside to something else is about that something else.
 Both were chosen by leave-one-story-out on the judged citation pairs of `make eval` (the highest recall at a
 precision of 0.95 on five of the six stories, checked on the sixth): 0.5 and 0.35 in five folds of six."""
+WIDE = 64
+"""A summary sentence is also tested against this many sentences sharing the most of its rarest words (see
+`Support.wide`): it is worth a wider look than the thousands of timeline entries."""
+WIDE_KEYS = 8
+"""How many of a sentence's rarest words `Support.wide` looks up."""
 CHECKED = 24
 """A sentence is checked against at most this many members of its group from other outlets to know whether
 another outlet reports it: enough to find one, and linear in the topic however large a group grows."""
 MIN_SHARED = 2
 """Pieces of content (words, names, figures, dates) the two must share: one shared word is a coincidence."""
 _WORD = re.compile(r"[^\W_]+")
-_NEGATION = re.compile(rf"\b(?:not|never|no|none|nobody|nothing|cannot|\w+n't|{DENIAL_VERB})\b", re.IGNORECASE)
+_NEGATIONS = frozenset({"not", "never", "no", "none", "nobody", "nothing", "cannot",
+                        *re.findall("[a-z]+", DENIAL_VERB)})
+"""Words that deny or negate (the denial verbs of `cues` among them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +84,7 @@ class Reading:
     """The words of the names it quotes or reports as speaking ("Omar Costa said"): the same words from
     another speaker are another statement."""
     said: frozenset[str]
-    """The content words of what it reports someone said (`terms` when it reports no one): a role or a
+    """The content words of what it reports someone said (`terms` when it reports no one, or not what): a role or a
     description of the speaker ("a local resident") shared by two quotes does not make them one statement."""
 
     @classmethod
@@ -93,14 +102,15 @@ class Reading:
             figures=tuple(sorted({(q.value, q.counts) for q in sentence.quantities
                                   if q.counts or q.value >= 10 or q.value != int(q.value)})),
             evidence=evidence,
-            negative=bool(_NEGATION.search(sentence.text)),
+            negative=not _NEGATIONS.isdisjoint(lower_words(sentence.text)) or "n't" in sentence.text
+            or "n\u2019t" in sentence.text,
             tokens=frozenset(sentence.tokens),
             speakers=frozenset(token for attribution in sentence.attributions
                                if any(word[:1].isupper() for word in attribution.speaker.split())
                                for token in content_tokens(attribution.speaker)) & name_terms,
             said=(frozenset(token for attribution in sentence.attributions
                             for token in content_tokens(attribution.content)) - name_terms
-                  if sentence.attributions else frozenset(sentence.tokens) - name_terms),
+                  or frozenset(sentence.tokens) - name_terms),
         )
 
 
@@ -121,19 +131,19 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return bool(part) and len(part) <= len(words) and f" {' '.join(part)} " in f" {' '.join(words)} "
 
 
-def support(shown: Reading, other: Reading, weights: dict[str, float]) -> str | None:
+def support(shown: Reading, other: Reading, weights: dict[str, float], top: float) -> str | None:
     """How `other` supports the shown sentence (`QUOTED` or `SAME_FACT`), or None when it does not.
-    `weights` gives each content word's weight in the topic (rarer words weigh more)."""
+    `weights` gives each content word's weight in the topic (rarer words weigh more), `top` the greatest."""
     if _contains(other.words, shown.words):
         return QUOTED
     if conflict(shown, other):
         return None  # nearly the same words with another figure or date are another fact
     if same_wording(shown, other):
         return QUOTED
-    shared, share = coverage(shown, other, weights)
+    shared, share = coverage(shown, other, weights, top)
     if shared < MIN_SHARED or share < COVERED:
         return None
-    return SAME_FACT if coverage(other, shown, weights)[1] >= ON_POINT else None
+    return SAME_FACT if coverage(other, shown, weights, top)[1] >= ON_POINT else None
 
 
 def conflict(shown: Reading, other: Reading) -> str:
@@ -160,10 +170,9 @@ def _finest(dates: frozenset[PartialDate]) -> frozenset[PartialDate]:
     return frozenset(date for date in dates if date.parts == finest)
 
 
-def coverage(shown: Reading, other: Reading, weights: dict[str, float]) -> tuple[int, float]:
+def coverage(shown: Reading, other: Reading, weights: dict[str, float], top: float) -> tuple[int, float]:
     """How many pieces of the shown sentence's content the other states, and their weighed share: words (not
     counted when they are all the two share besides names), names, figures and dates."""
-    top = max(weights.values(), default=1.0)
     stated = covered = 0.0
     shared = 0
     for term in shown.terms:
@@ -229,11 +238,16 @@ class Support:
     grouping's blocking keeps the comparisons linear in the topic)."""
 
     def __init__(self, weights: dict[str, float], groups: tuple[FactGroup, ...],
-                 neighbours: dict[SentenceRef, tuple[Sentence, ...]] | None = None) -> None:
+                 neighbours: dict[SentenceRef, tuple[Sentence, ...]] | None = None,
+                 statements: Sequence[Sentence] = ()) -> None:
         self._weights = weights
-        self._readings: dict[SentenceRef, Reading] = {}
+        self._top = max(weights.values(), default=1.0)
+        self._readings: dict[tuple, Reading] = {}
         self._group_of = {sentence.ref: group for group in groups for sentence in group.sentences}
         self._neighbours = neighbours or {}
+        self._statements = statements
+        self._index: dict[str, list[int]] | None = None
+        self._frequency: Counter[str] = Counter()
 
     @classmethod
     def of(cls, corpus: Corpus, groups: tuple[FactGroup, ...]) -> Support:
@@ -242,19 +256,33 @@ class Support:
         return cls(Vocabulary.of(corpus, statements).weights, groups)
 
     def reading(self, sentence: Sentence) -> Reading:
-        found = self._readings.get(sentence.ref)
+        """The sentence read once per wording and dates (news copies repeat sentences)."""
+        key = (sentence.text, sentence.quantities, tuple(d.value for d in sentence.dates), sentence.attributions)
+        found = self._readings.get(key)
         if found is None:
-            found = self._readings[sentence.ref] = Reading.of(sentence, Evidence.of(sentence))
+            found = self._readings[key] = Reading.of(sentence, Evidence.of(sentence))
         return found
 
     def kind(self, shown: Sentence, other: Sentence) -> str | None:
         """How `other` supports `shown` (see `support`)."""
-        return support(self.reading(shown), self.reading(other), self._weights)
+        return support(self.reading(shown), self.reading(other), self._weights, self._top)
 
     def group(self, sentence: Sentence) -> tuple[Sentence, ...]:
         """The sentences grouped with this one (itself included)."""
         group = self._group_of.get(sentence.ref)
         return group.sentences if group else (sentence,)
+
+    def wide(self, sentence: Sentence) -> list[Sentence]:
+        """Up to `WIDE` statements that share at least two of this sentence's `WIDE_KEYS` rarest words, most
+        shared first: an inverted index of every statement's rarest words, built on first use."""
+        if self._index is None:
+            self._frequency = Counter(token for statement in self._statements for token in statement.tokens)
+            self._index = postings([rarest(statement.tokens, self._frequency, WIDE_KEYS)
+                                    for statement in self._statements])
+        keys = rarest(sentence.tokens, self._frequency, WIDE_KEYS) if self._frequency else []
+        hits = Counter(other for key in keys for other in self._index.get(key, ()))
+        ranked = sorted((-count, other) for other, count in hits.items() if count >= 2)
+        return [self._statements[other] for _, other in ranked[:WIDE]]
 
     def near(self, sentence: Sentence) -> tuple[Sentence, ...]:
         """The sentences the grouping's blocking compared with this one and found close (a bounded list)."""
