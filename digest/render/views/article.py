@@ -47,6 +47,11 @@ class BodyBlock:
     parts: tuple[tuple[Span, ...], ...]
     """The element's parts, each a run of sentences."""
 
+    @property
+    def searchable(self) -> bool:
+        """Some sentence of it goes into the search index."""
+        return any(span.searchable for part in self.parts for span in part)
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleView:
@@ -94,11 +99,14 @@ def article_views(topic: Topic, digest: Digest, layout: Layout, selection: Selec
                   texts: TopicSentences | None = None) -> dict[str, ArticleView]:
     """Every article page of a topic, by article id (what the pages share is worked out once)."""
     texts = texts or TopicSentences(topic)
-    places = (selection or select(topic, digest)).back_links()
+    selection = selection or select(topic, digest)
+    places = selection.back_links()
     articles = {article.id: article for article in topic.articles}
     card_flags = {card.article: card.flags for card in digest.cards}
     topic_url = layout.page_url(urls.topic_page(topic.slug))
-    seen: set[str] = set()  # sentences of earlier articles, for the search index
+    # The search index holds each wording once: the topic page's (its lead, summary, timeline and contested points
+    # are indexed there), then each article's sentences that no earlier article of the topic has.
+    seen = {_folded(place.cited.text) for place in selection.indexed_on_topic_page()}
     views = {}
     for info in digest.articles:
         article = articles[info.id]

@@ -76,6 +76,15 @@ class Selection:
         yield from (place for _, sides in self.contested for place in sides)
         yield from (place for places in self.only_here.values() for place in places)
 
+    def indexed_on_topic_page(self) -> Iterator[Place]:
+        """The places whose sentences the topic page's search entries hold (key facts and source cards repeat
+        sentences found elsewhere and are left out of the index)."""
+        if self.lead:
+            yield self.lead
+        yield from self.summary
+        yield from (place for _, place in self.timeline)
+        yield from (place for _, sides in self.contested for place in sides)
+
     def back_links(self) -> dict[tuple[str, int], tuple[Place, ...]]:
         """(article, sentence number) -> the places that quote or cite that sentence, in page order."""
         found: dict[tuple[str, int], dict[str, Place]] = {}
