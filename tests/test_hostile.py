@@ -650,9 +650,9 @@ def test_source_lists_key_facts_and_back_links_show_source_text_as_text(tmp_path
     assert problems == []
     page = _Parts()
     page.feed(outputs["topics/story/index.md"])
-    assert sentences(bodies["b"])[0].text in page.within("digest-excerpt")  # another outlet's words, as they read
+    assert sentences(bodies["b"])[0].text in page.within("q")  # another outlet's own words, in the source list
     assert f"quoted {plain}" in page.within("digest-support")  # how a source supports the sentence
-    assert source_name(infos[0]) in page.within("digest-source-outlet")
+    assert source_name(infos[0]) in page.within("digest-source-list")
     assert any(f"approves plans b {plain}" in value for value in page.attributes)  # link titles name the headline
     assert plain in page.within("digest-keyfacts") and plain in page.within("digest-lead")
     assert f"Whether the mayor {plain} went" in page.within("admonition-title")
@@ -660,8 +660,8 @@ def test_source_lists_key_facts_and_back_links_show_source_text_as_text(tmp_path
     article = _Parts()
     article.feed(outputs["topics/story/a.md"])
     label = "Contested: " + shorten(f"Whether the mayor {payload} went", LABEL_TITLE)
-    assert label.replace("\x02", "").replace("\x03", "") in article.within("digest-backlink")
-    assert "Lead" in article.within("digest-backlink")
+    assert label.replace("\x02", "").replace("\x03", "") in article.within("digest-backlinks")
+    assert "Lead" in article.within("digest-backlinks")
     feed = XML.fromstring(outputs["topics/story/feed.xml"])
     assert plain in "".join(feed.itertext())
 

@@ -48,6 +48,11 @@ class BodyBlock:
     """The element's parts, each a run of sentences."""
 
     @property
+    def part_tag(self) -> str | None:
+        """The element each part is wrapped in, if any."""
+        return {"ul": "li", "blockquote": "p"}.get(self.tag)
+
+    @property
     def searchable(self) -> bool:
         """Some sentence of it goes into the search index."""
         return any(span.searchable for part in self.parts for span in part)

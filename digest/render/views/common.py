@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from digest.content import is_safe_url
@@ -246,48 +246,42 @@ class TopicLinks:
             info.id: urls.relative(layout.page_url(urls.article_page(digest.slug, info.id)), current)
             for info in digest.articles
         }
+        # Worked out once per article: a topic page lists each article behind many statements.
+        self.headlines = {info.id: article_heading(info.title, info.outlet, info.published) for info in digest.articles}
+        self.dates = {info.id: show_date(info.published) for info in digest.articles if info.published}
+        self.names = {info.id: source_name(info) for info in digest.articles}
 
     def article(self, article: str, fragment: str = "") -> str:
         """Link to an article page (and a fragment of it)."""
         return self.pages[article] + fragment
 
     def report(self, ref: SentenceRef, quoted: str) -> Report:
-        """One article's sentence behind the statement `quoted`."""
-        info = self.infos[ref.article]
+        """One article's sentence behind a statement (`quoted`: the statement's words, folded)."""
         text = self.texts.text(ref)
         return Report(
             href=self.article(ref.article, f"#s{ref.index}"),
-            headline=article_heading(info.title, info.outlet, info.published),
-            date=show_date(info.published) if info.published else None,
-            date_iso=info.published,
-            excerpt=text if text is not None and _folded(text) != _folded(quoted) else None,
+            headline=self.headlines[ref.article],
+            date=self.dates.get(ref.article),
+            date_iso=self.infos[ref.article].published,
+            excerpt=text if text is not None and _folded(text) != quoted else None,
             support=support_of(ref),
         )
 
     def statement(self, cited: Cited) -> Statement:
-        """A sentence with its reports, one per article (its first matching sentence), grouped by outlet."""
+        """A sentence with its reports, one per article (its first matching sentence), grouped by outlet: the
+        quoted article and its outlet first, then the earliest reports first."""
         first: dict[str, SentenceRef] = {}
         for ref in cited.refs:
             first.setdefault(ref.article, ref)
+        quoted = cited.refs[0].article if cited.refs else None
+
+        def order(ref: SentenceRef) -> tuple[bool, str, str]:
+            return ref.article != quoted, self.infos[ref.article].published or "9999", ref.article
+
         grouped: dict[str, list[SentenceRef]] = {}
-        for ref in first.values():
+        for ref in sorted(first.values(), key=order):
             grouped.setdefault(outlet_key(self.infos[ref.article]), []).append(ref)
-        quoted = next(iter(grouped), None)
-
-        def when(ref: SentenceRef) -> tuple[str, str]:
-            return self.infos[ref.article].published or "9999", ref.article
-
-        outlets = []
-        for key, refs in grouped.items():
-            ordered = sorted(refs, key=when)
-            if key == quoted:  # the article whose words are shown comes first
-                ordered.remove(refs[0])
-                ordered.insert(0, refs[0])
-            outlets.append((key != quoted, when(ordered[0]), OutletReports(
-                source_name(self.infos[refs[0].article]), tuple(self.report(ref, cited.text) for ref in ordered))))
-        outlets.sort(key=lambda item: item[:2])
-        return Statement(cited.text, tuple(item[2] for item in outlets), len(first))
-
-    def statements(self, cited: Sequence[Cited]) -> tuple[Statement, ...]:
-        """`statement` of each."""
-        return tuple(self.statement(one) for one in cited)
+        quoted_words = _folded(cited.text)
+        return Statement(cited.text, tuple(
+            OutletReports(self.names[refs[0].article], tuple(self.report(ref, quoted_words) for ref in refs))
+            for refs in grouped.values()), len(first))
