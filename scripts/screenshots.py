@@ -1,9 +1,10 @@
 """The screenshots in docs/assets/: the site as readers see it, on a desktop and on a phone (`make screenshots`).
 
 Builds a site from content/ (the seed story) and one generated story of 150 articles from five outlets
-(the benchmark's seeded generator), serves it on loopback and photographs, in headless Chromium, light
-scheme: the home page, a topic page (its top, timeline, contested points and sources) and an article page
-opened at a quoted sentence. Needs the test dependencies (`make test` installs them) and Chromium.
+(the benchmark's seeded generator), serves it on loopback and photographs, in headless Chromium (light
+scheme, or dark with `--scheme dark`): the home page, a topic page (its top, timeline, contested points,
+coverage matrix and sources) and an article page opened at a quoted sentence. Needs the test dependencies
+(`make test` installs them) and Chromium.
 """
 
 from __future__ import annotations
@@ -27,25 +28,28 @@ SETTLE_MS = 700
 """Material animates the header title when the page scrolls: wait for it before each photograph."""
 
 
-def _show(page, selector: str) -> None:
-    """Scroll `selector` to the top of the screen, below the header."""
-    page.locator(selector).first.evaluate("element => element.scrollIntoView({block: 'start'})")
-    page.evaluate("window.scrollBy(0, -64)")
+def _show(page, selector: str, above: int = 64) -> None:
+    """Scroll down (in one move from the top: material shows its "Back to top" button on any move up) until
+    `selector` stands `above` pixels below the top of the screen."""
+    page.mouse.move(2, 400)  # off the text, in the margin: a link under the pointer would show its hover colour
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator(selector).first.evaluate(
+        f"element => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - {above})")
     page.wait_for_timeout(SETTLE_MS)
 
 
-def photograph(site: Path, seed: str, big: str, out: Path) -> list[Path]:
-    """Every screenshot, for both screens; returns the files written."""
+def photograph(site: Path, seed: str, big: str, out: Path, scheme: str = "light") -> list[Path]:
+    """Every screenshot, for both screens, in the `scheme` ("light" or "dark"); returns the files written."""
     from playwright.sync_api import sync_playwright
 
     written = []
     with serve_folder(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         for screen, viewport in SCREENS.items():
-            page = browser.new_page(viewport=viewport, color_scheme="light")
+            page = browser.new_page(viewport=viewport, color_scheme=scheme)
 
             def shot(name: str, page=page, screen=screen) -> None:
-                path = out / f"{name}-{screen}.png"
+                path = out / f"{name}-{screen}{'-dark' if scheme == 'dark' else ''}.png"
                 page.screenshot(path=str(path))
                 written.append(path)
 
@@ -58,15 +62,16 @@ def photograph(site: Path, seed: str, big: str, out: Path) -> list[Path]:
             _show(page, "h2#contested-points")
             shot("topic-contested")
             page.goto(f"{base}/topics/{big}/", wait_until="networkidle")
+            _show(page, "h2#sources")
+            shot("topic-coverage")
             page.locator("details.digest-outlet > summary").first.click()
             page.locator("details.digest-outlet details.digest-card > summary").first.click()
-            _show(page, "h2#sources")
+            _show(page, ".digest-outlets", 120)
             shot("topic-sources")
             page.goto(f"{base}/topics/{seed}/", wait_until="networkidle")
-            link = page.locator(".digest-summary .digest-source-link").first.get_attribute("href")
+            link = page.locator(".digest-summary .digest-source-list li > a").first.get_attribute("href")
             page.goto(f"{base}/topics/{seed}/{link}", wait_until="networkidle")
-            page.evaluate("window.scrollBy(0, -160)")  # the sentence, with a little of what comes before it
-            page.wait_for_timeout(SETTLE_MS)
+            _show(page, ":target", viewport["height"] // 3)  # the sentence, with some of what comes before it
             shot("article")
             page.close()
         browser.close()
@@ -76,6 +81,8 @@ def photograph(site: Path, seed: str, big: str, out: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "assets", help="folder (default docs/assets)")
+    parser.add_argument("--scheme", choices=["light", "dark"], default="light",
+                        help="the reader's colour scheme (default light; dark names the files *-dark.png)")
     args = parser.parse_args(argv)
     if chromium_executable() is None:
         print("Chromium not found: install Debian's chromium (`make browser`) or set $CHROMIUM", file=sys.stderr)
@@ -93,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         big = write_big_topic(work / "generated").rename(content / "generated-story").name
         site = build_site(work, content)
         args.out.mkdir(parents=True, exist_ok=True)
-        for path in photograph(site, topics[0].slug, big, args.out):
+        for path in photograph(site, topics[0].slug, big, args.out, args.scheme):
             print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0
 

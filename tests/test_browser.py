@@ -178,6 +178,7 @@ def test_pages_fit_the_screen_with_everything_open(browser, base_url: str, topic
             "slate" if scheme == "dark" else "default")
         page.evaluate("document.querySelectorAll('details').forEach(details => details.open = true)")
         assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+        assert page.evaluate(PAST_THE_EDGE, width) == [], name
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}-{width}-{scheme}.png"), full_page=True)
         assert page.problems == []
@@ -246,6 +247,13 @@ def test_every_topic_of_the_content_folder_shows_its_four_sections(browser, cont
         assert page.locator(".digest-source-item").count() == len(topic.articles)
         assert page.problems == []
         page.close()
+        for url in [f"{content_url}topics/{topic.slug}/", *(f"{content_url}topics/{topic.slug}/{article.id}/"
+                                                           for article in topic.articles)]:
+            phone = _open(browser, url, 390)  # real articles: long headings, labels and names fit a phone
+            phone.evaluate("document.querySelectorAll('details').forEach(details => details.open = true)")
+            assert phone.evaluate(PAST_THE_EDGE, 390) == [], url
+            assert phone.evaluate(TAP_TARGETS) == [], url
+            phone.close()
 
 
 # -- a topic of 150 articles ----------------------------------------------------------------------
@@ -327,6 +335,16 @@ def test_a_link_to_a_source_opens_its_outlet(browser, big) -> None:
     page.close()
 
 
+PAST_THE_EDGE = """width => {
+  // Content that reaches past the right edge of the screen (and would be cut off), save what scrolls sideways
+  // on purpose (the coverage matrix).
+  return [...document.querySelectorAll('.md-content *')].filter(element => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.right > width + 1 && !element.closest('.digest-matrix-scroll');
+  }).map(element => `${element.tagName}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`);
+}"""
+
+
 TAP_TARGETS = """() => {
   // Every control of the content at least 24 x 24 px (WCAG 2.5.8), save links inline in a line of text.
   const small = [];
@@ -354,6 +372,7 @@ def test_tap_targets_are_at_least_24_px_on_a_phone(browser, big, base_url: str, 
         small = page.evaluate(TAP_TARGETS)
         assert small == [], (url, len(small), small[:20])
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+        assert page.evaluate(PAST_THE_EDGE, 390) == [], url
         page.close()
 
 

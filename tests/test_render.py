@@ -162,6 +162,9 @@ def test_sources_are_grouped_by_outlet_most_articles_first_newest_first(topic) -
     first = radio_group.articles[0]
     assert first.anchor == "source-town-radio-bridge" and first.href == "town-radio-bridge/"
     assert first.point is None and view.outlets[1].articles[0].point.statement.text.startswith("Cyclists")
+    copies = replace(same, articles=tuple(replace(info, flags=("syndicated", "no_url")) for info in same.articles))
+    assert topic_view(topic, copies, Layout()).outlets[0].flag_counts == (
+        "2 no links to the originals", "2 copies of other articles")
 
 
 def test_an_article_is_named_by_its_title_only_when_it_looks_like_a_headline() -> None:

@@ -41,14 +41,14 @@ KIND_LABELS = {
     "framing": "The sources frame it differently",
 }
 FLAG_COUNTS = {
-    "syndicated": "copy of another article",
-    "date_anomaly": "date in doubt",
-    "loaded_language": "loaded language",
-    "no_date": "undated",
-    "no_url": "no link to the original",
-    "no_outlet": "no outlet named",
+    "syndicated": ("copy of another article", "copies of other articles"),
+    "date_anomaly": ("date in doubt", "dates in doubt"),
+    "loaded_language": ("with loaded language", "with loaded language"),
+    "no_date": ("undated", "undated"),
+    "no_url": ("no link to the original", "no links to the originals"),
+    "no_outlet": ("no outlet named", "no outlet named"),
 }
-"""How an outlet's heading counts its articles' flags ("2 undated")."""
+"""How an outlet's heading counts its articles' flags, for one and for more ("1 date in doubt", "2 undated")."""
 MATRIX_OUTLETS = 12
 """Most outlets the coverage matrix compares side by side; more would not fit a screen."""
 
@@ -291,9 +291,14 @@ def _outlets(topic: Topic, digest: Digest, links: TopicLinks, selection: Selecti
             anchor=anchor_id("outlet", name, taken),
             articles=tuple(items),
             dates=show_range(date_range(grouped[key])),
-            flag_counts=tuple(f"{count} {FLAG_COUNTS.get(flag, flag)}" for flag, count in sorted(flags.items())),
+            flag_counts=tuple(_count_flag(flag, count) for flag, count in sorted(flags.items())),
         ))
     return tuple(groups)
+
+
+def _count_flag(flag: str, count: int) -> str:
+    one, more = FLAG_COUNTS.get(flag, (flag, flag))
+    return f"{count} {one if count == 1 else more}"
 
 
 def _coverage(groups: tuple[OutletGroup, ...], selection: Selection,
