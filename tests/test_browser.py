@@ -187,6 +187,23 @@ def test_pages_fit_the_screen_with_everything_open(browser, base_url: str, topic
 
 @pytest.mark.browser
 @needs_chromium
+def test_the_dark_mode_toggle_switches_and_is_remembered(browser, base_url: str, topic) -> None:
+    page = _open(browser, _pages(base_url, topic)["topic"], scheme="light")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    background = "getComputedStyle(document.body).backgroundColor"
+    light = page.evaluate(background)
+    page.locator("label.md-header__button[title='Switch to dark mode']").click()
+    assert page.evaluate(scheme) == "slate" and page.evaluate(background) != light
+    page.goto(_pages(base_url, topic)["article"])  # the reader's choice holds on the next page
+    assert page.evaluate(scheme) == "slate"
+    page.locator("label.md-header__button[title='Switch to light mode']").click()
+    assert page.evaluate(scheme) == "default" and page.evaluate(background) == light
+    assert page.problems == []
+    page.close()
+
+
+@pytest.mark.browser
+@needs_chromium
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", ["home", "topic", "article", "tags"])
 def test_axe_finds_no_serious_accessibility_violation(browser, base_url: str, topic, name: str, scheme: str) -> None:
