@@ -57,7 +57,7 @@ def _cpu(work) -> float:
 def per_pattern(out: Path, size: int) -> None:
     from digest.analysis import analyse
     from digest.content import load_topic
-    from digest.text import sentences
+    from digest.language.sentences import sentences
 
     print(f"{'pattern':22} {'split':>8} {'analysis':>9}   (CPU seconds for {size / 1e6:g} MB)")
     for kind in (*SPLITTING, *ANALYSIS):

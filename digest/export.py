@@ -31,7 +31,7 @@ def _cited(cited: Cited) -> dict[str, Any]:
 
 
 def _entry(entry: TimelineEntry) -> dict[str, Any]:
-    return {"id": entry.id, "date": entry.date, **_cited(entry.event), "weight": round(entry.weight, 4),
+    return {"id": entry.id, "date": str(entry.date), **_cited(entry.event), "weight": round(entry.weight, 4),
             "curated": entry.curated}
 
 

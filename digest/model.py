@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from digest.language.times import PartialDate
 from digest.terminal import terminal_safe
 
 
@@ -89,8 +90,8 @@ class CuratedPoint:
 class CuratedEvent:
     """A timeline entry written by a maintainer in topic.yml."""
 
-    date: str
-    """YYYY, YYYY-MM or YYYY-MM-DD."""
+    date: PartialDate
+    """The date of the entry, as precise as the maintainer wrote it."""
     quote: Quote
     """The sentence the entry shows."""
     line: int
@@ -139,6 +140,21 @@ class Topic:
     """Articles, sorted by id."""
 
 
+def topic_updated(topic: Topic) -> date | None:
+    """The newest trustworthy publication date of the topic's articles.
+
+    'Updated' comes from the content, never the clock; a date flagged as contradicting its own story
+    (`date_anomaly`) is left out, so a wrong dateline cannot make a topic look older or newer than it is.
+    """
+    dates = [article.meta.published for article in topic.articles
+             if article.meta.published and "date_anomaly" not in article.meta.flags]
+    return max(dates) if dates else None
+
+
+TOPIC_FILE = "topic.yml"
+"""The file that makes a folder a topic: its title, settings and curation."""
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A content error or warning, located in a file."""
@@ -154,6 +170,18 @@ class Problem:
         return terminal_safe(f"{self.path}:{self.line}: {self.message}")
 
 
+class ContentError(Exception):
+    """Content that cannot be used; carries every problem found (raised by the content checks, and by the analysis
+    for what only a digest shows: a curated quote not in its article, a hidden id that names nothing)."""
+
+    def __init__(self, problems: list[Problem], article: Article | None = None) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+        self.article = article
+        """The article as far as it could be read (fields in error left out), for the checks that compare it with
+        the rest of its topic: a bad field is reported once, not again as an article missing from the topic."""
+
+
 # -- what the analysis produces --------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +191,7 @@ class SentenceRef:
     article: str
     """Article id."""
     index: int
-    """1-based position of the sentence in the article (see `digest.text.sentences`)."""
+    """1-based position of the sentence in the article (see `digest.language.sentences.sentences`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +212,8 @@ class TimelineEntry:
 
     id: str
     """Stable id (hash of date and quoted sentence), used to hide the entry in topic.yml."""
-    date: str
-    """YYYY, YYYY-MM or YYYY-MM-DD: the precision the sources give."""
+    date: PartialDate
+    """The date, as precise as the sources give it (YYYY, YYYY-MM or YYYY-MM-DD in the JSON)."""
     event: Cited
     """The sentence that states the event."""
     weight: float

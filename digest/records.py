@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from digest.language.times import PartialDate
 from digest.model import (
     ArticleInfo,
     Cited,
@@ -41,8 +42,8 @@ def from_record(data: dict[str, Any]) -> Digest:
         updated=data["updated"],
         articles=tuple(ArticleInfo(**{**info, "flags": tuple(info["flags"])}) for info in data["articles"]),
         summary=tuple(_cited(sentence) for sentence in data["summary"]),
-        timeline=tuple(TimelineEntry(id=e["id"], date=e["date"], event=_cited(e["event"]), weight=e["weight"],
-                                     curated=e["curated"]) for e in data["timeline"]),
+        timeline=tuple(TimelineEntry(id=e["id"], date=PartialDate(*e["date"]), event=_cited(e["event"]),
+                                     weight=e["weight"], curated=e["curated"]) for e in data["timeline"]),
         contested=tuple(
             ContestedPoint(id=p["id"], kind=p["kind"], title=p["title"],
                            sides=tuple(ContestedSide(label=s["label"], claim=_cited(s["claim"])) for s in p["sides"]),

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digest.analysis.attribution import claimant, find_attributions
 from digest.analysis.corpus import build_corpus
-from digest.analysis.quantities import descriptor, figures, find_quantities
+from digest.language.attribution import claimant, find_attributions
+from digest.language.quantities import descriptor, figures, find_quantities
 from digest.model import Article, ArticleMeta, Topic
 
 FIXTURES = Path(__file__).parent / "fixtures" / "analysis"
@@ -48,8 +48,8 @@ def test_furniture_lines(line: str, expected: bool) -> None:
     body = f"Lead paragraph of the article, which states something.\n\n{line}\n"
     topic = Topic(slug="t", path=Path("."), title="T",
                   articles=(Article(id="a", path=Path("a.md"), meta=ArticleMeta(title="A"), body=body),))
-    unit = build_corpus(topic).units[-1]
-    assert unit.text == line and unit.furniture is expected
+    sentence = build_corpus(topic).sentences[-1]
+    assert sentence.text == line and sentence.furniture is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from digest.text import sentences, split_sentences
+from digest.language.sentences import sentences, split_sentences
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "analysis" / "sentence_splits.yml").read_text("utf-8"))
 
@@ -56,7 +56,7 @@ def _random_plain_bodies(count: int) -> list[str]:
 def test_the_plain_text_reader_agrees_with_markdown_it(bodies: list[str]) -> None:
     # Plain bodies skip markdown-it (most articles are plain prose); what it reads must be what markdown-it reads,
     # or sentence anchors would move.
-    from digest.text import _is_plain, _parsed_blocks, _plain_blocks
+    from digest.language.sentences import _is_plain, _parsed_blocks, _plain_blocks
 
     plain = [body for body in bodies if _is_plain(body)]
     assert len(plain) >= len(bodies) // 5

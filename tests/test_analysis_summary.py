@@ -46,7 +46,8 @@ def _has(summary: list[str], start: str) -> bool:
 def test_one_episode_told_by_two_outlets_in_other_words_is_summarised_once(story) -> None:
     corpus = build_corpus(story)
     groups = group_facts(corpus)
-    holders = {group.id for group in groups for unit in group.units if unit.text.startswith((RESCUE, RESCUE_RETOLD))}
+    holders = {group.id for group in groups for member in group.sentences
+               if member.text.startswith((RESCUE, RESCUE_RETOLD))}
     assert len(holders) == 2  # two fact groups: grouping alone does not see the repetition
     summary = _summary(story, 400)  # room for every sentence: only redundancy leaves one out
     assert _has(summary, RESCUE) != _has(summary, RESCUE_RETOLD)
@@ -124,7 +125,7 @@ def test_same_episode_from_two_outlets(tmp_path: Path, first: str, second: str, 
     assert not problems
     corpus = build_corpus(topic)
     groups = group_facts(corpus)
-    holders = {group.id for group in groups for unit in group.units if unit.text in (first, second)}
+    holders = {group.id for group in groups for sentence in group.sentences if sentence.text in (first, second)}
     assert len(holders) == 2  # the pair is two fact groups: the summary must see the repetition itself
     summary = [cited.text for cited in build_summary(corpus, groups, TopicSettings(summary_words=400))]
     assert (first in summary and second in summary) is both

@@ -182,9 +182,9 @@ def test_jobs_report_each_topic_alone_and_count_what_they_analysed(content: Path
 
 def test_each_topic_starts_with_empty_text_caches(content: Path) -> None:
     # Caches of one topic's texts would only grow across the hundreds of topics a worker analyses.
-    from digest.analysis.cues import unquoted
+    from digest.language.attribution import unquoted
+    from digest.language.sentences import blocks
     from digest.memo import start_topic
-    from digest.text import blocks
 
     blocks("A body nobody else has.")
     unquoted("A sentence nobody else has.")

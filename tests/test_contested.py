@@ -18,7 +18,8 @@ from digest.analysis.contested.stance import Position, positions
 from digest.analysis.corpus import build_corpus
 from digest.analysis.cues import STRONG_ACT, WEAK_ACT
 from digest.analysis.grouping import group_facts
-from digest.content import fold, load_topic
+from digest.content import load_topic
+from digest.language.tokens import fold
 from digest.model import ContestedPoint
 
 FIXTURES = Path(__file__).parent / "fixtures" / "contested"
@@ -282,7 +283,7 @@ def test_many_outlets_printing_the_same_articles_give_the_same_points_citing_eve
 
 def _fixture_sentences() -> list[str]:
     """Every sentence of every article in the test fixtures and the seed content."""
-    from digest.text import sentences
+    from digest.language.sentences import sentences
 
     root = Path(__file__).parent
     bodies = [path.read_text(encoding="utf-8").partition("\n---\n")[2]

@@ -2,7 +2,7 @@
 
 Curated summary lines come first, curated timeline entries and contested points join the
 automatic ones, every quote is resolved to its numbered sentence, hidden ids disappear,
-and a quote that is not in its article fails `digest check` and the build with topic.yml:LINE.
+and a quote that is not in its article fails `digest check` (and so the build) with topic.yml:LINE.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from digest.analysis import analyse
-from digest.analysis.curation import _folded_with_offsets
 from digest.cli import main
-from digest.content import ContentError, fold, load_topic
+from digest.content import ContentError, load_topic
+from digest.language.tokens import fold, folded_with_offsets
 from digest.model import Digest, SentenceRef
 
 FIXTURE = Path(__file__).parent / "fixtures" / "curation" / "story"
@@ -50,10 +50,10 @@ def test_curated_summary_line_comes_first_and_is_not_repeated(curated):
 
 def test_curated_timeline_entry_is_cited_to_its_sentence_in_date_order(curated):
     (entry,) = [entry for entry in curated.timeline if entry.curated]
-    assert (entry.date, entry.event.text) == ("2021-06-28", "The curfew was declared on 28 June")
+    assert (str(entry.date), entry.event.text) == ("2021-06-28", "The curfew was declared on 28 June")
     assert entry.event.refs == (SentenceRef("b-ledger", 2),)
     assert entry.weight == max(other.weight for other in curated.timeline)
-    dates = [other.date for other in curated.timeline]
+    dates = [str(other.date) for other in curated.timeline]
     assert dates == sorted(dates)
 
 
@@ -115,6 +115,24 @@ def test_a_wrong_quote_fails_the_analysis_with_topic_yml_and_line(tmp_path):
     assert [(problem.path.name, problem.line) for problem in raised.value.problems] == [("topic.yml", 9)]
 
 
+def test_digest_check_finds_quotes_as_the_analysis_cites_them(tmp_path):
+    """A quote is checked against the article's sentences as readers see them, the text of a link and not its
+    Markdown: what the check accepts, the analysis can cite, and nothing else."""
+    folder = copy_story(tmp_path, """\
+title: Curfew in the capital
+summary:
+  - article: b-ledger
+    quote: "condemned the curfew as a violation"
+""")
+    article = folder / "b-ledger.md"
+    article.write_text(article.read_text().replace("the curfew as", "the [curfew](https://example.org/c) as"))
+    assert digest_of(folder).summary[0].text == "condemned the curfew as a violation"
+    (folder / "topic.yml").write_text((folder / "topic.yml").read_text().replace(
+        "condemned the curfew as", "condemned the [curfew](https://example.org/c) as"))
+    _, problems = load_topic(folder)
+    assert [problem.line for problem in problems] == [4]
+
+
 def test_a_quote_may_run_across_two_sentences(tmp_path):
     folder = copy_story(tmp_path, """\
 title: Curfew in the capital
@@ -133,6 +151,6 @@ summary:
     "Caf\u00e9 \u2018quoted\u2019 \u2013 done",
 ])
 def test_quotes_are_located_with_the_same_folding_as_digest_check(text):
-    folded, origins = _folded_with_offsets(text)
+    folded, origins = folded_with_offsets(text)
     assert folded == fold(text)
     assert len(origins) == len(folded) and origins == sorted(origins)

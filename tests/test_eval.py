@@ -78,11 +78,21 @@ def test_floors_only_rise_and_a_lowered_figure_breaks_them(floors_file: Path) ->
     assert [breach.figure for breach in floors.check(missing, "full", floors_file)] == ["timeline.date_f1"]
 
 
+def test_per_story_figures_are_reported_not_floored(floors_file: Path) -> None:
+    figures = {"timeline.date_f1": 0.5, "timeline.H1N1.date_f1": 0.4, "contested.seeds.recall": 1.0,
+               "contested.recall": 0.2, "cleaning.dragnet.html.f1": 0.8}
+    floors.update(figures, "full", floors_file)
+    assert floors.load("full", floors_file)["at_least"] == {"timeline.date_f1": 0.5, "contested.recall": 0.2,
+                                                           "cleaning.dragnet.html.f1": 0.8}
+    floors.update(figures, "quick", floors_file)  # the quick run's one story is a smoke test of the timeline
+    assert floors.load("quick", floors_file)["at_least"] == {"contested.recall": 0.2, "cleaning.dragnet.html.f1": 0.8}
+
+
 def test_every_floored_figure_is_a_figure_of_the_digest() -> None:
     for kind in ("full", "quick"):
         for limits in floors.load(kind).values():
             assert limits, f"eval/floors.yml has no {kind} floors"
-            assert all(floors.floored(name) for name in limits), kind
+            assert all(floors.floored(name, kind) for name in limits), kind
 
 
 def test_without_the_corpus_the_evaluation_says_so_and_passes() -> None:
@@ -221,7 +231,9 @@ def test_precision_and_recall_count_the_predicate_against_the_judgements(toy) ->
     for pid in ("cited-wrong", "missed", "lost", "unjudged"):
         assert pid in notes
     assert "cited-right" not in notes and "left-alone" not in notes
-    assert not any(floors.floored(name) for name in collected.figures)  # floors come once the lead sets them
+    floored = {name for name in collected.figures if floors.floored(name)}
+    assert floored == {"citations.precision", "citations.recall"}  # pooled only, never per story or kind
+    assert not any(floors.floored(name, "quick") for name in collected.figures)  # the quick run has one story
 
 
 @pytest.mark.parametrize(("change", "message"), [

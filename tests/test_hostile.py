@@ -588,6 +588,7 @@ def test_source_lists_key_facts_and_back_links_show_source_text_as_text(tmp_path
     from xml.etree import ElementTree as XML
 
     from digest.content import load_content
+    from digest.language.sentences import sentences
     from digest.model import (
         ArticleInfo,
         Cited,
@@ -603,7 +604,6 @@ def test_source_lists_key_facts_and_back_links_show_source_text_as_text(tmp_path
     from digest.render.views import source_name
     from digest.render.views.common import shorten
     from digest.render.views.places import LABEL_TITLE
-    from digest.text import sentences
 
     @dataclass(frozen=True)
     class SupportedRef(SentenceRef):  # how the citation rework will say how a source supports a sentence
@@ -729,7 +729,7 @@ def _grows_linearly(seconds: Callable[[int], float], small: int) -> tuple[bool, 
 
 @pytest.mark.parametrize("kind", sorted(SPLITTING))
 def test_sentence_splitting_takes_time_linear_in_the_text(kind):
-    from digest.text import sentences
+    from digest.language.sentences import sentences
 
     linear, figures = _grows_linearly(lambda size: _cpu(lambda: sentences(body(kind, size))), 10_000)
     assert linear, figures

@@ -11,8 +11,8 @@ from typing import ClassVar
 import pytest
 from loopback import serve
 
-from digest.content import fold
 from digest.ingest import IngestError, Overrides, clean_source, fetch, source
+from digest.language.tokens import fold
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 PAGE = (FIXTURES / "article.html").read_bytes()

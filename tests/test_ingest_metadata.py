@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from digest.ingest import metadata
+from digest.language import furniture
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -39,7 +40,7 @@ def test_dateline(line: str, expected: date | None) -> None:
     ("by 2025", None),
 ])
 def test_byline(line: str, expected: str | None) -> None:
-    assert metadata.byline(line) == expected
+    assert furniture.byline(line) == expected
 
 
 @pytest.mark.parametrize(("line", "wire", "photo"), [
@@ -54,8 +55,8 @@ def test_byline(line: str, expected: str | None) -> None:
     ("The credit: it goes to the team.", None, False),
 ])
 def test_credits(line: str, wire: str | None, photo: bool) -> None:
-    assert metadata.wire_credit(line) == wire
-    assert metadata.photo_credit(line) is photo
+    assert furniture.wire_credit(line) == wire
+    assert furniture.photo_credit(line) is photo
 
 
 @pytest.mark.parametrize(("line", "expected"), [

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from digest.content import fold
-from digest.ingest import clean_source, furniture
+from digest.ingest import clean_source
 from digest.ingest.text import clean_text
+from digest.language import furniture
+from digest.language.tokens import fold
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 

@@ -16,7 +16,7 @@ from site_build import FIXTURE_CONTENT, HOSTILE, ROOT, article_text, build_site,
 from digest.analysis import analyse
 from digest.content import load_content
 from digest.export import to_json
-from digest.text import sentences
+from digest.language.sentences import sentences
 
 
 class _Html(HTMLParser):

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from digest.export import to_dict
+from digest.language.times import PartialDate
 from digest.model import (
     ArticleInfo,
     Cited,
@@ -36,9 +37,10 @@ DIGEST = Digest(
     ),
     summary=(_cited("About 2,400 dockers stopped work on Monday.", "a-wire", "b-ledger"),),
     timeline=(
-        TimelineEntry(id="t1", date="2024-03", event=_cited("The union voted to strike.", "a-wire"),
+        TimelineEntry(id="t1", date=PartialDate(2024, 3), event=_cited("The union voted to strike.", "a-wire"),
                       weight=2.0 / 3.0),
-        TimelineEntry(id="t2", date="2024", event=_cited("Talks failed.", "b-ledger"), weight=1.0, curated=True),
+        TimelineEntry(id="t2", date=PartialDate(2024), event=_cited("Talks failed.", "b-ledger"), weight=1.0,
+                      curated=True),
     ),
     contested=(
         ContestedPoint(id="c1", kind="number", title="How many stopped work",

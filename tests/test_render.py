@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 import pytest
 
 from digest.content import load_content
+from digest.language.times import show_date
 from digest.model import (
     ArticleInfo,
     Cited,
@@ -32,7 +33,6 @@ from digest.render import (
     topic_plan,
     urls,
 )
-from digest.render.dates import show_date
 from digest.render.pages import THEME_DIR, nav_title
 from digest.render.prerendered import MARK
 from digest.render.views import coverage_line, heaviest_in_date_order, topic_view

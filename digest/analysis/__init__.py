@@ -17,10 +17,9 @@ from digest.analysis.curation import apply_curation
 from digest.analysis.grouping import group_facts
 from digest.analysis.summary import build_summary
 from digest.analysis.timeline import build_timeline
-from digest.content import topic_updated
+from digest.language.sentences import word_count
 from digest.memo import start_topic
-from digest.model import ArticleInfo, Digest, Topic
-from digest.text import word_count
+from digest.model import ArticleInfo, Digest, Topic, topic_updated
 
 StageMeter = Callable[[str], AbstractContextManager[object]]
 """Given a step's name, a context that measures it (the benchmark and `make eval` time and weigh each step)."""

@@ -1,4 +1,4 @@
-"""Word lists and small text helpers that the contested-point detectors and source cards read.
+"""Word lists that the contested-point detectors and source cards read.
 
 These are general English news cues (how reporters write denials, attributions, hedged
 figures and evaluations), not the vocabulary of any one story. Every list is a plain
@@ -9,96 +9,14 @@ from __future__ import annotations
 
 import re
 
+from digest.language.attribution import unquoted
+from digest.language.lexicon import wordset
+from digest.language.tokens import tokens
 from digest.memo import per_topic
-
-
-def _wordset(text: str) -> frozenset[str]:
-    """A word list written as whitespace-separated text."""
-    return frozenset(text.split())
-
-
-STOPWORDS = _wordset("""
-a about above after again against all also although am an and any are as at be because been before being
-between both but by can could did do does doing during each either few for from further had has have having
-he her here hers him his how i if in into is it its itself just may me might more most much must my no nor
-not now of off on once only or other our out over own same she should so some such than that the their them
-then there these they this those through thus to too under until up upon us very was we were what when where
-whether which while who whom whose why will with would yet you your also however still already even ever
-said says say saying told tell stated state states according added adding noted including included new
-one two three four five six seven eight nine ten first second last next year years month months day days
-week weeks time times since ago amid among around approximately nearly almost roughly about some several
-many part further recent recently currently current now today yesterday
-""")
-"""Function words and reporting filler that say nothing about what a sentence is about."""
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]")
-
-
-_POSSESSIVE = re.compile(r"'s?$")
-_LOWER_WORD = re.compile(r"[a-z]+")
-
-
-@per_topic(65536)
-def lower_words(text: str) -> frozenset[str]:
-    """The letter runs of the lower-cased text: what the date, quantity and attribution readers test for their
-    cue words before their expressions run (cached: all three read every sentence)."""
-    return frozenset(_LOWER_WORD.findall(text.lower()))
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case words of a text, possessives and trailing dots removed ("Iraq's" -> "iraq")."""
-    return [token for token in map(_token, _WORD.findall(text)) if token]
-
-
-@per_topic(65536)
-def _token(word: str) -> str:
-    """One word as `tokens` gives it ('' when nothing is left), read once per distinct word."""
-    word = word.lower().replace("\u2019", "'")
-    word = _POSSESSIVE.sub("", word)
-    return word.strip(".'-")
-
-
-@per_topic(65536)
-def stem(word: str) -> str:
-    """A light suffix stripper: enough to meet "strikes"/"strike" and "denied"/"deny" halfway (cached: the
-    detectors stem the same words sentence after sentence)."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 5 and word.endswith(("sses", "shes", "ches", "xes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def content_terms(text: str) -> set[str]:
-    """The words that carry what a sentence is about, stemmed, without function words."""
-    return {term for term in map(_term, _WORD.findall(text)) if term}
-
-
-@per_topic(65536)
-def _term(word: str) -> str:
-    """One word as `content_terms` gives it ('' for a function word), read once per distinct word."""
-    token = _token(word)
-    return stem(token) if token not in STOPWORDS and len(token) > 1 else ""
-
 
 ORDINALS = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|initial|final|"
                       r"latest|another|renewed|\d+(?:st|nd|rd|th))\b", re.I)
 """Words that tell one occurrence of a recurring event from another ("the second round of talks")."""
-
-
-# -- quotations -----------------------------------------------------------------------------
-
-_QUOTED = re.compile(r"\"[^\"]{1,400}\"|\u201c[^\u201d]{1,400}\u201d|(?<![A-Za-z])'[^']{1,200}'(?![A-Za-z])"
-                     r"|\u2018[^\u2019]{1,200}\u2019(?![A-Za-z])")
-
-
-@per_topic(65536)
-def unquoted(text: str) -> str:
-    """The text with every quoted passage blanked out: words in quotes are someone else's. Cached: the
-    framing, stance and loaded-language readers all ask for the same sentences."""
-    return _QUOTED.sub(lambda match: " " * len(match.group(0)), text)
 
 
 # -- denial and dispute -----------------------------------------------------------------------
@@ -122,7 +40,7 @@ ACTOR = r"(?:(?:the|The)\s+)?(?:[A-Z][\w\u2019'.&-]*|U\.S\.)(?:\s+(?:of\s+)?(?:[
 
 # -- attribution -------------------------------------------------------------------------------
 
-SPEECH_VERBS = _wordset("""
+SPEECH_VERBS = wordset("""
 said say says stated states told announced asserted asserts declared declares claimed claims argued argues
 insisted insists warned warns cautioned cautions acknowledged acknowledges added noted denied denies
 denounced denounces condemned condemns criticized criticised criticizes criticises called calls urged urges
@@ -135,14 +53,14 @@ signaled signalled suggested suggests conveyed conveys admitted admits complaine
 
 # -- evaluation --------------------------------------------------------------------------------
 
-POSITIVE_TERMS = _wordset("""
+POSITIVE_TERMS = wordset("""
 vital crucial essential necessary needed required legitimate justified lawful successful effective
 indispensable important beneficial valuable welcome welcomed praised defended support supports supported
 constructive stabilizing stabilising helpful positive key
 """)
 """Words that speak in favour of what they describe."""
 
-NEGATIVE_TERMS = _wordset("""
+NEGATIVE_TERMS = wordset("""
 useless pointless futile senseless needless unnecessary illegal illegitimate unlawful unjustified
 disastrous catastrophic failed reckless brutal aggression aggressive violation violations violated violate
 violating infringement infringements condemned condemn condemns condemning denounced denounce denounces
@@ -161,7 +79,7 @@ OPPOSITION = re.compile(r"\b(?:(?:cautioned|cautions|warned|warns|argued|argues|
                         r"wanted|welcome)|not\s+(?:required|needed|necessary|justified|welcome))\b", re.I)
 """Phrases that take a position against what follows (or, for "no longer ...", what precedes)."""
 
-REVERSAL_NOUNS = _wordset("""
+REVERSAL_NOUNS = wordset("""
 withdrawal withdrawals departure departures pullout pull-out exit drawdown removal expulsion ending end
 termination closure cancellation suspension halt withdraw withdrawing leave leaving
 """)
@@ -180,7 +98,7 @@ STRONG_ACT = re.compile(r"\b(?:expel(?:led|s|ling)?|expulsion|order(?:ed|s)?\s+(
 
 # -- loaded language (source cards) -------------------------------------------------------------
 
-LOADED_TERMS = _wordset("""
+LOADED_TERMS = wordset("""
 useless pointless futile senseless interventionism imperialism imperialist imperialists warmonger
 warmongers warmongering genocide genocidal massacre massacres slaughter slaughtered butchered butcher
 atrocity atrocities barbaric barbarism savage savagery brutal brutality bloodthirsty thugs thug

@@ -7,15 +7,16 @@ entries and points whose id the maintainer listed under `hide` are left out.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import replace
 
-from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.dates import date_sort_key
-from digest.content import TOPIC_FILE, ContentError, fold
+from digest.analysis.corpus import Corpus
+from digest.analysis.ids import curated_entry_id, point_id
+from digest.language.sentences import word_count
+from digest.language.tokens import find_folded
 from digest.model import (
+    TOPIC_FILE,
     Cited,
+    ContentError,
     ContestedPoint,
     ContestedSide,
     Digest,
@@ -25,64 +26,22 @@ from digest.model import (
     TimelineEntry,
     Topic,
 )
-from digest.text import word_count
-
-
-def stable_id(prefix: str, *parts: str) -> str:
-    """An id that depends only on what it names, so topic.yml can refer to it across builds."""
-    digest = hashlib.sha1("\x1f".join(fold(part) for part in parts).encode()).hexdigest()[:10]
-    return f"{prefix}-{digest}"
-
-
-def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
-    """`digest.content.fold` applied character by character, keeping each folded character's origin."""
-    chars: list[str] = []
-    origins: list[int] = []
-    for offset, char in enumerate(text):
-        # fold() of one character is its folded form; it gives '' for spaces and emphasis marks.
-        for folded in fold(char) or (" " if char.isspace() else ""):
-            if folded == " " and (not chars or chars[-1] == " "):
-                continue
-            chars.append(folded)
-            origins.append(offset)
-    while chars and chars[-1] == " ":
-        chars.pop()
-        origins.pop()
-    return "".join(chars), origins
-
-
-def _locate(quote: Quote, units: tuple[Unit, ...]) -> tuple[str, SentenceRef] | None:
-    """The quote as the article writes it, and the sentence it starts in."""
-    needle = fold(quote.text)
-    if not needle:
-        return None
-    # Sentences of one block are joined with a space, so a quote may run across sentences.
-    joined: list[str] = []
-    starts: list[tuple[int, Unit]] = []
-    for unit in units:
-        starts.append((sum(len(part) + 1 for part in joined), unit))
-        joined.append(unit.text)
-    text = " ".join(joined)
-    folded, origins = _folded_with_offsets(text)
-    position = folded.find(needle)
-    if position < 0:
-        return None
-    begin, end = origins[position], origins[position + len(needle) - 1] + 1
-    first = max((unit for start, unit in starts if start <= begin), key=lambda unit: unit.position)
-    return re.sub(r"\s+", " ", text[begin:end]).strip(), first.ref
 
 
 def _cited(quotes: tuple[Quote, ...], corpus: Corpus, problems: list[Problem]) -> Cited | None:
+    """The quotes as their articles write them, each cited to the sentence it starts in. The content check finds
+    every quote the same way (`digest.content.quote_found`); one that is not there is a problem of topic.yml."""
     texts, refs = [], []
     for quote in quotes:
-        found = _locate(quote, corpus.by_article.get(quote.article, ()))
+        sentences = corpus.by_article.get(quote.article, ())
+        found = find_folded(quote.text, [sentence.text for sentence in sentences])
         if found is None:
             problems.append(Problem(corpus.topic.path / TOPIC_FILE, quote.line,
                                     f"quote not found in article {quote.article!r}: {quote.text[:60]!r} "
                                     "(quotes must be copied verbatim)"))
             continue
         texts.append(found[0])
-        refs.append(found[1])
+        refs.append(sentences[found[1]].ref)
     if not refs:
         return None
     sources = tuple(dict.fromkeys(ref.article for ref in refs))
@@ -117,9 +76,9 @@ def _timeline(topic: Topic, corpus: Corpus, digest: Digest, problems: list[Probl
             continue
         entries = [entry for entry in entries
                    if not (entry.date == event.date and entry.event.refs[:1] == cited.refs[:1])]
-        entries.append(TimelineEntry(id=stable_id("t", event.date, cited.text), date=event.date, event=cited,
+        entries.append(TimelineEntry(id=curated_entry_id(event.date, cited.text), date=event.date, event=cited,
                                      weight=heaviest, curated=True))
-    return tuple(sorted(entries, key=lambda entry: date_sort_key(entry.date)))
+    return tuple(sorted(entries, key=lambda entry: entry.date))
 
 
 def _contested(topic: Topic, corpus: Corpus, digest: Digest, problems: list[Problem]) -> tuple[ContestedPoint, ...]:
@@ -128,15 +87,12 @@ def _contested(topic: Topic, corpus: Corpus, digest: Digest, problems: list[Prob
     strongest = max((point.score for point in automatic), default=1.0)
     curated = []
     for point in topic.curated_points:
-        sides = []
-        for label, quotes in point.sides:
-            cited = _cited(quotes, corpus, problems)
-            if cited is not None:
-                sides.append(ContestedSide(label=label, claim=cited))
+        sides = [ContestedSide(label=label, claim=cited) for label, quotes in point.sides
+                 if (cited := _cited(quotes, corpus, problems))]
         if len(sides) < 2:
             continue
         curated.append(ContestedPoint(
-            id=stable_id("c", point.kind, *(side.claim.text for side in sides)),
+            id=point_id(point.kind, [side.claim.text for side in sides]),
             kind=point.kind, title=point.title, sides=tuple(sides), score=strongest, curated=True))
     # An automatic point opposing the same sentences as a curated one is that point again.
     curated_sides = [[set(side.claim.refs) for side in point.sides] for point in curated]
@@ -161,8 +117,8 @@ def unknown_hidden_ids(topic: Topic, digest: Digest) -> list[Problem]:
 def apply_curation(topic: Topic, corpus: Corpus, digest: Digest) -> Digest:
     """The digest with topic.yml's curated lines, entries and points added and hidden ids removed.
 
-    Raises ContentError (topic.yml and line) when a quote is not in its article, so the
-    build fails the way `digest check` does.
+    Raises ContentError (topic.yml and line) for what only the digest shows: a hidden id that names nothing, a quote
+    not in its article (which the content check reports first), so the build fails the way `digest check` does.
     """
     problems = unknown_hidden_ids(topic, digest)
     curated = replace(

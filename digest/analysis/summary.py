@@ -18,9 +18,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from digest.analysis.corpus import Corpus, Unit, content_tokens
-from digest.analysis.dates import date_sort_key
+from digest.analysis.corpus import Corpus, Sentence, content_tokens
 from digest.analysis.grouping import FactGroup, date_values_conflict
+from digest.language.similarity import cosine, norm
+from digest.language.times import PartialDate
 from digest.model import Cited, TopicSettings
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -79,19 +80,19 @@ _BACK_REFERENCE = re.compile(r"\b(?:this|these|those)\s+(?!year|week|month|time|
                              re.IGNORECASE)
 
 
-def _suitable(unit: Unit) -> bool:
-    text = unit.text.strip()
-    return (MIN_WORDS <= unit.words <= MAX_WORDS and not unit.furniture and text[-1:] in ".!\"'\u201d\u2019)"
+def _suitable(sentence: Sentence) -> bool:
+    text = sentence.text.strip()
+    return (MIN_WORDS <= sentence.words <= MAX_WORDS and not sentence.furniture and text[-1:] in ".!\"'\u201d\u2019)"
             and not text.endswith("?") and not text.startswith(("\u201c", '"', "'", "\u2018")))
 
 
-def _quoted(group: FactGroup) -> Unit | None:
+def _quoted(group: FactGroup) -> Sentence | None:
     """The group's sentence to quote: its representative if it reads well alone, else the first that does."""
-    readable = [unit for unit in group.units if _suitable(unit)]
+    readable = [sentence for sentence in group.sentences if _suitable(sentence)]
     if not readable:
         return None
-    return min(readable, key=lambda unit: (bool(_DEPENDENT_OPENER.match(unit.text)), bool(unit.dateline),
-                                           unit is not group.representative, unit.article, unit.ref.index))
+    return min(readable, key=lambda sentence: (bool(_DEPENDENT_OPENER.match(sentence.text)), bool(sentence.dateline),
+                                           sentence is not group.representative, sentence.article, sentence.ref.index))
 
 
 def _headline_vocabulary(corpus: Corpus) -> dict[str, int]:
@@ -106,10 +107,10 @@ def _headline_vocabulary(corpus: Corpus) -> dict[str, int]:
     return counts
 
 
-def _headline_affinity(unit: Unit, vocabulary: dict[str, int]) -> float:
-    if not unit.tokens:
+def _headline_affinity(sentence: Sentence, vocabulary: dict[str, int]) -> float:
+    if not sentence.tokens:
         return 0.0
-    return sum(vocabulary.get(token, 0) for token in unit.tokens) / math.sqrt(len(unit.tokens))
+    return sum(vocabulary.get(token, 0) for token in sentence.tokens) / math.sqrt(len(sentence.tokens))
 
 
 def _everywhere_names(corpus: Corpus) -> frozenset[str]:
@@ -117,34 +118,35 @@ def _everywhere_names(corpus: Corpus) -> frozenset[str]:
     if corpus.outlet_count < 3:
         return frozenset()
     by_name: dict[str, set[str]] = {}
-    for unit in corpus.units:
-        if not unit.furniture:
-            for name in unit.names:
-                by_name.setdefault(name, set()).add(unit.outlet)
+    for sentence in corpus.sentences:
+        if not sentence.furniture:
+            for name in sentence.names:
+                by_name.setdefault(name, set()).add(sentence.outlet)
     return frozenset(name for name, outlets in by_name.items() if len(outlets) > EVERYWHERE * corpus.outlet_count)
 
 
-def _specifics(unit: Unit, everywhere: frozenset[str]) -> int:
+def _specifics(sentence: Sentence, everywhere: frozenset[str]) -> int:
     """How many checkable specifics a sentence states: figures, dates written out (not "on Tuesday"),
     names beyond the story's subject, and a named speaker."""
-    figures = len({q.key for q in unit.quantities})
-    dates = len({d.value for d in unit.dates if d.value and not d.relative})
-    names = len([name for name in unit.names if name not in everywhere and not _sentence_initial_word(unit, name)])
-    speaker = any(any(word[:1].isupper() for word in a.speaker.split()[1:]) for a in unit.attributions)
+    figures = len({q.key for q in sentence.quantities})
+    dates = len({d.value for d in sentence.dates if d.value and not d.relative})
+    names = len([name for name in sentence.names
+                 if name not in everywhere and not _sentence_initial_word(sentence, name)])
+    speaker = any(any(word[:1].isupper() for word in a.speaker.split()[1:]) for a in sentence.attributions)
     return figures + dates + names + int(speaker)
 
 
-def _sentence_initial_word(unit: Unit, name: str) -> bool:
+def _sentence_initial_word(sentence: Sentence, name: str) -> bool:
     """A single capitalised word opening the sentence ("Analysts said"): capitalised by position, not a name."""
-    return " " not in name and unit.text.lstrip("\u201c\"' ").startswith(name)
+    return " " not in name and sentence.text.lstrip("\u201c\"' ").startswith(name)
 
 
-def _background(unit: Unit) -> bool:
+def _background(sentence: Sentence) -> bool:
     """A sentence whose every date lies years before its article: history the timeline tells, not the news."""
-    if unit.published is None:
+    if sentence.published is None:
         return False
-    years = [int(d.value[:4]) for d in unit.dates if d.value]
-    return bool(years) and max(years) < unit.published.year - 1
+    years = [d.value.year for d in sentence.dates if d.value]
+    return bool(years) and max(years) < sentence.published.year - 1
 
 
 def _corroboration(group: FactGroup, most: tuple[int, int]) -> float:
@@ -152,63 +154,55 @@ def _corroboration(group: FactGroup, most: tuple[int, int]) -> float:
     articles: half each."""
     most_outlets, most_articles = most
     outlets = (len(group.outlets) - 1) / max(1, most_outlets - 1)
-    articles = math.log(len(group.units)) / math.log(most_articles) if most_articles > 1 else 0.0
+    articles = math.log(len(group.sentences)) / math.log(most_articles) if most_articles > 1 else 0.0
     return 0.5 * outlets + 0.5 * articles
 
 
-def _relevance(group: FactGroup, unit: Unit, most: tuple[int, int], most_echo: float, affinity: float,
+def _relevance(group: FactGroup, sentence: Sentence, most: tuple[int, int], most_echo: float, affinity: float,
                specifics: int) -> float:
     """0-1: corroborated by many outlets, echoed by more, in the story's common vocabulary, close to the
     headlines, told early, dense with specifics; a sentence that names nothing specific is worth less
     (a generic remark)."""
     corroboration = _corroboration(group, most)
     echo = group.echo / most_echo if most_echo else 0.0
-    lead = (1.0 - min(member.share for member in group.units)) ** 2  # news puts the main facts first
+    lead = (1.0 - min(member.share for member in group.sentences)) ** 2  # news puts the main facts first
     value = (0.3 * corroboration + 0.1 * echo + 0.15 * group.centrality + 0.2 * affinity + 0.25 * lead
              + INFORMATIVE * min(1.0, specifics / FULL_SPECIFICS))
     if not specifics:
         value *= GENERIC
-    if _background(unit):
+    if _background(sentence):
         value *= BACKGROUND
-    if _DEPENDENT_OPENER.match(unit.text):
+    if _DEPENDENT_OPENER.match(sentence.text):
         value *= 0.6
-    elif _BACK_REFERENCE.search(unit.text):
+    elif _BACK_REFERENCE.search(sentence.text):
         value *= 0.8
-    if unit.attributions and all(a.speaker.lower() in _PRONOUNS for a in unit.attributions):
+    if sentence.attributions and all(a.speaker.lower() in _PRONOUNS for a in sentence.attributions):
         value *= 0.85
     return value
 
 
-def _vector(corpus: Corpus, unit: Unit) -> tuple[dict[str, float], float]:
-    vector = {token: corpus.idf(token) for token in unit.tokens}
-    return vector, math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
-
-
-def _similarity(first: tuple[dict[str, float], float], second: tuple[dict[str, float], float]) -> float:
-    (left, left_norm), (right, right_norm) = first, second
-    return sum([weight * right[token] for token, weight in left.items() if token in right]) / (left_norm * right_norm)
-
-
 @dataclass(frozen=True, slots=True)
-class _Evidence:
+class _EpisodeMarks:
     """What marks the episode a sentence tells, compared between candidates."""
 
-    vector: tuple[dict[str, float], float]
-    """Content words weighted by rarity across outlets, and the vector's norm."""
+    vector: dict[str, float]
+    """Content words weighted by rarity across outlets."""
+    norm: float
+    """The vector's norm."""
     names: tuple[frozenset[str], ...]
     """Each name's rare word stems (a name all over the story marks no episode)."""
     name_stems: frozenset[str]
     """The stems of all its names together."""
     rare: frozenset[str]
     """Rare word stems of the sentence, names included."""
-    dates: frozenset[str]
+    dates: frozenset[PartialDate]
     """Resolved dates."""
-    years: frozenset[str]
+    years: frozenset[int]
     """Years of its dates: the timeline periods it touches."""
     speakers: frozenset[str]
     """Who it quotes, lower-cased (pronouns left out)."""
     words: frozenset[str]
-    """Its content words (see `Unit.tokens`)."""
+    """Its content words (see `Sentence.tokens`)."""
     numbers: frozenset[str]
     """Keys of its figures that count something ("2500 troop")."""
 
@@ -218,43 +212,45 @@ def _rare_tokens(corpus: Corpus) -> frozenset[str]:
     story's subject that most sentences repeat."""
     counts: Counter[str] = Counter()
     statements = 0
-    for unit in corpus.units:
-        if not unit.furniture:
+    for sentence in corpus.sentences:
+        if not sentence.furniture:
             statements += 1
-            counts.update(unit.tokens)
+            counts.update(sentence.tokens)
     limit = max(RARE_LEAST, RARE_SHARE * statements)
     return frozenset(token for token, count in counts.items() if count <= limit)
 
 
-def _evidence(corpus: Corpus, unit: Unit, rare: frozenset[str]) -> _Evidence:
-    names = tuple(stems for name in unit.names if (stems := frozenset(content_tokens(name)) & rare))
-    dates = frozenset(d.value for d in unit.dates if d.value)
-    return _Evidence(vector=_vector(corpus, unit), names=names, name_stems=frozenset().union(*names),
-                     rare=frozenset(unit.tokens) & rare, dates=dates,
-                     years=frozenset(value[:4] for value in dates),
-                     speakers=frozenset(a.speaker.lower() for a in unit.attributions
+def _evidence(corpus: Corpus, sentence: Sentence, rare: frozenset[str]) -> _EpisodeMarks:
+    names = tuple(stems for name in sentence.names if (stems := frozenset(content_tokens(name)) & rare))
+    dates = frozenset(d.value for d in sentence.dates if d.value)
+    vector = {token: corpus.idf(token) for token in sentence.tokens}
+    return _EpisodeMarks(vector=vector, norm=norm(vector), names=names, name_stems=frozenset().union(*names),
+                     rare=frozenset(sentence.tokens) & rare, dates=dates,
+                     years=frozenset(value.year for value in dates),
+                     speakers=frozenset(a.speaker.lower() for a in sentence.attributions
                                         if a.speaker.lower() not in _PRONOUNS),
-                     words=frozenset(unit.tokens), numbers=frozenset(q.key for q in unit.quantities if q.counts))
+                     words=frozenset(sentence.tokens),
+                     numbers=frozenset(q.key for q in sentence.quantities if q.counts))
 
 
-def _same_episode(first: _Evidence, second: _Evidence) -> float:
+def _same_episode(first: _EpisodeMarks, second: _EpisodeMarks) -> float:
     """How surely two sentences tell one episode: the rare names they share (a name counts once, however many
     words it has), half as much for other rare words they share, and one more when both date it alike."""
     names = max(_named(first, second), _named(second, first)) if first.names or second.names else 0
     shared_rare = first.rare & second.rare
     words = len(shared_rare - first.name_stems - second.name_stems) if shared_rare else 0
     same_date = bool(first.dates and second.dates) and any(
-        a.startswith(b) or b.startswith(a) for a in first.dates for b in second.dates)
+        a.compatible(b) for a in first.dates for b in second.dates)
     return names + 0.5 * words + int(same_date)
 
 
-def _named(left: _Evidence, right: _Evidence) -> int:
+def _named(left: _EpisodeMarks, right: _EpisodeMarks) -> int:
     """How many of one sentence's names have a rare word the other sentence has."""
     return sum(not stems.isdisjoint(right.rare) for stems in left.names)
 
 
-def _redundancy(item: tuple[float, FactGroup, Unit], other: tuple[float, FactGroup, Unit],
-                evidence: dict[str, _Evidence]) -> float:
+def _redundancy(item: tuple[float, FactGroup, Sentence], other: tuple[float, FactGroup, Sentence],
+                evidence: dict[str, _EpisodeMarks]) -> float:
     """Word overlap plus shared numbers and dates: two sentences that give the same figures repeat each other.
 
     Words count both plainly (two sentences on the same point share the story's common words) and by rarity
@@ -270,12 +266,12 @@ def _redundancy(item: tuple[float, FactGroup, Unit], other: tuple[float, FactGro
     dates = left.dates & right.dates
     shared = len(left.words & right.words)
     words = max(shared / math.sqrt(max(1, len(first.tokens) * len(second.tokens))),
-                _similarity(left.vector, right.vector))
+                cosine(left.vector, right.vector, (left.norm, right.norm)))
     overlap = words + REDUNDANT * len(numbers) + 0.15 * len(dates)
     return overlap * DIFFERENT_DAYS if conflict else overlap
 
 
-def _novelty(own: _Evidence, years: set[str], speakers: set[str]) -> float:
+def _novelty(own: _EpisodeMarks, years: set[int], speakers: set[str]) -> float:
     """Bonus for reaching what the summary does not cover yet: a year of the story's timeline, a speaker."""
     return NEW_YEAR * min(1, len(own.years - years)) + NEW_SPEAKER * min(1, len(own.speakers - speakers))
 
@@ -286,18 +282,18 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
     Greedy budgeted MMR: each round takes the sentence of the best marginal gain per word (relevance, less
     its overlap with what is chosen, plus what it newly covers, over a root of its length), skipping any
     that would run past the limit or that retells a chosen episode."""
-    most = (max((len(group.outlets) for group in groups), default=1), max((len(group.units) for group in groups),
+    most = (max((len(group.outlets) for group in groups), default=1), max((len(group.sentences) for group in groups),
                                                                           default=1))
     vocabulary = _headline_vocabulary(corpus)
-    quoted = [(group, unit) for group in groups if (unit := _quoted(group)) is not None]
-    affinities = [_headline_affinity(unit, vocabulary) for _, unit in quoted]
+    quoted = [(group, sentence) for group in groups if (sentence := _quoted(group)) is not None]
+    affinities = [_headline_affinity(sentence, vocabulary) for _, sentence in quoted]
     top_affinity = max(affinities, default=0.0) or 1.0
     most_echo = max((group.echo for group in groups), default=0.0)
     everywhere = _everywhere_names(corpus)
     affinities_of = {group.id: affinity / top_affinity for (group, _), affinity in zip(quoted, affinities, strict=True)}
-    scored = [(_relevance(group, unit, most, most_echo, affinity / top_affinity,
-                          _specifics(unit, everywhere)), group, unit)
-              for (group, unit), affinity in zip(quoted, affinities, strict=True)]
+    scored = [(_relevance(group, sentence, most, most_echo, affinity / top_affinity,
+                          _specifics(sentence, everywhere)), group, sentence)
+              for (group, sentence), affinity in zip(quoted, affinities, strict=True)]
     scored.sort(key=lambda item: (-item[0], item[1].id))
     pool = scored[:CANDIDATES]
     rare = _rare_tokens(corpus)
@@ -309,9 +305,9 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
     overlaps = [0.0] * len(pool)  # with the chosen sentence it repeats most
     compared = [0] * len(pool)  # how many of the chosen sentences `overlaps` has seen
     scored_at = [-1] * len(pool)  # how many sentences were chosen when the candidate's score was worked out
-    chosen: list[tuple[float, FactGroup, Unit]] = []
+    chosen: list[tuple[float, FactGroup, Sentence]] = []
     chosen_articles: Counter[str] = Counter()
-    years: set[str] = set()
+    years: set[int] = set()
     speakers: set[str] = set()
     words = 0
     # Lazy greedy: a candidate's score only falls as sentences are chosen (overlap, same source and
@@ -342,22 +338,22 @@ def build_summary(corpus: Corpus, groups: tuple[FactGroup, ...], settings: Topic
         scored_at[index] = len(chosen)
         heapq.heappush(heap, (-score, index))
     lead_values = {item[1].id: _lead_value(item, most, affinities_of[item[1].id]) for item in chosen}
-    return tuple(_cited(group, unit) for _, group, unit in _reading_order(chosen, lead_values))
+    return tuple(_cited(group, sentence) for _, group, sentence in _reading_order(chosen, lead_values))
 
 
-def _lead_value(item: tuple[float, FactGroup, Unit], most: tuple[int, int], affinity: float) -> float:
+def _lead_value(item: tuple[float, FactGroup, Sentence], most: tuple[int, int], affinity: float) -> float:
     """How well a sentence opens the summary: the story's news, as the headlines tell it, many outlets report
     it and they tell it first; a sentence that leans on one before it, or tells history, cannot open."""
-    _, group, unit = item
-    if _DEPENDENT_OPENER.match(unit.text) or _BACK_REFERENCE.search(unit.text) or _background(unit):
+    _, group, sentence = item
+    if _DEPENDENT_OPENER.match(sentence.text) or _BACK_REFERENCE.search(sentence.text) or _background(sentence):
         return -1.0
     corroboration = _corroboration(group, most)
-    lead = 1.0 - min(member.share for member in group.units)
+    lead = 1.0 - min(member.share for member in group.sentences)
     return 0.4 * affinity + 0.3 * corroboration + 0.3 * lead
 
 
-def _reading_order(chosen: list[tuple[float, FactGroup, Unit]],
-                   lead_values: dict[str, float]) -> list[tuple[float, FactGroup, Unit]]:
+def _reading_order(chosen: list[tuple[float, FactGroup, Sentence]],
+                   lead_values: dict[str, float]) -> list[tuple[float, FactGroup, Sentence]]:
     """The opener (the best `_lead_value`), then the rest: in the order the sources tell them for a story of a
     few days, in the order things happened for a story told over weeks (by a sentence's own date, else by
     when its sources first published it)."""
@@ -365,7 +361,7 @@ def _reading_order(chosen: list[tuple[float, FactGroup, Unit]],
         return []
     opener = max(chosen, key=lambda item: (lead_values[item[1].id], item[0], item[1].id))
     rest = [item for item in chosen if item is not opener]
-    published = [unit.published for _, group, _ in chosen for unit in group.units if unit.published]
+    published = [sentence.published for _, group, _ in chosen for sentence in group.sentences if sentence.published]
     if published and (max(published) - min(published)).days > LONG_STORY_DAYS:
         rest.sort(key=lambda item: (_when(item), _told_at(item), item[2].article, item[2].ref.index))
     else:
@@ -373,21 +369,24 @@ def _reading_order(chosen: list[tuple[float, FactGroup, Unit]],
     return [opener, *rest]
 
 
-def _told_at(item: tuple[float, FactGroup, Unit]) -> float:
-    return min(member.share for member in item[1].units)
+def _told_at(item: tuple[float, FactGroup, Sentence]) -> float:
+    return min(member.share for member in item[1].sentences)
 
 
-def _when(item: tuple[float, FactGroup, Unit]) -> tuple[int, int, int]:
-    """When the sentence's fact happened: its own finest date, else the first day its sources published it."""
-    _, group, unit = item
-    values = sorted((d.value for d in unit.dates if d.value), key=lambda value: (-len(value), value))
+def _when(item: tuple[float, FactGroup, Sentence]) -> PartialDate:
+    """When the sentence's fact happened: its own finest date, else the first day its sources published it
+    (after every date when there is neither)."""
+    _, group, sentence = item
+    values = sorted((d.value for d in sentence.dates if d.value), key=lambda value: (-value.parts, value))
     if values:
-        return date_sort_key(values[0])
-    published = [member.published for member in group.units if member.published]
-    return (min(published).year, min(published).month, min(published).day) if published else (9999, 0, 0)
+        return values[0]
+    published = [member.published for member in group.sentences if member.published]
+    first = min(published) if published else None
+    return PartialDate(first.year, first.month, first.day) if first else PartialDate(9999)
 
 
-def _cited(group: FactGroup, unit: Unit) -> Cited:
-    others = sorted((member for member in group.units if member is not unit), key=lambda m: (m.article, m.ref.index))
-    ordered = [unit, *others]
-    return Cited(text=unit.text, sources=tuple(m.article for m in ordered), refs=tuple(m.ref for m in ordered))
+def _cited(group: FactGroup, sentence: Sentence) -> Cited:
+    others = sorted((member for member in group.sentences if member is not sentence),
+                    key=lambda m: (m.article, m.ref.index))
+    ordered = [sentence, *others]
+    return Cited(text=sentence.text, sources=tuple(m.article for m in ordered), refs=tuple(m.ref for m in ordered))

@@ -6,11 +6,8 @@ against a schema and every problem is reported with its file and line, all in on
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 
 from digest.content.article_file import (
@@ -22,12 +19,14 @@ from digest.content.article_file import (
 )
 from digest.content.fields import SLUG_RE, ContentError, is_safe_url, normalise_text, split_front_matter
 from digest.content.outlets import clean_name, lookalike_problems
-from digest.content.topic_file import CONTESTED_KINDS, SETTINGS_KEYS, TOPIC_FILE, TOPIC_KEYS, parse_topic_file
-from digest.model import Article, Problem, Quote, Topic
+from digest.content.topic_file import CONTESTED_KINDS, SETTINGS_KEYS, TOPIC_KEYS, parse_topic_file
+from digest.language.sentences import sentences
+from digest.language.tokens import find_folded, fold
+from digest.model import TOPIC_FILE, Article, Problem, Quote, Topic, topic_updated
 
 __all__ = [
     "ARTICLE_KEYS", "ARTICLE_SUFFIX", "CONTESTED_KINDS", "MAX_ARTICLE_BYTES", "SETTINGS_KEYS", "SLUG_RE", "TOPIC_FILE",
-    "TOPIC_KEYS", "ContentError", "ContentLoad", "clean_name", "fold", "is_safe_url", "load_content", "load_topic",
+    "TOPIC_KEYS", "ContentError", "ContentLoad", "clean_name", "is_safe_url", "load_content", "load_topic",
     "normalise_text", "parse_article", "parse_topic_file", "quote_found", "read_article", "split_front_matter",
     "topic_updated",
 ]
@@ -44,18 +43,9 @@ class ContentLoad:
 
 
 def quote_found(quote: str, body: str) -> bool:
-    """A curated quote must appear in the article, up to spacing and typographic quotes."""
-    return fold(quote) in fold(body)
-
-
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                       "\u2014": "-", "\u00a0": " "})
-
-
-def fold(text: str) -> str:
-    """Compare texts the way a reader would: same letters, any spacing, straight quotes."""
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
-    return re.sub(r"\s+", " ", re.sub(r"[*_`]+", "", text)).strip().lower()
+    """A curated quote must appear in the article's sentences, up to spacing, typographic quotes and emphasis:
+    found the way the analysis finds it to cite it."""
+    return find_folded(quote, [sentence.text for sentence in sentences(body)]) is not None
 
 
 def _check_topic_references(topic: Topic, articles: tuple[Article, ...], unread: set[str],
@@ -177,14 +167,3 @@ def load_content(content_dir: Path, read: Callable[[Path], Article] = read_artic
         topics.append(topic)
         problems += topic_problems
     return ContentLoad(topics=tuple(topics), problems=tuple(problems))
-
-
-def topic_updated(topic: Topic) -> date | None:
-    """The newest trustworthy publication date of the topic's articles.
-
-    'Updated' comes from the content, never the clock; a date flagged as contradicting its own story
-    (`date_anomaly`) is left out, so a wrong dateline cannot make a topic look older or newer than it is.
-    """
-    dates = [article.meta.published for article in topic.articles
-             if article.meta.published and "date_anomaly" not in article.meta.flags]
-    return max(dates) if dates else None

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from digest import yamlsafe
-from digest.model import Article, Problem
+from digest.model import ContentError, Problem
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 
@@ -31,17 +31,6 @@ def date_range_error(value: date, what: str) -> str | None:
         return None
     return (f"{what} {value.isoformat()} is out of range: dates run from {EARLIEST_DATE.isoformat()} to a year after "
             f"today ({latest_date().isoformat()})")
-
-
-class ContentError(Exception):
-    """Content that cannot be used; carries every problem found."""
-
-    def __init__(self, problems: list[Problem], article: Article | None = None) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
-        self.article = article
-        """The article as far as it could be read (fields in error left out), for the checks that compare it with
-        the rest of its topic: a bad field is reported once, not again as an article missing from the topic."""
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -3,18 +3,15 @@ entries, contested points, hidden ids)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from digest import yamlsafe
 from digest.content.fields import Fields, date_range_error
+from digest.language.times import PartialDate
 from digest.model import CuratedEvent, CuratedPoint, Problem, Quote, Topic, TopicSettings
-
-TOPIC_FILE = "topic.yml"
 
 TOPIC_KEYS = ("title", "description", "tags", "settings", "hide", "summary", "timeline", "contested")
 
@@ -22,7 +19,6 @@ SETTINGS_KEYS = ("timeline_entries", "summary_words", "contested_shown")
 
 CONTESTED_KINDS = ("number", "date", "denial", "stance", "framing")
 
-_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def _quote(fields: Fields, item: Any, where: str) -> Quote | None:
@@ -91,17 +87,20 @@ def _curated_events(fields: Fields) -> tuple[CuratedEvent, ...]:
         if quote is None:
             continue
         when = item.get("date")
-        first_day = _first_day(when) if isinstance(when, str) and _DATE_RE.match(when) else None
         line = item.line_of("date") + fields.offset
-        if first_day is None:
+        try:
+            if not isinstance(when, str):
+                raise ValueError(when)
+            value = PartialDate.parse(when)
+        except ValueError:
             fields.problems.append(Problem(fields.path, line, f"timeline entry {index + 1} needs a 'date' written "
                                            "YYYY, YYYY-MM or YYYY-MM-DD (in quotes)"))
             continue
-        error = date_range_error(first_day, f"timeline entry {index + 1}: 'date'")
+        error = date_range_error(value.first_day, f"timeline entry {index + 1}: 'date'")
         if error:
-            fields.problems.append(Problem(fields.path, line, error.replace(first_day.isoformat(), str(when), 1)))
+            fields.problems.append(Problem(fields.path, line, error.replace(value.first_day.isoformat(), when, 1)))
             continue
-        events.append(CuratedEvent(date=str(when), quote=quote, line=item.line + fields.offset))
+        events.append(CuratedEvent(date=value, quote=quote, line=item.line + fields.offset))
     return tuple(events)
 
 
@@ -110,15 +109,6 @@ def _item_lines(fields: Fields, key: str, count: int) -> tuple[int, ...]:
     value = fields.data.get(key)
     lines = getattr(value, "item_lines", None) or [fields.line(key)] * count
     return tuple(line + fields.offset for line in lines[:count])
-
-
-def _first_day(value: str) -> date | None:
-    """The first day a YYYY, YYYY-MM or YYYY-MM-DD date covers (None when there is no such day)."""
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        return date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return None
 
 
 def parse_topic_file(path: Path, text: str) -> tuple[Topic, list[Problem]]:

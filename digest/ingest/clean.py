@@ -16,10 +16,10 @@ from digest.ingest import metadata
 from digest.ingest.model import NO_OVERRIDES, CleanedArticle, IngestError, Overrides
 from digest.ingest.source import Page
 from digest.ingest.text import CleanText, clean_text, refuse_unreadable
+from digest.language.sentences import split_sentences
 from digest.model import ArticleMeta
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _LIMITS = {"title": 500, "outlet": 200, "author": 500, "credit": 500, "section": 200}
 """Front-matter length limits of `digest.content`; longer values are cut at a word."""
 
@@ -100,7 +100,7 @@ def _flags(published: date | None, paragraphs: tuple[str, ...], url: str | None,
         notes.append(f"not found in the page: {', '.join(missing)} (give them with --published, --url, --outlet)")
     if published is None:
         return ()
-    sentences = [s for paragraph in paragraphs for s in _SENTENCE_END.split(paragraph)]
+    sentences = [sentence for paragraph in paragraphs for sentence in split_sentences(paragraph)]
     why = metadata.date_contradicted(published, sentences)
     if why:
         notes.append(f"flagged date_anomaly: {why}")
@@ -120,7 +120,7 @@ def _field(value: str | None, key: str) -> str | None:
 
 def _fallback_title(clean: CleanText) -> str:
     """No headline on the page: the first sentence of the body, shortened at a word."""
-    first = _SENTENCE_END.split(clean.paragraphs[0])[0] if clean.paragraphs else "Untitled article"
+    first = (split_sentences(clean.paragraphs[0]) or [""])[0] if clean.paragraphs else "Untitled article"
     return _field(first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…", "title") or "Untitled article"
 
 

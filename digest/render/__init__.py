@@ -12,9 +12,10 @@ from functools import lru_cache
 from jinja2 import Environment
 
 from digest.export import to_json
+from digest.language.times import show_date
 from digest.model import Digest, Topic
 from digest.render import urls
-from digest.render.dates import atom_time, show_date
+from digest.render.dates import atom_time
 from digest.render.pages import environment, markdown_page, nav_title, render
 from digest.render.urls import Layout
 from digest.render.views import (

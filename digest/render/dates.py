@@ -1,19 +1,6 @@
-"""Dates as readers see them: only the precision the sources give ("2020", "Jan 2020", "9 Dec 2022")."""
+"""Dates as feeds need them (dates in words are `digest.language.times.show_date`)."""
 
 from __future__ import annotations
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def show_date(value: str) -> str:
-    """A YYYY, YYYY-MM or YYYY-MM-DD date in words, never more precise than written."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = _MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
 
 
 def atom_time(value: str) -> str:

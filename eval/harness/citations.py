@@ -182,7 +182,7 @@ class Locating:
     """Maps locators to our sentences of a topic's articles, found by their `source`."""
 
     def __init__(self, articles: Iterable[Any], shared: Path = SHARED) -> None:
-        from digest.text import sentences
+        from digest.language.sentences import sentences
 
         self._shared = shared
         self._by_source: dict[str, tuple[str, list[Counter[str]]]] = {}

@@ -21,11 +21,14 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from harness import citations, lexrank
 from harness.data import Collected, Document, ReferenceTimeline, Section, Story, stories
 from harness.metrics import aligned_rouge, date_prf, mean, rouge, truncate_words
+
+if TYPE_CHECKING:
+    from digest.language.times import PartialDate
 
 TIMELINE_FIGURES = ("date_f1", "date_precision", "date_recall", "rouge1", "rouge2", "aligned_rouge1", "aligned_rouge2")
 SUMMARY_FIGURES = ("rouge1", "rouge2")
@@ -67,8 +70,9 @@ def cpu_meter(seconds: dict[str, float]):
     return measure
 
 
-def _day(text: str) -> date | None:
-    return date.fromisoformat(text) if len(text) == 10 else None
+def _day(value: PartialDate) -> date | None:
+    """The day a timeline entry is dated, None when only its month or year is."""
+    return value.last_day if value.precision == "day" else None
 
 
 def _timeline_figures(entries: Sequence[tuple[date | None, str]], reference: ReferenceTimeline) -> dict[str, float]:
@@ -93,7 +97,7 @@ def score_story(item: tuple[Story, Path | None]) -> dict[str, Any]:
     story, keep = item
     from digest.analysis import analyse
     from digest.export import to_dict, to_json
-    from digest.text import sentences as split_sentences
+    from digest.language.sentences import sentences as split_sentences
 
     cpu: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="digest-eval-") as scratch:

@@ -24,8 +24,8 @@ from digest.analysis.contested.numbers import number_candidates
 from digest.analysis.contested.stance import stance_candidates
 from digest.analysis.contested.timing import date_candidates
 from digest.analysis.corpus import Corpus
-from digest.analysis.curation import stable_id
 from digest.analysis.grouping import FactGroup
+from digest.analysis.ids import point_id
 from digest.model import Cited, ContestedPoint, ContestedSide
 
 KIND_STRENGTH = {"denial": 1.0, "number": 0.9, "stance": 0.8, "date": 0.75, "framing": 0.7}
@@ -44,22 +44,22 @@ def _expand(candidate: Candidate, groups_of: dict[_Key, FactGroup]) -> None:
     """Add to each side the other outlets' sentences that report the same fact."""
     if not candidate.expand:
         return
-    taken = {(unit.article, unit.ref.index) for side in candidate.sides for unit in side.units}
+    taken = {(sentence.article, sentence.ref.index) for side in candidate.sides for sentence in side.sentences}
     for side in candidate.sides:
         extra = []
-        for unit in side.units:
-            group = groups_of.get((unit.article, unit.ref.index))
-            for member in group.units if group else ():
+        for sentence in side.sentences:
+            group = groups_of.get((sentence.article, sentence.ref.index))
+            for member in group.sentences if group else ():
                 key = (member.article, member.ref.index)
                 if key not in taken:
                     taken.add(key)
                     extra.append(member)
-        side.units = unique(side.units + extra)
+        side.sentences = unique(side.sentences + extra)
 
 
 def score(candidate: Candidate) -> float:
     """Kind strength, plus a bonus when outlets disagree with each other, plus sources and evidence."""
-    side_outlets = [outlets(side.units) for side in candidate.sides]
+    side_outlets = [outlets(side.sentences) for side in candidate.sides]
     every = set().union(*side_outlets)
     cross = len(every) > 1 and any(a != b for a in side_outlets for b in side_outlets)
     return (KIND_STRENGTH[candidate.kind] + CROSS_OUTLET_BONUS * cross + SOURCE_BONUS * min(4, len(every))
@@ -69,12 +69,12 @@ def score(candidate: Candidate) -> float:
 def _point(candidate: Candidate) -> ContestedPoint:
     sides = tuple(
         ContestedSide(label=side.label.strip(), claim=Cited(
-            text=side.text or side.units[0].text,
-            sources=tuple(dict.fromkeys(unit.article for unit in side.units)),
-            refs=tuple(unit.ref for unit in side.units)))
+            text=side.text or side.sentences[0].text,
+            sources=tuple(dict.fromkeys(sentence.article for sentence in side.sentences)),
+            refs=tuple(sentence.ref for sentence in side.sentences)))
         for side in candidate.sides)
     return ContestedPoint(
-        id=stable_id("c", candidate.kind, *sorted(side.claim.text for side in sides)),
+        id=point_id(candidate.kind, sorted(side.claim.text for side in sides)),
         kind=candidate.kind, title=candidate.title[:1].upper() + candidate.title[1:], sides=sides,
         score=round(score(candidate), 6))
 
@@ -88,7 +88,7 @@ def _same_disagreement(kind: str, sides: list[set[_Key]], kept_kind: str, kept: 
 
 def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[ContestedPoint, ...]:
     """Every contested point of the topic, strongest first."""
-    groups_of = {(unit.article, unit.ref.index): group for group in groups for unit in group.units}
+    groups_of = {(sentence.article, sentence.ref.index): group for group in groups for sentence in group.sentences}
     candidates = (denial_candidates(corpus) + number_candidates(corpus) + stance_candidates(corpus)
                   + date_candidates(corpus) + framing_candidates(corpus))
     for candidate in candidates:
@@ -96,7 +96,7 @@ def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[Conte
     ranked = sorted(candidates, key=lambda candidate: (-score(candidate), candidate.kind, candidate.title))
     kept: list[tuple[Candidate, list[set[_Key]]]] = []
     for candidate in ranked:
-        sides = [{(unit.article, unit.ref.index) for unit in side.units} for side in candidate.sides]
+        sides = [{(sentence.article, sentence.ref.index) for sentence in side.sentences} for side in candidate.sides]
         if not any(_same_disagreement(candidate.kind, sides, other.kind, other_sides) for other, other_sides in kept):
             kept.append((candidate, sides))
     points = [_point(candidate) for candidate, _ in kept]

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.cues import STOPWORDS, stem
+from digest.analysis.corpus import Corpus, Sentence
+from digest.language.lexicon import TERM_STOPWORDS
+from digest.language.tokens import stem
 
 Item = TypeVar("Item")
 
@@ -19,12 +18,12 @@ MAX_POSTING = 400
 
 
 @dataclass(slots=True)
-class Side:
+class CandidateSide:
     """One side while a point is being built: its label, its sentences and the text it quotes."""
 
     label: str
     """Short description (the figure, the actor, the date)."""
-    units: list[Unit]
+    sentences: list[Sentence]
     """The sentences that state this side, the quoted one first."""
     text: str = ""
     """The quoted text when it is part of a sentence (a claim and its denial in one sentence)."""
@@ -38,7 +37,7 @@ class Candidate:
     """number, date, denial, stance or framing."""
     title: str
     """What is in dispute, from the sentences' own words."""
-    sides: list[Side]
+    sides: list[CandidateSide]
     """Two or more sides."""
     evidence: float
     """0-1: how much the sides share beyond the cue (terms, names, figures)."""
@@ -46,81 +45,50 @@ class Candidate:
     """Whether sentences that other outlets report the same way may join a side."""
 
 
-def statements(corpus: Corpus) -> list[Unit]:
+def statements(corpus: Corpus) -> list[Sentence]:
     """The sentences that state something (no headings, datelines or labels)."""
-    return [unit for unit in corpus.units if not unit.furniture]
+    return [sentence for sentence in corpus.sentences if not sentence.furniture]
 
 
-def previous(corpus: Corpus, unit: Unit) -> Unit | None:
+def previous(corpus: Corpus, sentence: Sentence) -> Sentence | None:
     """The statement before this one in the same article (for "they" and "this presence")."""
-    units = corpus.by_article[unit.article]
-    for index in range(unit.position - 1, -1, -1):  # no copy of the units before: an article may have thousands
-        if not units[index].furniture:
-            return units[index]
+    sentences = corpus.by_article[sentence.article]
+    for index in range(sentence.position - 1, -1, -1):  # no copy of the sentences before: an article may have thousands
+        if not sentences[index].furniture:
+            return sentences[index]
     return None
 
 
-_LOWER_WORD = re.compile(r"(?<![\w.'-])[a-z][a-z-]+")
-
-
-def terms(text: str) -> set[str]:
-    """Lower-case content words of a text as written, stemmed (names are matched separately)."""
-    return {stem(word) for word in _LOWER_WORD.findall(text) if word not in STOPWORDS and len(word) > 2}
-
-
-def copies(units: Iterable[Unit], key: Callable[[Unit], Hashable] = lambda unit: unit.text) -> list[list[Unit]]:
-    """The units grouped by `key` (by default their text), in first-seen order.
+def copies(sentences: Iterable[Sentence],
+           key: Callable[[Sentence], Hashable] = lambda sentence: sentence.text) -> list[list[Sentence]]:
+    """The sentences grouped by `key` (by default their text), in first-seen order.
 
     Many outlets print one sentence word for word: a detector compares one sentence of each
     group and gives a side every copy, so a claim repeated by a thousand sources costs one
     comparison rather than one per pair of copies.
     """
-    groups: dict[Hashable, list[Unit]] = {}
-    for unit in units:
-        groups.setdefault(key(unit), []).append(unit)
+    groups: dict[Hashable, list[Sentence]] = {}
+    for sentence in sentences:
+        groups.setdefault(key(sentence), []).append(sentence)
     return list(groups.values())
 
 
-def unique(units: list[Unit]) -> list[Unit]:
-    """The units without repeats, in first-seen order."""
-    seen: dict[tuple[str, int], Unit] = {}
-    for unit in units:
-        seen.setdefault((unit.article, unit.ref.index), unit)
+def unique(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences without repeats, in first-seen order."""
+    seen: dict[tuple[str, int], Sentence] = {}
+    for sentence in sentences:
+        seen.setdefault((sentence.article, sentence.ref.index), sentence)
     return list(seen.values())
 
 
-def outlets(units: list[Unit]) -> set[str]:
+def outlets(sentences: list[Sentence]) -> set[str]:
     """Distinct outlets of some sentences (a syndicated copy counts for its original)."""
-    return {unit.outlet for unit in units}
+    return {sentence.outlet for sentence in sentences}
 
 
 def clean_actor(actor: str) -> str:
     """An actor as a label: "the interior ministry" -> "interior ministry"."""
     return re.sub(r"^(?:the|The)\s+", "", actor.strip())
-
-
-def pairs_sharing(items: Sequence[Item], keys: Callable[[Item], set[str] | frozenset[str]],
-                  minimum: int = 1, rarest: int | None = None) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) of items that share at least `minimum` keys (of their `rarest` keys, if given).
-
-    An inverted index over each item's rarest keys (as blocking does in record linkage)
-    keeps the work growing with the matches rather than with the square of the items.
-    """
-    item_keys = [keys(item) for item in items]
-    frequency: Counter[str] = Counter(key for found in item_keys for key in found)
-    if rarest is not None:
-        item_keys = [set(sorted(found, key=lambda key: (frequency[key], key))[:rarest]) for found in item_keys]
-    postings: dict[str, list[int]] = {}
-    for index, found in enumerate(item_keys):
-        for key in found:
-            postings.setdefault(key, []).append(index)
-    for index, found in enumerate(item_keys):
-        hits: Counter[int] = Counter()
-        for key in found:
-            posting = postings[key]
-            if len(posting) <= MAX_POSTING:
-                hits.update(posting[bisect_right(posting, index):])  # postings are in index order
-        yield from ((index, other) for other in sorted(hits) if hits[other] >= minimum)
 
 
 def terms_in_order(text: str, wanted: set[str] | frozenset[str], limit: int = 4) -> str:
@@ -140,10 +108,10 @@ def shared_phrase(text: str, shared: set[str] | frozenset[str]) -> str:
     for word in [*text.split(), ""]:
         cleaned = word.strip(".,;:\"'()")
         token = stem(cleaned.lower())
-        if word and (token in shared or (run and token in STOPWORDS and token not in {"and", "but"})):
+        if word and (token in shared or (run and token in TERM_STOPWORDS and token not in {"and", "but"})):
             run.append(cleaned)
             continue
-        while run and stem(run[-1].lower()) in STOPWORDS:
+        while run and stem(run[-1].lower()) in TERM_STOPWORDS:
             run.pop()
         if len(run) > len(best):
             best = run

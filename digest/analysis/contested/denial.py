@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import re
 
-from digest.analysis.attribution import claimant
 from digest.analysis.contested.base import (
     Candidate,
-    Side,
+    CandidateSide,
     clean_actor,
     copies,
     previous,
     statements,
-    terms,
 )
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import ACTOR, CLAIM_NOUN, CLAIM_VERB, DENIAL_VERB
+from digest.language.attribution import claimant
+from digest.language.tokens import lower_terms
 
 MIN_CLAIM_OVERLAP = 0.5
 """Share of the denied words a sentence must state to be the claim denied."""
@@ -43,8 +43,8 @@ _DENIES = re.compile(DENIAL_VERB)
 _NAMED = re.compile(r"\s+(?:that|of|by|about)\b")
 
 
-def _makes_claim(unit: Unit) -> bool:
-    return any(attribution.claims for attribution in unit.attributions) or bool(_CLAIMED.search(unit.text))
+def _makes_claim(sentence: Sentence) -> bool:
+    return any(attribution.claims for attribution in sentence.attributions) or bool(_CLAIMED.search(sentence.text))
 
 
 def denial_candidates(corpus: Corpus) -> list[Candidate]:
@@ -53,13 +53,13 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
     Copies of one denial (with the same sentence before it) are read once, as a group.
     """
     candidates = []
-    claims: dict[str, list[list[Unit]]] | None = None
-    for group in copies(_denials(corpus), key=lambda unit: (unit.text, _text(previous(corpus, unit)))):
+    claims: dict[str, list[list[Sentence]]] | None = None
+    for group in copies(_denials(corpus), key=lambda sentence: (sentence.text, _text(previous(corpus, sentence)))):
         text = group[0].text
         inside = _DENIAL_IN_SENTENCE.search(text)
         if inside and len(text[: inside.start()].split()) >= 4:
             claim, denial = text[: inside.start()].strip(), text[inside.start() + 1 :].strip()
-            claim_side = Side(label="", units=list(group), text=claim)
+            claim_side = CandidateSide(label="", sentences=list(group), text=claim)
             denier, evidence = inside.group("denier"), 1.0
         else:
             match = _DENIES_CLAIM.search(text)
@@ -67,17 +67,17 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
                 continue
             if _NAMED.match(text, match.end()):
                 claims = claims if claims is not None else _claims_by_term(corpus)
-                claim_units = _claim_named(group, text[match.end():], claims)
+                claim_sentences = _claim_named(group, text[match.end():], claims)
             else:
                 before = previous(corpus, group[0])
-                claim_units = ([unit for member in group if (unit := previous(corpus, member))]
+                claim_sentences = ([sentence for member in group if (sentence := previous(corpus, member))]
                                if before is not None and _makes_claim(before) else [])
-            if not claim_units:
+            if not claim_sentences:
                 continue
-            claim, denial = claim_units[0].text, ""
-            claim_side = Side(label="", units=claim_units)
+            claim, denial = claim_sentences[0].text, ""
+            claim_side = CandidateSide(label="", sentences=claim_sentences)
             denier, evidence = match.group("denier"), 0.8
-        claim = claim[len(claim_side.units[0].dateline):] if not claim_side.text else claim
+        claim = claim[len(claim_side.sentences[0].dateline):] if not claim_side.text else claim
         claimant_name, what = claimant(claim)
         claimant_name, denier = clean_actor(claimant_name), clean_actor(denier)
         claim_side.label = claimant_name or "the claim"
@@ -86,39 +86,40 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
         said = f"{claimant_name} {short}" if not claim.startswith(what) else f"{short} ({claimant_name})"
         candidates.append(Candidate(
             kind="denial", title=f"{said}: disputed by {denier}".replace(" ()", "").strip(),
-            sides=[claim_side, Side(label=f"{denier} (denial)", units=list(group), text=denial)],
+            sides=[claim_side, CandidateSide(label=f"{denier} (denial)", sentences=list(group), text=denial)],
             evidence=evidence))
     return candidates
 
 
-def _denials(corpus: Corpus) -> list[Unit]:
+def _denials(corpus: Corpus) -> list[Sentence]:
     """The statements with a denial verb, and the sentences too short to count as statements that deny
     what came before ("Baghdad denied it."): the only sentences a denial can be read from."""
-    return [unit for unit in corpus.units if _DENIES.search(unit.text)
-            and (not unit.furniture or (not unit.heading and not unit.dateline and _SHORT_DENIAL.fullmatch(unit.text)))]
+    return [sentence for sentence in corpus.sentences if _DENIES.search(sentence.text)
+            and (not sentence.furniture
+                 or (not sentence.heading and not sentence.dateline and _SHORT_DENIAL.fullmatch(sentence.text)))]
 
 
-def _text(unit: Unit | None) -> str:
-    return unit.text if unit is not None else ""
+def _text(sentence: Sentence | None) -> str:
+    return sentence.text if sentence is not None else ""
 
 
-def _claims_by_term(corpus: Corpus) -> dict[str, list[list[Unit]]]:
+def _claims_by_term(corpus: Corpus) -> dict[str, list[list[Sentence]]]:
     """Sentences that make a claim (copies grouped), by content word."""
-    index: dict[str, list[list[Unit]]] = {}
+    index: dict[str, list[list[Sentence]]] = {}
     for group in copies(statements(corpus)):
         if _makes_claim(group[0]) and not _DENIES.search(group[0].text):
-            for term in terms(group[0].text):
+            for term in lower_terms(group[0].text):
                 index.setdefault(term, []).append(group)
     return index
 
 
-def _claim_named(denial: list[Unit], denied_text: str, claims: dict[str, list[list[Unit]]]) -> list[Unit]:
+def _claim_named(denial: list[Sentence], denied_text: str, claims: dict[str, list[list[Sentence]]]) -> list[Sentence]:
     """The sentence (with its copies) of any source that states most of what a denial names."""
-    denied = terms(denied_text)
+    denied = lower_terms(denied_text)
     if len(denied) < 3:
         return []
     hits: dict[tuple[str, int], int] = {}
-    by_key: dict[tuple[str, int], list[Unit]] = {}
+    by_key: dict[tuple[str, int], list[Sentence]] = {}
     for term in denied:
         for group in claims.get(term, ()):
             key = (group[0].article, group[0].ref.index)

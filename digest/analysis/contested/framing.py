@@ -11,19 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.contested.base import Candidate, Side, copies, outlets, pairs_sharing, terms_in_order
+from digest.analysis.contested.base import MAX_POSTING, Candidate, CandidateSide, copies, outlets, terms_in_order
 from digest.analysis.corpus import Corpus
 from digest.analysis.cues import (
     NEGATIVE_TERMS,
     POSITIVE_TERMS,
-    STOPWORDS,
     STRONG_ACT,
     WEAK_ACT,
-    stem,
-    tokens,
-    unquoted,
 )
-from digest.text import words_after, words_before
+from digest.language.attribution import unquoted
+from digest.language.lexicon import TERM_STOPWORDS
+from digest.language.sentences import words_after, words_before
+from digest.language.similarity import pairs_sharing
+from digest.language.tokens import stem, tokens
 
 MIN_SHARED_FRAMING_TERMS = 2
 """Around their cues, sentences framing the same fact share at least this many words (names, years included)."""
@@ -80,7 +80,7 @@ def framing_of(text: str, low: re.Pattern[str], high: re.Pattern[str]) -> Framin
     for match in lows or highs:
         before, after = words_before(free, match.start(), CUE_WINDOW), words_after(free, match.end(), CUE_WINDOW)
         window = " ".join(before + after)
-        near |= {stem(word) for word in tokens(window) if word not in STOPWORDS}
+        near |= {stem(word) for word in tokens(window) if word not in TERM_STOPWORDS}
         specific |= set(re.findall(r"\b(?:19|20)\d\d\b", window))
         names = re.findall(r"(?<=[\w,;] )[A-Z][a-z]+", window)
         specific |= {stem(name.lower()) for name in names}
@@ -102,14 +102,15 @@ def framing_candidates(corpus: Corpus) -> list[Candidate]:
 
     Copies of one sentence are compared once, as a group that speaks for all their outlets.
     """
-    units = [unit for unit in corpus.units
-             if not unit.furniture or (unit.heading and unit.words >= MIN_HEADING_WORDS)]
-    groups = copies(units)
+    sentences = [sentence for sentence in corpus.sentences
+             if not sentence.furniture or (sentence.heading and sentence.words >= MIN_HEADING_WORDS)]
+    groups = copies(sentences)
     candidates = []
     for low_label, high_label, low_cue, high_cue, pieces in SCALES:
         framed = [(group, framing) for group in groups
                   if _may_frame(group[0].text, pieces) and (framing := framing_of(group[0].text, low_cue, high_cue))]
-        for first, second in pairs_sharing(framed, lambda item: item[1].near, MIN_SHARED_FRAMING_TERMS):
+        for first, second in pairs_sharing([framing.near for _, framing in framed], MIN_SHARED_FRAMING_TERMS,
+                                           max_posting=MAX_POSTING):
             (group, framing), (other, other_framing) = framed[first], framed[second]
             if framing.sign == other_framing.sign or len(outlets(group) | outlets(other)) < 2:
                 continue
@@ -122,6 +123,7 @@ def framing_candidates(corpus: Corpus) -> list[Candidate]:
                 kind="framing",
                 title=f"{terms_in_order(low[0].text, shared)}: \u201c{low_framing.cue}\u201d or "
                       f"\u201c{high_framing.cue}\u201d?",
-                sides=[Side(label=low_label, units=list(low)), Side(label=high_label, units=list(high))],
+                sides=[CandidateSide(label=low_label, sentences=list(low)),
+                       CandidateSide(label=high_label, sentences=list(high))],
                 evidence=len(shared) / min(len(framing.near), len(other_framing.near))))
     return candidates

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from datetime import date
 
-from digest.analysis.contested.base import Candidate, Side, copies, outlets, pairs_sharing, statements, unique
-from digest.analysis.corpus import Corpus, Unit
-from digest.analysis.quantities import Figure, Quantity, figures
+from digest.analysis.contested.base import MAX_POSTING, Candidate, CandidateSide, copies, outlets, statements, unique
+from digest.analysis.corpus import Corpus, Sentence
+from digest.language.quantities import Figure, Quantity, figures
+from digest.language.similarity import DisjointSet, pairs_sharing
 
 MAX_DAYS_APART = 7
 """Counts from articles published further apart than this may both be right, at their time."""
@@ -27,18 +28,18 @@ TOLERANCE = 0.1
 _MONEY = ("dollar", "pound", "euro", "percent")
 def number_candidates(corpus: Corpus) -> list[Candidate]:
     """Both kinds of number point, for every counted noun of the topic."""
-    mentions: dict[str, list[tuple[Figure, Unit]]] = {}
+    mentions: dict[str, list[tuple[Figure, Sentence]]] = {}
     read: dict[str, tuple[tuple[Quantity, ...], list[Figure]]] = {}  # copies of a sentence are read once
-    for unit in statements(corpus):
-        if not unit.quantities:
+    for sentence in statements(corpus):
+        if not sentence.quantities:
             continue
-        quantities, found = read.get(unit.text, ((), []))
-        if quantities != unit.quantities:
-            found = figures(unit.text, unit.quantities)
-            read[unit.text] = (unit.quantities, found)
+        quantities, found = read.get(sentence.text, ((), []))
+        if quantities != sentence.quantities:
+            found = figures(sentence.text, sentence.quantities)
+            read[sentence.text] = (sentence.quantities, found)
         for figure in found:
             if figure.terms and (figure.value >= MIN_VALUE or figure.counts in _MONEY):
-                mentions.setdefault(figure.counts, []).append((figure, unit))
+                mentions.setdefault(figure.counts, []).append((figure, sentence))
     candidates = []
     for counts in sorted(mentions):
         candidates += _described_differently(mentions[counts])
@@ -46,7 +47,7 @@ def number_candidates(corpus: Corpus) -> list[Candidate]:
     return candidates
 
 
-def _clusters(items: list[tuple[Figure, Unit]]) -> list[list[tuple[Figure, Unit]]]:
+def _clusters(items: list[tuple[Figure, Sentence]]) -> list[list[tuple[Figure, Sentence]]]:
     """Mentions whose descriptive phrases share a word, chained together.
 
     Mentions with the same phrase words go together at once; only distinct phrases are paired.
@@ -55,65 +56,56 @@ def _clusters(items: list[tuple[Figure, Unit]]) -> list[list[tuple[Figure, Unit]
     for index, (figure, _) in enumerate(items):
         phrases.setdefault(figure.terms, []).append(index)
     keys = list(phrases)
-    parent = list(range(len(keys)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    for first, second in pairs_sharing(keys, lambda key: key):
-        parent[root(second)] = root(first)
-    members: dict[int, list[int]] = {}
-    for index, key in enumerate(keys):
-        members.setdefault(root(index), []).extend(phrases[key])
-    return [[items[index] for index in sorted(found)] for found in sorted(members.values(), key=min)]
+    clusters = DisjointSet(len(keys))
+    for first, second in pairs_sharing(keys, max_posting=MAX_POSTING):
+        clusters.union(first, second)
+    members = [[index for key in found for index in phrases[keys[key]]] for found in clusters.sets()]
+    return [[items[index] for index in sorted(found)] for found in sorted(members, key=min)]
 
 
-def _related(first: Unit, second: Unit, counts: str) -> bool:
+def _related(first: Sentence, second: Sentence, counts: str) -> bool:
     """Two sentences about the same matter: another figure or two other words in common."""
     figures_shared = {q.key for q in first.quantities if q.counts} & {q.key for q in second.quantities if q.counts}
     words_shared = set(first.tokens) & set(second.tokens) - {counts}
     return len(figures_shared) >= 2 or len(words_shared) >= 2 or bool(figures_shared and words_shared)
 
 
-def _described_differently(items: list[tuple[Figure, Unit]]) -> list[Candidate]:
-    by_value: dict[float, list[tuple[Figure, Unit]]] = {}
-    for figure, unit in items:
-        by_value.setdefault(figure.value, []).append((figure, unit))
+def _described_differently(items: list[tuple[Figure, Sentence]]) -> list[Candidate]:
+    by_value: dict[float, list[tuple[Figure, Sentence]]] = {}
+    for figure, sentence in items:
+        by_value.setdefault(figure.value, []).append((figure, sentence))
     candidates = []
     for value in sorted(by_value):
         clusters = _clusters(by_value[value])
         if not 2 <= len(clusters) <= MAX_VALUES:
             continue
-        side_units = [unique([unit for _, unit in cluster]) for cluster in clusters]
-        if len(set().union(*(outlets(units) for units in side_units))) < 2:
+        side_sentences = [unique([sentence for _, sentence in cluster]) for cluster in clusters]
+        if len(set().union(*(outlets(sentences) for sentences in side_sentences))) < 2:
             continue
-        if all(outlets(side_units[0]) == outlets(units) for units in side_units[1:]):
+        if all(outlets(side_sentences[0]) == outlets(sentences) for sentences in side_sentences[1:]):
             continue  # one outlet using both phrasings may just be saying both
-        if not any(_related(a, b, clusters[0][0][0].counts) for a in _distinct(side_units[0], _text)
-                   for units in side_units[1:] for b in _distinct(units, _text)):
+        if not any(_related(a, b, clusters[0][0][0].counts) for a in _distinct(side_sentences[0], _text)
+                   for sentences in side_sentences[1:] for b in _distinct(sentences, _text)):
             continue
         heads = [cluster[0][0] for cluster in clusters]
         candidates.append(Candidate(
             kind="number",
             title=f"{heads[0].number} {heads[0].noun}: {' or '.join(head.phrase for head in heads)}?",
-            sides=[Side(label=f"{head.number} {head.noun} {head.phrase}", units=units)
-                   for head, units in zip(heads, side_units, strict=True)],
+            sides=[CandidateSide(label=f"{head.number} {head.noun} {head.phrase}", sentences=sentences)
+                   for head, sentences in zip(heads, side_sentences, strict=True)],
             evidence=1.0, expand=False))
     return candidates
 
 
-def _counted_differently(items: list[tuple[Figure, Unit]]) -> list[Candidate]:
+def _counted_differently(items: list[tuple[Figure, Sentence]]) -> list[Candidate]:
     candidates = []
     for cluster in _clusters(items):
-        values: list[list[tuple[Figure, Unit]]] = []
-        for figure, unit in sorted(cluster, key=lambda item: item[0].value):
+        values: list[list[tuple[Figure, Sentence]]] = []
+        for figure, sentence in sorted(cluster, key=lambda item: item[0].value):
             if values and not _differ(values[-1][0][0], figure):
-                values[-1].append((figure, unit))
+                values[-1].append((figure, sentence))
             else:
-                values.append([(figure, unit)])
+                values.append([(figure, sentence)])
         if not 2 <= len(values) <= MAX_VALUES:
             continue
         # A value only reported at another time (a toll that rose later) is an update, not a side.
@@ -125,30 +117,30 @@ def _counted_differently(items: list[tuple[Figure, Unit]]) -> list[Candidate]:
         phrase = heads[0].phrase
         candidates.append(Candidate(
             kind="number", title=f"{heads[0].noun} {phrase}: {' or '.join(head.number for head in heads)}?",
-            sides=[Side(label=f"{head.number} {head.noun}", units=unique([unit for _, unit in group]))
+            sides=[CandidateSide(label=f"{head.number} {head.noun}", sentences=unique([member for _, member in group]))
                    for head, group in zip(heads, values, strict=True)],
             evidence=1.0, expand=False))
     return candidates
 
 
-def _distinct(units: list[Unit], key: Callable[[Unit], Hashable]) -> list[Unit]:
-    """One unit of each kind that matters to a comparison (copies of a sentence compare alike)."""
-    return [group[0] for group in copies(units, key)]
+def _distinct(sentences: list[Sentence], key: Callable[[Sentence], Hashable]) -> list[Sentence]:
+    """One sentence of each kind that matters to a comparison (copies of a sentence compare alike)."""
+    return [group[0] for group in copies(sentences, key)]
 
 
-def _text(unit: Unit) -> str:
-    return unit.text
+def _text(sentence: Sentence) -> str:
+    return sentence.text
 
 
-def _when(unit: Unit) -> tuple[str, date | None, frozenset[str]]:
-    """What `_comparable` reads of a unit: its outlet, publication date and years named."""
-    return unit.outlet, unit.published, frozenset(_years(unit))
+def _when(sentence: Sentence) -> tuple[str, date | None, frozenset[int]]:
+    """What `_comparable` reads of a sentence: its outlet, publication date and years named."""
+    return sentence.outlet, sentence.published, frozenset(_years(sentence))
 
 
-def _at_one_time(first: list[tuple[Figure, Unit]], second: list[tuple[Figure, Unit]]) -> bool:
+def _at_one_time(first: list[tuple[Figure, Sentence]], second: list[tuple[Figure, Sentence]]) -> bool:
     """Whether two outlets give the two values at the same time."""
-    return any(_comparable(a, b) for a in _distinct([unit for _, unit in first], _when)
-               for b in _distinct([unit for _, unit in second], _when))
+    return any(_comparable(a, b) for a in _distinct([sentence for _, sentence in first], _when)
+               for b in _distinct([sentence for _, sentence in second], _when))
 
 
 def _differ(first: Figure, second: Figure) -> bool:
@@ -156,7 +148,7 @@ def _differ(first: Figure, second: Figure) -> bool:
     return abs(first.value - second.value) > tolerance * max(first.value, second.value)
 
 
-def _comparable(first: Unit, second: Unit) -> bool:
+def _comparable(first: Sentence, second: Sentence) -> bool:
     """Two outlets giving a count at the same time (same years named, published within days)."""
     if first.outlet == second.outlet:
         return False
@@ -165,5 +157,5 @@ def _comparable(first: Unit, second: Unit) -> bool:
     return _years(first) == _years(second)
 
 
-def _years(unit: Unit) -> set[str]:
-    return {expression.value[:4] for expression in unit.dates if expression.value and not expression.relative}
+def _years(sentence: Sentence) -> set[int]:
+    return {expression.value.year for expression in sentence.dates if expression.value and not expression.relative}

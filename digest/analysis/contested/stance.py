@@ -11,18 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.attribution import PRONOUNS
 from digest.analysis.contested.base import (
+    MAX_POSTING,
     Candidate,
-    Side,
+    CandidateSide,
     clean_actor,
-    pairs_sharing,
     previous,
     shared_phrase,
     statements,
-    terms,
 )
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import (
     JUSTIFICATION,
     NEGATIVE_TERMS,
@@ -30,12 +28,12 @@ from digest.analysis.cues import (
     POSITIVE_TERMS,
     REVERSAL_NOUNS,
     SPEECH_VERBS,
-    stem,
-    tokens,
-    unquoted,
 )
+from digest.language.attribution import PRONOUNS, unquoted
+from digest.language.sentences import text_after, text_before
+from digest.language.similarity import pairs_sharing
+from digest.language.tokens import lower_terms, stem, tokens
 from digest.model import SentenceRef
-from digest.text import text_after, text_before
 
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
 _CONDEMN = re.compile(r"\b(?:condemn|denounc|criticiz|criticis|decr(?:y|ie)|slam|blast|protest)\w*\s+"
@@ -138,13 +136,13 @@ def positions(text: str, context: str = "") -> list[Position]:
             sign = -sign
             after = re.search(r"\bof\s+(.+)$", phrase)
             phrase = after.group(1) if after else context
-        target = frozenset(terms(phrase) - {stem(word) for word in REVERSAL_NOUNS} - _EVALUATIVE)
+        target = frozenset(lower_terms(phrase) - {stem(word) for word in REVERSAL_NOUNS} - _EVALUATIVE)
         if target:
             result.setdefault((sign, target), Position(sign, target, phrase))
     return list(result.values())
 
 
-def speaker_of(corpus: Corpus, unit: Unit, resolved: dict[SentenceRef, str] | None = None) -> str:
+def speaker_of(corpus: Corpus, sentence: Sentence, resolved: dict[SentenceRef, str] | None = None) -> str:
     """Who takes the sentence's position; a pronoun is resolved to the previous sentence's speaker.
 
     A loop, not a recursion: an article may run thousands of "he said" sentences. `resolved` keeps what earlier
@@ -152,7 +150,7 @@ def speaker_of(corpus: Corpus, unit: Unit, resolved: dict[SentenceRef, str] | No
     resolved = {} if resolved is None else resolved
     walked: list[SentenceRef] = []
     speaker = ""
-    current: Unit | None = unit
+    current: Sentence | None = sentence
     while current is not None and current.attributions:
         if current.ref in resolved:
             speaker = resolved[current.ref]
@@ -179,18 +177,19 @@ def stance_candidates(corpus: Corpus) -> list[Candidate]:
 
     Copies of one sentence with one speaker and one context are compared once, as a group.
     """
-    spoken: dict[tuple[str, str, str], list[Unit]] = {}
+    spoken: dict[tuple[str, str, str], list[Sentence]] = {}
     resolved: dict[SentenceRef, str] = {}
-    for unit in statements(corpus):
-        speaker = speaker_of(corpus, unit, resolved)
+    for sentence in statements(corpus):
+        speaker = speaker_of(corpus, sentence, resolved)
         if speaker:
-            before = previous(corpus, unit)
-            spoken.setdefault((unit.text, speaker, before.text if before else ""), []).append(unit)
-    stated: list[tuple[list[Unit], str, Position]] = []
-    for (text, speaker, context), units in spoken.items():
-        stated += [(units, speaker, position) for position in positions(text, context)]
+            before = previous(corpus, sentence)
+            spoken.setdefault((sentence.text, speaker, before.text if before else ""), []).append(sentence)
+    stated: list[tuple[list[Sentence], str, Position]] = []
+    for (text, speaker, context), sentences in spoken.items():
+        stated += [(sentences, speaker, position) for position in positions(text, context)]
     candidates = []
-    for first_index, second_index in pairs_sharing(stated, lambda item: item[2].target):
+    targets = [position.target for _, _, position in stated]
+    for first_index, second_index in pairs_sharing(targets, max_posting=MAX_POSTING):
         first, second = stated[first_index], stated[second_index]
         if first[0] is second[0] or first[2].sign == second[2].sign:
             continue
@@ -203,6 +202,7 @@ def stance_candidates(corpus: Corpus) -> list[Candidate]:
         supporter, opponent = clean_actor(first[1]), clean_actor(second[1])
         candidates.append(Candidate(
             kind="stance", title=f"{subject}: {supporter} and {opponent} take opposite positions",
-            sides=[Side(label=supporter, units=list(first[0])), Side(label=opponent, units=list(second[0]))],
+            sides=[CandidateSide(label=supporter, sentences=list(first[0])),
+                   CandidateSide(label=opponent, sentences=list(second[0]))],
             evidence=len(shared) / min(len(first[2].target), len(second[2].target))))
     return candidates

@@ -10,18 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digest.analysis.contested.base import (
+    MAX_POSTING,
     Candidate,
-    Side,
+    CandidateSide,
     copies,
     outlets,
-    pairs_sharing,
     shared_phrase,
     statements,
-    terms,
 )
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import ORDINALS
-from digest.text import words_after, words_before
+from digest.language.sentences import words_after, words_before
+from digest.language.similarity import DisjointSet, pairs_sharing
+from digest.language.times import PartialDate
+from digest.language.tokens import lower_terms
 
 MIN_SHARED_EVENT_TERMS = 3
 """Sentences must share this many content words besides the date to be about the same event."""
@@ -35,21 +37,16 @@ DATE_WINDOW = 4
 """Words either side of a date that say what happened then."""
 
 
-def absolute_dates(unit: Unit) -> tuple[str, ...]:
+def absolute_dates(sentence: Sentence) -> tuple[PartialDate, ...]:
     """The calendar dates a sentence names outright (not "last year"), in order."""
-    return tuple(sorted({expression.value for expression in unit.dates
+    return tuple(sorted({expression.value for expression in sentence.dates
                          if expression.value and not expression.relative}))
 
 
-def compatible(first: str, second: str) -> bool:
-    """"2020" and "2020-01" can both be right; "2019-03" and "2020-06" cannot."""
-    return first.startswith(second) or second.startswith(first)
-
-
-def _counted(unit: Unit) -> dict[str, frozenset[float]]:
+def _counted(sentence: Sentence) -> dict[str, frozenset[float]]:
     """The values a sentence gives for each thing it counts."""
     values: dict[str, set[float]] = {}
-    for quantity in unit.quantities:
+    for quantity in sentence.quantities:
         if quantity.counts:
             values.setdefault(quantity.counts, set()).add(quantity.value)
     return {counts: frozenset(found) for counts, found in values.items()}
@@ -61,7 +58,7 @@ def _figures_agree(first: dict[str, frozenset[float]], second: dict[str, frozens
 
 
 @dataclass(frozen=True, slots=True)
-class _Event:
+class _DatedReport:
     """What a dated sentence says happened: its words, its figures, and the words around its date."""
 
     words: set[str]
@@ -70,18 +67,18 @@ class _Event:
     ordinals: frozenset[str]
 
 
-def _describe(unit: Unit) -> _Event:
+def _describe(sentence: Sentence) -> _DatedReport:
     near: set[str] = set()
-    for expression in unit.dates:
+    for expression in sentence.dates:
         if expression.value and not expression.relative:
-            before = words_before(unit.text, expression.start, DATE_WINDOW)
-            after = words_after(unit.text, expression.end, DATE_WINDOW)
-            near |= terms(" ".join(before + after))
-    ordinals = frozenset(word.lower() for word in ORDINALS.findall(unit.text))
-    return _Event(_event_terms(unit), _counted(unit), near, ordinals)
+            before = words_before(sentence.text, expression.start, DATE_WINDOW)
+            after = words_after(sentence.text, expression.end, DATE_WINDOW)
+            near |= lower_terms(" ".join(before + after))
+    ordinals = frozenset(word.lower() for word in ORDINALS.findall(sentence.text))
+    return _DatedReport(_event_terms(sentence), _counted(sentence), near, ordinals)
 
 
-def _same_event(first: _Event, second: _Event) -> bool:
+def _same_event(first: _DatedReport, second: _DatedReport) -> bool:
     """Most words and every figure in common, the date of each attached to shared words
     ("taken in 1998" and "taken ... paid in 1999" are two events), and the same ordinals
     (the first and the second round of talks are two events)."""
@@ -92,38 +89,29 @@ def _same_event(first: _Event, second: _Event) -> bool:
             and not shared.isdisjoint(second.near_date) and _figures_agree(first.figures, second.figures))
 
 
-def _event_terms(unit: Unit) -> set[str]:
-    return terms(unit.text) - {"year", "month", "day"}
+def _event_terms(sentence: Sentence) -> set[str]:
+    return lower_terms(sentence.text) - {"year", "month", "day"}
 
 
-def _events(described: list[_Event]) -> list[list[int]]:
+def _events(described: list[_DatedReport]) -> list[list[int]]:
     """Sentences that state the same event (most of their words, and the same figures), chained together."""
-    parent = list(range(len(described)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    for first, second in pairs_sharing(described, lambda event: event.words, MIN_SHARED_EVENT_TERMS,
-                                       rarest=BLOCKING_KEYS):
-        if root(first) != root(second) and _same_event(described[first], described[second]):
-            parent[root(second)] = root(first)
-    events: dict[int, list[int]] = {}
-    for index in range(len(described)):
-        events.setdefault(root(index), []).append(index)
-    return [events[key] for key in sorted(events)]
+    events = DisjointSet(len(described))
+    for first, second in pairs_sharing([event.words for event in described], MIN_SHARED_EVENT_TERMS,
+                                       rarest_keys=BLOCKING_KEYS, max_posting=MAX_POSTING):
+        if events.find(first) != events.find(second) and _same_event(described[first], described[second]):
+            events.union(first, second)
+    return events.sets()
 
 
-def _facing(first: list[int], second: list[int], described: list[_Event], dates: list[str]) -> tuple[int, int] | None:
+def _facing(first: list[int], second: list[int], described: list[_DatedReport],
+            dates: list[PartialDate]) -> tuple[int, int] | None:
     """A sentence of each date (incompatible dates) that state the same event themselves: the two to quote. A chain
     can join two dates through sentences in between; then the dates' own reports may be of two
     events, and there is no point. The search stops after `MAX_FACING_CHECKS` comparisons."""
     checks = 0
     for one in first:
         for other in second:
-            if not compatible(dates[one], dates[other]) and _same_event(described[one], described[other]):
+            if not dates[one].compatible(dates[other]) and _same_event(described[one], described[other]):
                 return one, other
             checks += 1
             if checks >= MAX_FACING_CHECKS:
@@ -131,11 +119,11 @@ def _facing(first: list[int], second: list[int], described: list[_Event], dates:
     return None
 
 
-def _by_date(values: list[str]) -> list[list[str]]:
+def _by_date(values: list[PartialDate]) -> list[list[PartialDate]]:
     """Dates that can all be right together ("2020", "2020-01"), in clusters."""
-    clusters: list[list[str]] = []
+    clusters: list[list[PartialDate]] = []
     for value in sorted(set(values)):
-        home = next((cluster for cluster in clusters if all(compatible(value, other) for other in cluster)), None)
+        home = next((cluster for cluster in clusters if all(value.compatible(other) for other in cluster)), None)
         if home is None:
             clusters.append([value])
         else:
@@ -149,8 +137,8 @@ def date_candidates(corpus: Corpus) -> list[Candidate]:
     Copies of one sentence giving one date are described and compared once. An event
     chained to more than two dates is one that recurs.
     """
-    groups = copies((unit for unit in statements(corpus) if len(absolute_dates(unit)) == 1),
-                    key=lambda unit: (unit.text, absolute_dates(unit)))
+    groups = copies((sentence for sentence in statements(corpus) if len(absolute_dates(sentence)) == 1),
+                    key=lambda sentence: (sentence.text, absolute_dates(sentence)))
     dates = [absolute_dates(group[0])[0] for group in groups]
     candidates = []
     described = [_describe(group[0]) for group in groups]
@@ -162,19 +150,20 @@ def date_candidates(corpus: Corpus) -> list[Candidate]:
         quoted = _facing(sides[0], sides[1], described, dates)
         if quoted is None:
             continue
-        first_units, second_units = (
-            list(groups[head]) + [unit for _, unit in sorted(((dates[index], unit.article, unit.position), unit)
-                                                           for index in side if index != head
-                                                           for unit in groups[index])]
+        first_sentences, second_sentences = (
+            list(groups[head]) + [copy for _, copy in sorted(((dates[index], copy.article, copy.position), copy)
+                                                             for index in side if index != head
+                                                             for copy in groups[index])]
             for head, side in zip(quoted, sides, strict=True))
-        if outlets(first_units) == outlets(second_units):
+        if outlets(first_sentences) == outlets(second_sentences):
             continue
-        shared = _event_terms(first_units[0]) & _event_terms(second_units[0])
-        when = [max(cluster, key=len) for cluster in values]
-        subject = shared_phrase(first_units[0].text, shared) or " ".join(sorted(shared)[:3])
+        shared = _event_terms(first_sentences[0]) & _event_terms(second_sentences[0])
+        when = [max(cluster, key=lambda value: value.parts) for cluster in values]
+        subject = shared_phrase(first_sentences[0].text, shared) or " ".join(sorted(shared)[:3])
         candidates.append(Candidate(
             kind="date", title=f"When {subject}: {when[0]} or {when[1]}?",
-            sides=[Side(label=when[0], units=first_units), Side(label=when[1], units=second_units)],
-            evidence=len(shared) / min(len(_event_terms(first_units[0])), len(_event_terms(second_units[0]))),
+            sides=[CandidateSide(label=str(when[0]), sentences=first_sentences),
+                   CandidateSide(label=str(when[1]), sentences=second_sentences)],
+            evidence=len(shared) / min(len(_event_terms(first_sentences[0])), len(_event_terms(second_sentences[0]))),
             expand=False))
     return candidates

@@ -7,9 +7,9 @@ import math
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from datetime import date
 
-from digest.analysis.corpus import Unit, content_tokens
+from digest.analysis.corpus import Sentence, content_tokens
+from digest.language.times import PartialDate
 from digest.memo import per_topic
 
 QUANTITY_BONUS = 0.25
@@ -42,8 +42,8 @@ class Evidence:
 
     figures: frozenset[float]
     """Telling figures: values from 10 up, or with decimals ("23 dead", "$1.4 billion")."""
-    dates: frozenset[str]
-    """Resolved dates (YYYY, YYYY-MM, YYYY-MM-DD)."""
+    dates: frozenset[PartialDate]
+    """Resolved dates."""
     name_words: frozenset[str]
     """Words of its capitalised names."""
     quoted: frozenset[str]
@@ -53,30 +53,30 @@ class Evidence:
     thing, "the toll rose to 25"), each with whether it is approximate ("about 4,000")."""
 
     @classmethod
-    def of(cls, unit: Unit) -> Evidence:
+    def of(cls, sentence: Sentence) -> Evidence:
         counted: dict[str, set[tuple[float, bool]]] = {}
-        for quantity in unit.quantities:
+        for quantity in sentence.quantities:
             if quantity.counts or quantity.value >= 10:
                 counted.setdefault(quantity.counts, set()).add((quantity.value, quantity.approximate))
         return cls(
-            figures=frozenset(q.value for q in unit.quantities if q.value >= 10 or q.value != int(q.value)),
-            dates=frozenset(d.value for d in unit.dates if d.value),
-            name_words=frozenset(word for name in unit.names for word in name.split()),
-            quoted=frozenset(token for match in _QUOTE.finditer(unit.text)
+            figures=frozenset(q.value for q in sentence.quantities if q.value >= 10 or q.value != int(q.value)),
+            dates=frozenset(d.value for d in sentence.dates if d.value),
+            name_words=frozenset(word for name in sentence.names for word in name.split()),
+            quoted=frozenset(token for match in _QUOTE.finditer(sentence.text)
                              for token in content_tokens(match.group(1) or match.group(2))),
             counted=tuple(sorted((noun, frozenset(values)) for noun, values in counted.items())),
         )
 
 
-def read_evidence(statements: list[Unit]) -> list[Evidence]:
+def read_evidence(statements: list[Sentence]) -> list[Evidence]:
     """Each statement's `Evidence`, read once per sentence text and dates: news copies repeat sentences."""
     read: dict[tuple, Evidence] = {}
     found = []
-    for unit in statements:
-        key = (unit.text, unit.quantities, frozenset(d.value for d in unit.dates if d.value))
+    for sentence in statements:
+        key = (sentence.text, sentence.quantities, frozenset(d.value for d in sentence.dates if d.value))
         evidence = read.get(key)
         if evidence is None:
-            evidence = read[key] = Evidence.of(unit)
+            evidence = read[key] = Evidence.of(sentence)
         found.append(evidence)
     return found
 
@@ -86,18 +86,10 @@ def _number_evidence(value: float) -> float:
     return QUANTITY_BONUS if value >= 100 or value != int(value) else QUANTITY_BONUS / 2
 
 
-def date_values_conflict(left: AbstractSet[str], right: AbstractSet[str]) -> bool:
-    """Both sentences date what they say (resolved values: YYYY, YYYY-MM, YYYY-MM-DD), and no date of one can
-    name a day of the other: two events."""
-    return bool(left and right) and not any(compatible_dates(a, b) for a in left for b in right)
-
-
-def compatible_dates(first: str, second: str) -> bool:
-    if first.startswith(second) or second.startswith(first):
-        return True
-    if len(first) == len(second) == 10:  # a day apart: a late report, a time zone, "yesterday"
-        return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) <= 1
-    return False
+def date_values_conflict(left: AbstractSet[PartialDate], right: AbstractSet[PartialDate]) -> bool:
+    """Both sentences date what they say, and no date of one can name a day of the other, give or take a day
+    (see `PartialDate.near`): two events."""
+    return bool(left and right) and not any(a.near(b) for a in left for b in right)
 
 
 def counts_conflict(left: Counted, right: Counted) -> bool:
@@ -132,7 +124,7 @@ def _figures_conflict(first: CountedItems, second: CountedItems) -> bool:
 def _shared_dates(first: Evidence, second: Evidence) -> float:
     """Dates both give: 1 per date given alike, a half per date one gives coarser ("2020" and "January 2020")."""
     same = first.dates & second.dates
-    coarser = {a for a in first.dates - same for b in second.dates - same if a.startswith(b) or b.startswith(a)}
+    coarser = {a for a in first.dates - same for b in second.dates - same if a.compatible(b)}
     return len(same) + 0.5 * len(coarser)
 
 

@@ -4,13 +4,10 @@ worth comparing, and weighted word overlap plus `evidence` scores them."""
 from __future__ import annotations
 
 import math
-import operator
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from digest.analysis.corpus import Corpus, Unit
+from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.grouping.evidence import (
     Evidence,
     SharedFacts,
@@ -19,6 +16,8 @@ from digest.analysis.grouping.evidence import (
     read_evidence,
     similarity,
 )
+from digest.language.similarity import dot, later_holders, norm, postings, rarest
+from digest.language.times import PartialDate
 
 SIMILARITY_THRESHOLD = 0.42
 """Score from which two sentences are taken to report the same fact."""
@@ -52,48 +51,30 @@ class Vocabulary:
     vocabulary, which finds no fact."""
 
     @classmethod
-    def of(cls, corpus: Corpus, statements: list[Unit]) -> Vocabulary:
+    def of(cls, corpus: Corpus, statements: list[Sentence]) -> Vocabulary:
         owners: dict[str, set[str]] = {}
-        for unit in statements:
-            article = corpus.syndicated.get(unit.article, unit.article)
-            for token in unit.tokens:
+        for sentence in statements:
+            article = corpus.syndicated.get(sentence.article, sentence.article)
+            for token in sentence.tokens:
                 owners.setdefault(token, set()).add(article)
-        articles = len({corpus.syndicated.get(unit.article, unit.article) for unit in statements}) or 1
+        articles = len({corpus.syndicated.get(sentence.article, sentence.article) for sentence in statements}) or 1
         limit = max(RARE_COUNT, COMMON_SHARE * articles)
         return cls(weights={token: math.log(1 + articles / len(found)) for token, found in owners.items()},
                    common=frozenset(token for token, found in owners.items() if len(found) > limit))
 
 
-def word_vectors(vocabulary: Vocabulary, statements: list[Unit]) -> list[dict[str, float]]:
-    return [_vector(vocabulary, unit.tokens) for unit in statements]
+def word_vectors(vocabulary: Vocabulary, statements: list[Sentence]) -> list[dict[str, float]]:
+    return [_vector(vocabulary, sentence.tokens) for sentence in statements]
 
 
 def _vector(vocabulary: Vocabulary, tokens: tuple[str, ...]) -> dict[str, float]:
     return {token: vocabulary.weights[token] for token in tokens}
 
 
-def _norm(vector: dict[str, float]) -> float:
-    return math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
-
-
-def _dot(left: Mapping[str, float], right: Mapping[str, float]) -> float:
-    """The dot product of two word vectors, summed over the shorter one's words in its order (the sum's order
-    fixes its last bits). Built from `map` and `filter`: it runs for every compared pair of wordings."""
-    if len(left) > len(right):
-        left, right = right, left
-    shared = list(filter(right.__contains__, left))
-    return sum(map(operator.mul, map(left.__getitem__, shared), map(right.__getitem__, shared)))
-
-
-def cosine(left: Mapping[str, float], right: Mapping[str, float], norms: tuple[float, float]) -> float:
-    dot = _dot(left, right)
-    return dot / (norms[0] * norms[1]) if dot else 0.0
-
-
 def lexical_similarity(left: dict[str, float], right: dict[str, float], norms: tuple[float, float]) -> float:
     """Weighted word overlap of two sentences: the cosine, or, when one sentence restates the other inside a
     longer one, how much of the shorter one's (squared) weight the longer one covers, a little discounted."""
-    shared = _dot(left, right)
+    shared = dot(left, right)
     if not shared:
         return 0.0
     # A word weighs the same in both sentences, so `shared` is also the covered share of either one's squared norm.
@@ -102,8 +83,7 @@ def lexical_similarity(left: dict[str, float], right: dict[str, float], norms: t
 
 def _rare_words(tokens: tuple[str, ...], frequency: Counter[str]) -> list[str]:
     """The `BLOCKING_KEYS` rarest words that another sentence uses too."""
-    rare = sorted((token for token in tokens if frequency[token] > 1), key=lambda t: (frequency[t], t))
-    return rare[:BLOCKING_KEYS]
+    return rarest(tokens, frequency, BLOCKING_KEYS)
 
 
 def _evidence_keys(evidence: Evidence) -> list[str]:
@@ -112,7 +92,7 @@ def _evidence_keys(evidence: Evidence) -> list[str]:
             *(f"#d:{value}" for value in sorted(evidence.dates))]
 
 
-def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMILARITY_THRESHOLD,
+def candidate_pairs(corpus: Corpus, statements: list[Sentence], floor: float = SIMILARITY_THRESHOLD,
                     vocabulary: Vocabulary | None = None,
                     evidence: list[Evidence] | None = None) -> list[tuple[float, int, int]]:
     """Scored pairs (score >= `floor`) of sentences from different articles that may state one fact, best first.
@@ -122,53 +102,47 @@ def candidate_pairs(corpus: Corpus, statements: list[Unit], floor: float = SIMIL
     grow by chains of near neighbours, so the work stays linear however common a key is. `evidence` is each
     statement's `Evidence`, when the caller has read it already.
     """
-    frequency: Counter[str] = Counter(token for unit in statements for token in unit.tokens)
+    frequency: Counter[str] = Counter(token for sentence in statements for token in sentence.tokens)
     vocabulary = vocabulary if vocabulary is not None else Vocabulary.of(corpus, statements)
     evidence = evidence if evidence is not None else read_evidence(statements)
     # News copies repeat sentences: a wording is weighed once, and a pair of wordings, of figures and names, or
     # of dates is compared once.
     wording_ids: dict[tuple[str, ...], int] = {}
-    wordings = [wording_ids.setdefault(unit.tokens, len(wording_ids)) for unit in statements]
+    wordings = [wording_ids.setdefault(sentence.tokens, len(wording_ids)) for sentence in statements]
     vectors = [_vector(vocabulary, tokens) for tokens in wording_ids]
-    norms = [_norm(vector) for vector in vectors]
+    norms = [norm(vector) for vector in vectors]
     token_sets = [frozenset(tokens) for tokens in wording_ids]
     rare_sets = [tokens - vocabulary.common for tokens in token_sets]
     rare_words = [_rare_words(tokens, frequency) for tokens in wording_ids]
     fact_ids: dict[tuple, int] = {}
     facts = [fact_ids.setdefault((found.figures, found.name_words, found.quoted, found.counted), len(fact_ids))
              for found in evidence]
-    date_ids: dict[frozenset[str], int] = {}
+    date_ids: dict[frozenset[PartialDate], int] = {}
     dates = [date_ids.setdefault(found.dates, len(date_ids)) for found in evidence]
     overlaps: dict[tuple[int, int], tuple[float, int]] = {}
     shared_facts: dict[tuple[int, int], SharedFacts] = {}
     shared_times: dict[tuple[int, int], tuple[float, bool]] = {}
-    postings: dict[str, list[int]] = {}
     keys = [(rare_words[wording], _evidence_keys(found)) for wording, found in zip(wordings, evidence, strict=True)]
-    for index, (words, figures_and_dates) in enumerate(keys):
-        for key in words + figures_and_dates:
-            postings.setdefault(key, []).append(index)
+    index_of = postings([words + figures_and_dates for words, figures_and_dates in keys])
     # A figure or date key is looked up twice: it counts as two shared words.
-    lookups = [[postings[key] for key in [*words, *figures_and_dates, *figures_and_dates] if len(postings[key]) > 1]
+    lookups = [[index_of[key] for key in [*words, *figures_and_dates, *figures_and_dates] if len(index_of[key]) > 1]
                for words, figures_and_dates in keys]
-    articles = [unit.article for unit in statements]
+    articles = [sentence.article for sentence in statements]
     pairs = []
     for index, lookup in enumerate(lookups):
-        later: list[int] = []
-        for posting in lookup:
-            start = bisect_right(posting, index)  # postings ascend: only later sentences
-            later += posting[start:start + WINDOW]
+        later = later_holders(lookup, index, WINDOW)
         if not later:
             continue
         article = articles[index]
         nearest = sorted([(-count, other) for other, count in Counter(later).items()
                           if count >= 2 and articles[other] != article])[:NEIGHBOURS]
         wording, fact, when = wordings[index], facts[index], dates[index]
-        vector, norm, rare = vectors[wording], norms[wording], rare_sets[wording]
+        vector, length, rare = vectors[wording], norms[wording], rare_sets[wording]
         for _, other in nearest:
             other_wording = wordings[other]
             overlap = overlaps.get((wording, other_wording))
             if overlap is None:
-                lexical = lexical_similarity(vector, vectors[other_wording], (norm, norms[other_wording]))
+                lexical = lexical_similarity(vector, vectors[other_wording], (length, norms[other_wording]))
                 overlap = overlaps[wording, other_wording] = (lexical, len(rare & token_sets[other_wording]))
             told = shared_facts.get((fact, facts[other]))
             if told is None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.ingest import furniture, metadata
+from digest.ingest import metadata
 from digest.ingest.model import Found
 from digest.ingest.text.header import Meta, drop_closing_notes, read_header, read_meta
 from digest.ingest.text.layout import after_late_byline, article_spans, article_start
@@ -28,7 +28,7 @@ from digest.ingest.text.lines import (
     HEADING_WORDS,
     PROSE_WORDS,
     TERMINAL,
-    Block,
+    PageLine,
     classify,
     fold_line,
     mark_repeats,
@@ -36,6 +36,7 @@ from digest.ingest.text.lines import (
     refuse_unreadable,
     split_lines,
 )
+from digest.language import furniture
 
 __all__ = ["PROSE_WORDS", "CleanText", "clean_lines", "clean_text", "fold_line", "refuse_unreadable", "split_lines"]
 
@@ -64,7 +65,7 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
     `extracted` says an extractor has already cut the article out of the page (HTML): lines above the first
     long paragraph and short list items are then kept unless they are furniture.
     """
-    blocks = [Block(number, text, hint, len(_WORD.findall(text))) for number, text, hint in lines]
+    blocks = [PageLine(number, text, hint, len(_WORD.findall(text))) for number, text, hint in lines]
     notes: list[str] = []
     meta = Meta()
     for block in blocks:
@@ -84,7 +85,7 @@ def clean_lines(lines: list[tuple[int, str, bool]], *, title_hint: str | None = 
     title_line, header_keep = read_header(blocks[:start], title_hint, extracted, lede, meta, notes)
     title = title_hint or (title_line.text.lstrip("# ").strip() if title_line else None)
     spans = article_spans(blocks, start)
-    kept: list[Block] = list(header_keep)
+    kept: list[PageLine] = list(header_keep)
     title_keys = {fold_line(title)} if title else set()
     if title_line:
         title_keys.add(fold_line(title_line.text))
@@ -137,7 +138,7 @@ def clean_text(text: str, *, boilerplate: frozenset[str] = frozenset()) -> Clean
     return clean_lines(lines, boilerplate=boilerplate)
 
 
-def _is_heading(block: Block) -> bool:
+def _is_heading(block: PageLine) -> bool:
     """Subheadings are short labels; longer lines in sentence case are captions."""
     if block.heading_hint:
         return True
@@ -146,7 +147,7 @@ def _is_heading(block: Block) -> bool:
     return block.words <= 12 or block.text.endswith("?") or ":" in block.text or _title_case(block.text)
 
 
-def _link_lists(kept: list[Block]) -> set[int]:
+def _link_lists(kept: list[PageLine]) -> set[int]:
     """Lists that are links to other pages: headline-like items not introduced by the text, or after the article."""
     dropped: set[int] = set()
     index = 0
@@ -173,7 +174,7 @@ def _title_case(text: str) -> bool:
     return sum(word[:1].isupper() for word in long_words) >= 0.6 * len(long_words)
 
 
-def _resolve_headings(kept: list[Block], notes: list[str], extracted: bool) -> list[tuple[str, str]]:
+def _resolve_headings(kept: list[PageLine], notes: list[str], extracted: bool) -> list[tuple[str, str]]:
     """Short lines become subheadings when article text follows them, and are dropped otherwise."""
     result: list[tuple[str, str]] = []
     link_lists = _link_lists(kept)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from digest.ingest import metadata
-from digest.ingest.text.lines import Block, fold_line, note
+from digest.ingest.text.lines import PageLine, fold_line, note
+from digest.language import furniture
 
 
 @dataclass(slots=True)
@@ -25,7 +26,7 @@ def _content_words(text: str) -> set[str]:
     return {word for word in fold_line(text).split() if len(word) > 3 or word.isdigit()}
 
 
-def _pick_title(header: list[Block], lede: str) -> Block | None:
+def _pick_title(header: list[PageLine], lede: str) -> PageLine | None:
     """The headline: the header line that shares most words with the opening paragraphs (later lines win ties)."""
     candidates = [b for b in header if b.kind in ("short", "sentence")
                   and not b.text.endswith(("...", "…", "—", "–", "-", ":", "|", ","))
@@ -46,11 +47,11 @@ def _pick_title(header: list[Block], lede: str) -> Block | None:
     return next(b for b in candidates if fold_line(b.text) == fold_line(best.text))
 
 
-def read_header(header: list[Block], title_hint: str | None, extracted: bool, lede: str, meta: Meta,
-                 notes: list[str]) -> tuple[Block | None, list[Block]]:
+def read_header(header: list[PageLine], title_hint: str | None, extracted: bool, lede: str, meta: Meta,
+                 notes: list[str]) -> tuple[PageLine | None, list[PageLine]]:
     """Pick the headline from the lines above the article; keep a standfirst that follows it."""
     title_line = None if title_hint else _pick_title(header, lede)
-    keep: list[Block] = []
+    keep: list[PageLine] = []
     after_title = title_line is None
     title_key = fold_line(title_line.text) if title_line else fold_line(title_hint or "")
     for block in header:
@@ -69,19 +70,19 @@ def read_header(header: list[Block], title_hint: str | None, extracted: bool, le
     return title_line, keep
 
 
-def _standfirst(block: Block, after_title: bool) -> bool:
+def _standfirst(block: PageLine, after_title: bool) -> bool:
     """A sentence between the headline and the article: a standfirst or a short opening paragraph."""
     return (after_title and block.kind == "sentence" and not block.reason and block.words >= 5
             and not block.text.rstrip("\"'”’)").endswith(("?", "!")))
 
 
-def read_meta(block: Block, meta: Meta, *, tail: bool) -> bool:
+def read_meta(block: PageLine, meta: Meta, *, tail: bool) -> bool:
     """Take a dateline, byline or credit into the metadata; True when the line was one."""
     if block.kind == "credit":
-        meta.credit = meta.credit or metadata.wire_credit(block.text)
+        meta.credit = meta.credit or furniture.wire_credit(block.text)
         return True
     if block.kind == "byline" and not tail:
-        meta.author = meta.author or metadata.byline(block.text)
+        meta.author = meta.author or furniture.byline(block.text)
         return True
     if block.kind == "date" and not tail:
         meta.published = meta.published or metadata.dateline(block.text)
@@ -90,7 +91,7 @@ def read_meta(block: Block, meta: Meta, *, tail: bool) -> bool:
     return False
 
 
-def drop_closing_notes(kept: list[Block], meta: Meta, notes: list[str]) -> list[Block]:
+def drop_closing_notes(kept: list[PageLine], meta: Meta, notes: list[str]) -> list[PageLine]:
     """At the end of the article: "X contributed to this report" is a credit, a note about the writer is dropped."""
     while kept:
         last = kept[-1]

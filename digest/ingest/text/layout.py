@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from digest.ingest import furniture
-from digest.ingest.text.lines import PROSE_WORDS, Block
+from digest.ingest.text.lines import PROSE_WORDS, PageLine
+from digest.language import furniture
 
 RESUME_WINDOW = 8
 """After a furniture heading, article prose may resume within this many lines (an inline "Related" box)."""
 
 
-def article_start(blocks: list[Block]) -> int | None:
+def article_start(blocks: list[PageLine]) -> int | None:
     """The first prose paragraph that more article text follows closely (a lone promo above the headline is not)."""
     prose = [i for i, b in enumerate(blocks) if b.kind == "prose"]
     first_short = next((i for i, b in enumerate(blocks) if b.kind == "short" and b.words >= 2), len(blocks))
     for index in prose:
-        following: list[Block] = []
+        following: list[PageLine] = []
         for block in blocks[index + 1:]:
             if block.kind not in ("furniture", "date", "byline", "credit"):
                 following.append(block)
@@ -26,7 +26,7 @@ def article_start(blocks: list[Block]) -> int | None:
     return prose[0] if prose else None
 
 
-def after_late_byline(blocks: list[Block], start: int) -> int:
+def after_late_byline(blocks: list[PageLine], start: int) -> int:
     """Teasers with excerpts can sit above the article: a headline then a byline or dateline below `start`,
     with most of the prose after them, marks where the article really begins."""
     prose_total = sum(b.words for b in blocks if b.kind == "prose")
@@ -48,11 +48,11 @@ def after_late_byline(blocks: list[Block], start: int) -> int:
     return start
 
 
-def _text_like(block: Block) -> bool:
+def _text_like(block: PageLine) -> bool:
     return block.kind in ("prose", "sentence", "item") or block.text.endswith(":")
 
 
-def article_spans(blocks: list[Block], start: int) -> list[tuple[int, int]]:
+def article_spans(blocks: list[PageLine], start: int) -> list[tuple[int, int]]:
     """Ranges of blocks that belong to the article: from `start` to a furniture heading, resumed if prose follows."""
     spans: list[tuple[int, int]] = []
     first = start
@@ -72,11 +72,11 @@ def article_spans(blocks: list[Block], start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _prose_words(blocks: list[Block], spans: list[tuple[int, int]]) -> int:
+def _prose_words(blocks: list[PageLine], spans: list[tuple[int, int]]) -> int:
     return sum(blocks[i].words for first, last in spans for i in range(first, last) if blocks[i].kind == "prose")
 
 
-def _resume_after(blocks: list[Block], cut: int, *, sidebar: bool, before: int) -> int | None:
+def _resume_after(blocks: list[PageLine], cut: int, *, sidebar: bool, before: int) -> int | None:
     """Where article prose resumes after a box: prose close by, and more of it before the next box
     (after a list of other stories, more than the article had before it)."""
     for index in range(cut + 1, min(len(blocks), cut + 1 + RESUME_WINDOW)):

@@ -7,8 +7,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from digest.ingest import furniture, metadata
+from digest.ingest import metadata
 from digest.ingest.model import IngestError
+from digest.language import furniture
 
 TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 """How a line that ends like a sentence ends (closing quotes and brackets allowed)."""
@@ -24,7 +25,7 @@ LONGEST_LINE = 100_000
 
 
 @dataclass(slots=True)
-class Block:
+class PageLine:
     """A line of the page while it is being judged (mutable working state, never returned)."""
 
     number: int
@@ -90,7 +91,7 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     return [(number, " ".join(parts)) for number, parts in result]
 
 
-def classify(block: Block, boilerplate: frozenset[str]) -> None:
+def classify(block: PageLine, boilerplate: frozenset[str]) -> None:
     text = block.text
     block.reason = furniture.furniture_reason(text)
     sentence = bool(TERMINAL.search(text))
@@ -98,9 +99,9 @@ def classify(block: Block, boilerplate: frozenset[str]) -> None:
         block.kind = "terminator"
     elif block.words <= 14 and metadata.dateline(text):
         block.kind, block.reason = "date", "dateline"
-    elif block.words <= 12 and metadata.byline(text):
+    elif block.words <= 12 and furniture.byline(text):
         block.kind, block.reason = "byline", "byline"
-    elif metadata.wire_credit(text):
+    elif furniture.wire_credit(text):
         block.kind, block.reason = "credit", "credit line"
     elif block.reason:
         block.kind = "furniture"
@@ -116,7 +117,7 @@ def classify(block: Block, boilerplate: frozenset[str]) -> None:
         block.kind = "short"
 
 
-def mark_repeats(blocks: list[Block]) -> None:
+def mark_repeats(blocks: list[PageLine]) -> None:
     counts: dict[str, int] = {}
     for block in blocks:
         if block.kind in ("short", "item", "sentence") and block.words < PROSE_WORDS:
@@ -131,6 +132,6 @@ def mark_repeats(blocks: list[Block]) -> None:
             seen.add(key)
 
 
-def note(block: Block, reason: str) -> str:
+def note(block: PageLine, reason: str) -> str:
     text = block.text if len(block.text) <= 70 else block.text[:67] + "..."
     return f"line {block.number}: dropped ({reason}): {text}"

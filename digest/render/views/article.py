@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from digest.language.sentences import blocks
+from digest.language.times import show_date
 from digest.model import Digest, Topic
 from digest.render import urls
-from digest.render.dates import show_date
 from digest.render.urls import Layout
 from digest.render.views.common import Flag, TopicSentences, article_heading, byline, explain_flags, safe_url
 from digest.render.views.places import Place, Selection, select
-from digest.text import blocks
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from digest.content import is_safe_url
 from digest.flags import FLAGS
+from digest.language.sentences import NumberedSentence, sentences
+from digest.language.times import show_date
 from digest.model import ArticleInfo, Cited, Digest, SentenceRef, Topic
 from digest.render import urls
-from digest.render.dates import show_date
 from digest.render.urls import Layout
-from digest.text import Sentence, sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,9 +222,9 @@ class TopicSentences:
 
     def __init__(self, topic: Topic) -> None:
         self._bodies = {article.id: article.body for article in topic.articles}
-        self._split: dict[str, list[Sentence]] = {}
+        self._split: dict[str, list[NumberedSentence]] = {}
 
-    def of(self, article: str) -> list[Sentence]:
+    def of(self, article: str) -> list[NumberedSentence]:
         """Every sentence of the article, numbered from 1 (none for an article the topic does not have)."""
         if article not in self._split:
             self._split[article] = sentences(self._bodies.get(article, ""))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from digest.language.times import show_date
 from digest.model import Digest, Topic
 from digest.render import urls
-from digest.render.dates import show_date
 from digest.render.urls import Layout
 from digest.render.views.common import (
     TagLink,

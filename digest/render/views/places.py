@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from digest.language.times import show_date
 from digest.model import Cited, ContestedPoint, Digest, TimelineEntry, Topic
-from digest.render.dates import show_date
 from digest.render.views.common import lead_and_rest, outlet_key, shorten
 
 KEY_FACTS = 5
@@ -106,7 +106,7 @@ def key_facts(digest: Digest, lead: Cited | None, summary: tuple[Cited, ...]) ->
     another fact already says (they cite the same sentence). Undated facts first, then dated ones in date order."""
     outlet_of = {info.id: outlet_key(info) for info in digest.articles}
     disputed = {ref for point in digest.contested for side in point.sides for ref in side.claim.refs}
-    candidates = [(cited, None) for cited in summary] + [(entry.event, entry.date) for entry in digest.timeline]
+    candidates = [(cited, None) for cited in summary] + [(entry.event, str(entry.date)) for entry in digest.timeline]
     ranked = []
     for position, (cited, date) in enumerate(candidates):
         sources = len({outlet_of[ref.article] for ref in cited.refs})

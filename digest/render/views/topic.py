@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from digest.language.times import show_date
 from digest.model import ArticleInfo, Digest, SentenceRef, Topic
 from digest.render import urls
-from digest.render.dates import show_date
 from digest.render.urls import Layout
 from digest.render.views.common import (
     Flag,
@@ -331,7 +331,7 @@ def topic_view(topic: Topic, digest: Digest, layout: Layout, selection: Selectio
     current = layout.page_url(urls.topic_page(topic.slug))
     links = TopicLinks(digest, layout, current, texts or TopicSentences(topic))
     selection = selection or select(topic, digest)
-    timeline = tuple(TimelineItem(entry.date, show_date(entry.date), _quoted(place, links))
+    timeline = tuple(TimelineItem(str(entry.date), show_date(entry.date), _quoted(place, links))
                      for entry, place in selection.timeline)
     contested = []
     for point, places in selection.contested:

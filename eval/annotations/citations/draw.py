@@ -200,7 +200,7 @@ def _seed_locator(doc: str, sentence: str, index: int, locating: Locating) -> Lo
 
 def load_story(name: str) -> Story:
     from digest.content import load_topic
-    from digest.text import sentences
+    from digest.language.sentences import sentences
 
     folder = SEED_TOPIC if name == SEED_STORY else OUT / "stories" / name / "content" / name.lower()
     digest_file = OUT / "digests" / f"{name}.json"

@@ -10,17 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.cues import content_terms, lower_words, stem
-from digest.analysis.dates import find_dates
-from digest.memo import per_topic
+from digest.language.lexicon import MONTH_NAMES, NUMBER_WORDS, ROUND_NUMBERS, WEEKDAY_NAMES
+from digest.language.times import find_dates
+from digest.language.tokens import content_terms, lower_words, stem
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24,
-    "hundreds": 200, "thousands": 2000,
-}
+_ROUGH = {f"{word}s": 2 * value for word, value in ROUND_NUMBERS.items()}
+"""Rough counts: "dozens" as 24, "thousands" as 2,000."""
+_NUMBER_WORDS = NUMBER_WORDS.keys() | ROUND_NUMBERS.keys() | _ROUGH.keys()
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
 APPROXIMATE = ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "more than",
@@ -40,9 +36,7 @@ _NUMBER = re.compile(
     r"(?=[$£€]|\s?(?:\d|\b[otfsenhda]))"
     r"(?P<currency>[$£€])?\s?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|"
-    r"hundreds|thousands)\b)"
+    rf"\b(?:{'|'.join(NUMBER_WORDS)}|a\s+(?:{'|'.join(ROUND_NUMBERS)})|{'|'.join(_ROUGH)})\b)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|k|m)\b)?"
     r"(?P<percent>\s?(?:%|percent\b|per\s+cent\b))?",
     re.IGNORECASE,
@@ -79,33 +73,19 @@ class Quantity:
         return f"{self.value:g} {self.counts}".strip()
 
 
-@per_topic(65536)
-def singular(word: str) -> str:
-    """A crude English singular, good enough to compare counted nouns ("troops" ~ "troop")."""
-    word = word.lower().strip(".'")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _value(number: str) -> float | None:
+def _value(number: str) -> float:
     number = _SPACES.sub(" ", number.lower())
     if number[0].isdigit():
         return float(number.replace(",", ""))
-    if number == "a dozen":
-        return 12.0
-    value = NUMBER_WORDS.get(number)
-    return float(value) if value is not None else None
+    if number.startswith("a "):
+        return float(ROUND_NUMBERS[number[2:]])
+    return float(NUMBER_WORDS.get(number) or _ROUGH[number])
 
 
 def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Quantity, ...]:
     """The quantities of a sentence, leaving out the spans in `skip` (dates already read)."""
     found: list[Quantity] = []
-    if not _DIGIT.search(text) and NUMBER_WORDS.keys().isdisjoint(lower_words(text)):
+    if not _DIGIT.search(text) and _NUMBER_WORDS.isdisjoint(lower_words(text)):
         return ()  # no digit and no number word: most sentences, ruled out before the full expression runs
     spans, next_span = sorted(skip), 0
     for match in _NUMBER.finditer(text):
@@ -118,8 +98,6 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
         if match.group("number")[0].isdigit() and _CODE_BEFORE.search(text[max(0, start - 2) : start]):
             continue  # part of a code or name ("F-16", "COVID19")
         value = _value(match.group("number"))
-        if value is None:
-            continue
         scale = (match.group("scale") or "").lower()
         if scale in ("k", "m") and not match.group("currency"):
             continue
@@ -136,7 +114,7 @@ def find_quantities(text: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[
         if not counts and not match.group("number")[0].isdigit():
             continue  # "one" alone is a pronoun far more often than a count
         before = text[max(0, start - 20) : start].lower()
-        approximate = match.group("number").lower() in ("dozens", "hundreds", "thousands") or bool(
+        approximate = match.group("number").lower() in _ROUGH or bool(
             _HEDGED.search(before)
         )
         found.append(Quantity(text[start:end].strip(), start, end, value, counts, approximate))
@@ -157,7 +135,7 @@ def _counted(text: str, offset: int) -> tuple[str, int]:
             continue  # "2,500 US troops", "900 American troops": the noun comes later
         if lowered in _NOT_COUNTED or lowered.rstrip(".") in _NOT_COUNTED:
             return "", offset
-        return singular(written.rstrip(".")), word.end() - (1 if written.endswith(".") else 0)
+        return stem(lowered.strip(".'")), word.end() - (1 if written.endswith(".") else 0)
     return "", offset
 
 
@@ -172,9 +150,8 @@ _DESCRIPTOR_STOP = {"and", "or", "but", "with", "as", "to", "which", "that", "wh
 _WORDS_AHEAD = re.compile(r"(?:\s*\S+){0,9}")
 """The most of a text `descriptor` reads: its first nine words (four, then four more after a preposition)."""
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
-_TIME_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|"
-                         r"weekend|month|year|morning|evening|night|days?|hours?|january|february|march|april|"
-                         r"may|june|july|august|september|october|november|december)\b", re.I)
+_TIME_WORDS = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)}|today|yesterday|week|weekend|month|year|morning|evening|"
+                         rf"night|days?|hours?|{'|'.join(MONTH_NAMES)})\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)

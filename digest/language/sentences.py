@@ -13,11 +13,12 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from digest.language.lexicon import MONTH_ABBREVIATIONS
 from digest.memo import per_topic
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class TextBlock:
     """A paragraph, heading, list item or quotation of the body."""
 
     kind: str
@@ -29,7 +30,7 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class NumberedSentence:
     """One sentence of an article."""
 
     index: int
@@ -83,16 +84,16 @@ def _collapse(text: str) -> str:
 
 
 @per_topic(8192)
-def blocks(body: str) -> tuple[Block, ...]:
+def blocks(body: str) -> tuple[TextBlock, ...]:
     """The body's text blocks, in order (cached: the analysis and the pages both read every body). The cache
     holds a long story whole: the analysis reads its bodies twice in turn (sentences, then word counts), and a
     cache smaller than the story would drop each body just before its second reading."""
     return _plain_blocks(body) if _is_plain(body) else _parsed_blocks(body)
 
 
-def _parsed_blocks(body: str) -> tuple[Block, ...]:
+def _parsed_blocks(body: str) -> tuple[TextBlock, ...]:
     """`blocks` of any body, through markdown-it."""
-    result: list[Block] = []
+    result: list[TextBlock] = []
     tokens = _parser().parse(body)
     context: list[str] = []
     for index, token in enumerate(tokens):
@@ -108,26 +109,26 @@ def _parsed_blocks(body: str) -> tuple[Block, ...]:
             if not text:
                 continue
             if opener.type == "heading_open":
-                result.append(Block("heading", text, int(opener.tag[1])))
+                result.append(TextBlock("heading", text, int(opener.tag[1])))
             else:
-                result.append(Block(context[-1] if context else "paragraph", text))
+                result.append(TextBlock(context[-1] if context else "paragraph", text))
         elif token.type in ("code_block", "fence"):
             text = _collapse(token.content)
             if text:
-                result.append(Block("paragraph", text))
+                result.append(TextBlock("paragraph", text))
     return tuple(result)
 
 
-def _plain_blocks(body: str) -> tuple[Block, ...]:
+def _plain_blocks(body: str) -> tuple[TextBlock, ...]:
     """`blocks` of a plain body (see `_is_plain`), read line by line as markdown-it reads it: most bodies are
     plain, and parsing them with markdown-it costs several times as much."""
-    result: list[Block] = []
+    result: list[TextBlock] = []
     paragraph: list[str] = []
 
     def end_paragraph() -> None:
         text = _collapse("\n".join(paragraph))
         if text:
-            result.append(Block("paragraph", text))
+            result.append(TextBlock("paragraph", text))
         paragraph.clear()
 
     for line in body.split("\n"):
@@ -144,7 +145,7 @@ def _plain_blocks(body: str) -> tuple[Block, ...]:
                 content = unclosed
             text = _collapse(content)
             if text:
-                result.append(Block("heading", text, heading.end()))
+                result.append(TextBlock("heading", text, heading.end()))
     end_paragraph()
     return tuple(result)
 
@@ -153,8 +154,8 @@ def _plain_blocks(body: str) -> tuple[Block, ...]:
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov",
     "sen", "rep", "pres", "st", "jr", "sr", "rev", "hon", "no", "nos", "vs", "etc", "e.g", "i.e", "inc",
-    "corp", "ltd", "co", "mt", "ft", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "fig", "vol", "al", "dept", "univ", "assn",
+    "corp", "ltd", "co", "mt", "ft", "approx", "est", "a.m", "p.m", "fig", "vol", "al", "dept", "univ", "assn",
+    *(name.lower() for name in MONTH_ABBREVIATIONS),
 }
 # Abbreviations that also end sentences often ("... troops from the U.S. The talks ...").
 _TERMINAL_ABBREVIATIONS = {"u.s", "u.k", "u.n", "e.u", "u.s.a", "etc", "a.m", "p.m", "inc", "co", "ltd", "corp"}
@@ -209,7 +210,8 @@ def _ends_sentence(text: str, start: int, end: int, after: int) -> bool:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split a block of prose into sentences, keeping each one's wording exactly."""
+    """Split a block of prose into sentences, keeping each one's wording exactly (the ingest reads a page's
+    paragraphs with it; `sentences` numbers a body's)."""
     return list(_split(text))
 
 
@@ -232,17 +234,17 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(result)
 
 
-def sentences(body: str) -> list[Sentence]:
+def sentences(body: str) -> list[NumberedSentence]:
     """Every sentence of the body, headings included, numbered from 1."""
-    result: list[Sentence] = []
+    result: list[NumberedSentence] = []
     section = ""
     for block_index, block in enumerate(blocks(body)):
         if block.kind == "heading":
             section = block.text
-            result.append(Sentence(len(result) + 1, block.text, block_index, True, section))
+            result.append(NumberedSentence(len(result) + 1, block.text, block_index, True, section))
             continue
         for piece in _split(block.text):
-            result.append(Sentence(len(result) + 1, piece, block_index, False, section))
+            result.append(NumberedSentence(len(result) + 1, piece, block_index, False, section))
     return result
 
 

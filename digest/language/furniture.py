@@ -1,4 +1,5 @@
-"""Page furniture recognised by its form: the lines every news site wraps around an article.
+"""Page furniture recognised by its form: the lines every news site wraps around an article, and the bylines
+and credits among them.
 
 Patterns are about kinds of furniture (teasers, share bars, comment forms, photo credits), phrased the
 way English-language sites phrase them, never about one site's wording.
@@ -8,8 +9,23 @@ from __future__ import annotations
 
 import re
 
-from digest.ingest import metadata
+from digest.language.lexicon import wordset
 
+_BYLINE = re.compile(r"^(?:by|written by|posted by|words by|story by|author\s*:|reporter\s*:)\s+"
+                     r"(?P<names>[^\d].{1,120})$", re.I)
+_NAME = re.compile(r"^(?:(?:[A-Z][\w'’.-]*|al-\w+|de|van|von|bin|da|la|le)\s*){2,5}$")
+_REPORTING = re.compile(r"^\(?\s*((?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research)"
+                        r"\s+by\b.*?)\s*\)?$", re.I)
+_CREDIT = re.compile(r"^(?:(?:photo|image|picture|video|cover|header|featured image|main image)\s+)?"
+                     r"credits?\s*:\s*(?P<value>.+)$", re.I)
+_STOCK = re.compile(r"photo|image|picture|getty|shutterstock|deposit|istock|alamy|unsplash|pexels|pixabay|"
+                    r"wikimedia|wikipedia|creative commons|\bcc[- ]by\b|\bap\b|\bafp\b|\bepa\b|/|file|handout|"
+                    r"courtesy|screenshot|screengrab|twitter|x\.com|instagram|facebook|youtube", re.I)
+SITE_BLURB = (r"^(?P<blurb>(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*)\s+is an? (?:[\w-]+\s+){0,3}"
+              r"(?:independent|non-?profit|award-winning|digital|online|daily|weekly|local|global|leading)\s+"
+              r"(?:[\w-]+\s+){0,2}(?:news|newspaper|media|publication|outlet|magazine|website|site|platform|"
+              r"organi[sz]ation)\b")
+"""A site describing itself ("The Harbour Herald is an independent news site ...")."""
 _RAW_PATTERNS = (
     ("ad-block notice", r"\bad[- ]?block(?:er|ing)?s?\b.*\b(?:detected|disable|enabled|whitelist|turn off|using|"
                         r"allow|support)|^ad[- ]?block(?:er)? detected|using an? ad[- ]?blocker"),
@@ -86,7 +102,7 @@ _RAW_PATTERNS = (
                        r"\b(?:subscribers?|members?) only[.!]?$|"
                        r"\b(?:continue|keep) reading (?:with|for)\b|\bpremium (?:content|article)\b|"
                        r"^(?:already have an account|create (?:a free )?account)\b"),
-    ("site blurb", metadata.SITE_BLURB + r"|\b(?:proudly )?powered by\b|\bregistered trademark\b"),
+    ("site blurb", SITE_BLURB + r"|\b(?:proudly )?powered by\b|\bregistered trademark\b"),
     ("photo caption", r"(?-i:\b(?:REUTERS|AFP|AP|EPA|Getty Images|Anadolu|Xinhua|EFE|ANSA)\s*/\s*[A-Z][a-z])|"
                       r"\bpurchase licensing rights\b"),
     ("page navigation", r",?\s*opens new tab$|^story continues$"),
@@ -126,14 +142,51 @@ _LONGEST = {"ad-block notice": 80, "javascript notice": 60, "disclaimer": 80, "f
 _BULLET = re.compile(r"^(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 _LETTERS = re.compile(r"[^\W\d_]", re.U)
 
+_CUE_STARTS = (*wordset("""
+0 1 2 3 4 5 6 7 8 9 © (c) about accept accessibility ad add agree allow already also back become breaking cancel
+careers categor click close comment connect contact continue cookie copy copyright create customi disclaimer
+dismiss don't download e-mail editor editorial email enter ethics facebook file filed find flipboard follow font
+get gift give got hide home http imprint instagram join just keep keywords latest leave like link linkedin listen
+load loading log main manage menu messenger more must navigation newer next notify ok older open opinion paid
+photo photograph picture pin pinterest popular post posted previous print privacy promoted read reading
+recommended reddit register reject related return rss save scroll search see share show sign signup sitemap skip
+slide sponsored start stock story submit subscribe suggested support supported tag tap telegram terms thank
+threads tiktok toggle top topic trending tweet twitter unlock video view watch whatsapp www x youtube
+"""), "i agree", "i accept", "go back", "do not", "be the first", "no comments", "this article",
+               "our standards", "text size", "in case")
+"""How a line may start for a pattern anchored at its start to match it (lower case)."""
+_CUE_PIECES = (*wordset("""
+block cookie javascript advertise continues newsletter please comment photo image picture illustration getty
+shutterstock depositphotos istock alamy unsplash pexels wikimedia inbox credit mail contact originally browser
+subscriber member reading premium licensing lorem dolor filler dummy placeholder source @ /
+"""), "your email", "required fields", "all rights", "trust principles", "news tip", "views expressed",
+               "necessarily reflect", "first appeared", "first published", "first ran", "opens in", "opens new tab",
+               "by using", "by continuing", "free article", " is a", "powered by", "registered trademark",
+               "sample text")
+"""Pieces of which every pattern not anchored at the line's start needs one (lower case)."""
+_UNGATED = re.compile("[\u0130\u0131\u017f\u212a]|[^\\S ]")
+"""What lower-casing and plain spaces cannot stand for: the letters case-insensitive expressions match to ASCII
+ones (dotted and dotless i, long s, the Kelvin sign), and white space other than a space."""
+
+
+def _may_be_furniture(line: str) -> bool:
+    """False when no pattern of `_RAW_PATTERNS` can match the (stripped) line: it starts with none of their cue
+    words and holds none of their cue pieces. Most lines of an article hold none, and the expressions, tried at
+    every position, cost far more than this test."""
+    lowered = line.lower()
+    return lowered.startswith(_CUE_STARTS) or any(map(lowered.__contains__, _CUE_PIECES)) \
+        or bool(_UNGATED.search(line))
+
 
 def furniture_reason(text: str) -> str | None:
     """Why a line is furniture whatever its position, or None."""
     stripped = text.strip()
     if not _LETTERS.search(stripped):
         return "no words"
-    if metadata.photo_credit(stripped):
+    if photo_credit(stripped):
         return "photo credit"
+    if not _may_be_furniture(stripped):
+        return None
     words = len(stripped.split())
     for reason, pattern in _LINE_PATTERNS:
         if words > _LONGEST.get(reason, SHORT_WORDS):
@@ -162,3 +215,39 @@ def bullet(text: str) -> str | None:
     """The text of a list item ("- x", "• x", "1. x"), or None."""
     match = _BULLET.match(text)
     return text[match.end():].strip() if match else None
+
+
+def byline(line: str) -> str | None:
+    """Author names from a byline ("By Jane Doe and John Roe"), or None."""
+    match = _BYLINE.match(line.strip())
+    if not match:
+        return None
+    names = re.split(r"\s*(?:\||•|·|,\s*(?=(?:19|20)\d{2}|updated|published)).*$", match["names"], maxsplit=1)[0]
+    names = names.strip(" ,;:-–—")
+    parts = [part for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", names) if part]
+    if parts and all(_NAME.match(part) for part in parts):
+        return names
+    return None
+
+
+def wire_credit(line: str) -> str | None:
+    """A reporting credit: "Credit: A; B;C" naming people, or "Reporting by A; Editing by B"."""
+    text = line.strip()
+    reporting = _REPORTING.match(text)
+    if reporting:
+        return re.sub(r"\s*;\s*", "; ", reporting.group(1).strip())
+    credit = _CREDIT.match(text)
+    if not credit or re.match(r"^(?:photo|image|picture|video|cover|header|featured|main)\b", text, re.I):
+        return None
+    value = credit["value"].strip().rstrip(".")
+    if _STOCK.search(value):
+        return None
+    names = [name.strip() for name in re.split(r"[;,]|\band\b", value) if name.strip()]
+    if names and all(_NAME.match(name) and len(name.split()) >= 2 for name in names):
+        return "; ".join(names)
+    return None
+
+
+def photo_credit(line: str) -> bool:
+    """A credit line that names a photo agency or stock library rather than reporters."""
+    return bool(_CREDIT.match(line.strip())) and wire_credit(line) is None
