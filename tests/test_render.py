@@ -147,7 +147,7 @@ def test_timeline_shows_the_heaviest_entries_in_date_order(topic) -> None:
     assert view.timeline_total == 4 and view.contested_total == 2
 
 
-def test_sources_are_grouped_by_outlet_most_articles_first_newest_first(topic) -> None:
+def test_sources_are_grouped_by_outlet_most_articles_first_newest_first(topic, env) -> None:
     digest = handmade(topic)
     post, radio, courier = digest.articles
     same = replace(digest, articles=(post, radio, replace(courier, outlet=radio.outlet)))
@@ -162,6 +162,11 @@ def test_sources_are_grouped_by_outlet_most_articles_first_newest_first(topic) -
     first = radio_group.articles[0]
     assert first.anchor == "source-town-radio-bridge" and first.href == "town-radio-bridge/"
     assert first.point is None and view.outlets[1].articles[0].point.statement.text.startswith("Cyclists")
+    assert view.unnamed == 0
+    anonymous = replace(digest, articles=(post, replace(radio, outlet=None), replace(courier, outlet=None)))
+    note = re.search(r'<p class="digest-note"[^>]*>([^<]*)Open a source',
+                     render_topic(env, topic, anonymous, Layout()))
+    assert note and note[1] == "3 articles from 1 outlet; 2 name no outlet. "  # as many sources as the page lists
     copies = replace(same, articles=tuple(replace(info, flags=("syndicated", "no_url")) for info in same.articles))
     assert topic_view(topic, copies, Layout()).outlets[0].flag_counts == (
         "2 no links to the originals", "2 copies of other articles")

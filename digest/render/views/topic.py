@@ -229,8 +229,8 @@ class TopicView:
     """Contested points in the digest."""
     outlets: tuple[OutletGroup, ...]
     """Every article, grouped by outlet, the outlets with most articles first."""
-    articles: int
-    """How many articles the topic has."""
+    unnamed: int
+    """Articles that name no outlet (each is a source of its own)."""
     matrix_columns: tuple[MatrixColumn, ...]
     """The outlets compared, in the order of `outlets`."""
     matrix: tuple[MatrixRow, ...]
@@ -364,7 +364,7 @@ def topic_view(topic: Topic, digest: Digest, layout: Layout, selection: Selectio
         contested=tuple(contested),
         contested_total=len(digest.contested),
         outlets=groups,
-        articles=len(digest.articles),
+        unnamed=sum(not info.outlet for info in digest.articles),
         matrix_columns=columns,
         matrix=matrix,
         matrix_left_out=left_out,
