@@ -54,6 +54,8 @@ CHECKED = 24
 another outlet reports it: enough to find one, and linear in the topic however large a group grows."""
 MIN_SHARED = 2
 """Pieces of content (words, names, figures, dates) the two must share: one shared word is a coincidence."""
+SPEAKER_LETTERS = 5
+"""Speakers' name words are compared by their first letters: a country and its adjective name one speaker."""
 _WORD = re.compile(r"[^\W_]+")
 _NEGATIONS = frozenset({"not", "never", "no", "none", "nobody", "nothing", "cannot",
                         *re.findall("[a-z]+", DENIAL_VERB)})
@@ -81,8 +83,9 @@ class Reading:
     tokens: frozenset[str]
     """Every content word, names included."""
     speakers: frozenset[str]
-    """The words of the names it quotes or reports as speaking ("Omar Costa said"): the same words from
-    another speaker are another statement."""
+    """The words of the names it quotes or reports as speaking ("Omar Costa said"), their first
+    `SPEAKER_LETTERS` letters ("Haiti's government", "the Haitian Government"): the same words from another
+    speaker are another statement."""
     said: frozenset[str]
     """The content words of what it reports someone said (`terms` when it reports no one, or not what): a role or a
     description of the speaker ("a local resident") shared by two quotes does not make them one statement."""
@@ -105,9 +108,9 @@ class Reading:
             negative=not _NEGATIONS.isdisjoint(lower_words(sentence.text)) or "n't" in sentence.text
             or "n\u2019t" in sentence.text,
             tokens=frozenset(sentence.tokens),
-            speakers=frozenset(token for attribution in sentence.attributions
+            speakers=frozenset(token[:SPEAKER_LETTERS] for attribution in sentence.attributions
                                if any(word[:1].isupper() for word in attribution.speaker.split())
-                               for token in content_tokens(attribution.speaker)) & name_terms,
+                               for token in content_tokens(attribution.speaker) if token in name_terms),
             said=(frozenset(token for attribution in sentence.attributions
                             for token in content_tokens(attribution.content)) - name_terms
                   or frozenset(sentence.tokens) - name_terms),
