@@ -584,12 +584,13 @@ class _Parts(HTMLParser):
 
 @pytest.mark.parametrize("payload", PAGE_PAYLOADS)
 def test_source_lists_key_facts_and_back_links_show_source_text_as_text(tmp_path, payload):
-    from dataclasses import dataclass
     from xml.etree import ElementTree as XML
 
     from digest.content import load_content
     from digest.language.sentences import sentences
     from digest.model import (
+        QUOTED,
+        SAME_FACT,
         ArticleInfo,
         Cited,
         ContestedPoint,
@@ -604,10 +605,6 @@ def test_source_lists_key_facts_and_back_links_show_source_text_as_text(tmp_path
     from digest.render.views import source_name
     from digest.render.views.common import shorten
     from digest.render.views.places import LABEL_TITLE
-
-    @dataclass(frozen=True)
-    class SupportedRef(SentenceRef):  # how the citation rework will say how a source supports a sentence
-        support: str = ""
 
     plain = payload.replace("\x02", "").replace("\x03", "")  # content refuses control characters; pages drop them
     folder = tmp_path / "content" / "story"
@@ -625,10 +622,11 @@ def test_source_lists_key_facts_and_back_links_show_source_text_as_text(tmp_path
     infos = tuple(ArticleInfo(a.id, a.path.name, a.meta.title, a.meta.outlet, None, "2024-05-02", None, 9, ())
                   for a in topic.articles)
     approved = Cited(f"The council approved 12 {payload} plans on 1 May 2024.", ("a", "b"),
-                     (SupportedRef("a", 1, f"quoted {payload}"), SentenceRef("b", 1)))
-    resigned = Cited(f"The mayor {payload} resigned.", ("a",), (SentenceRef("a", 2),))
-    stayed = Cited(f"The mayor {payload} stayed.", ("b",), (SentenceRef("b", 2),))
-    turnout = Cited(f"Turnout was 40 percent {payload}.", ("a", "b"), (SentenceRef("a", 3), SentenceRef("b", 3)))
+                     (SentenceRef("a", 1), SentenceRef("b", 1)), (QUOTED, SAME_FACT))
+    resigned = Cited(f"The mayor {payload} resigned.", ("a",), (SentenceRef("a", 2),), (QUOTED,))
+    stayed = Cited(f"The mayor {payload} stayed.", ("b",), (SentenceRef("b", 2),), (QUOTED,))
+    turnout = Cited(f"Turnout was 40 percent {payload}.", ("a", "b"), (SentenceRef("a", 3), SentenceRef("b", 3)),
+                    (QUOTED, QUOTED))
     digest = Digest(
         slug=topic.slug, title=topic.title, articles=infos, summary=(approved, resigned, turnout),
         timeline=(TimelineEntry("t1", "2024-05-01", approved, 2.0),),
@@ -651,7 +649,7 @@ def test_source_lists_key_facts_and_back_links_show_source_text_as_text(tmp_path
     page = _Parts()
     page.feed(outputs["topics/story/index.md"])
     assert sentences(bodies["b"])[0].text in page.within("q")  # another outlet's own words, in the source list
-    assert f"quoted {plain}" in page.within("digest-support")  # how a source supports the sentence
+    assert "same fact, own words" in page.within("digest-support")  # how a source supports the sentence
     assert source_name(infos[0]) in page.within("digest-source-list")
     assert any(f"approves plans b {plain}" in value for value in page.attributes)  # link titles name the headline
     assert plain in page.within("digest-keyfacts") and plain in page.within("digest-lead")
