@@ -27,7 +27,8 @@ DENIAL_VERB = (r"(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting
 """Verbs with which an actor says a claim is untrue."""
 
 CLAIM_NOUN = (r"(?:claim|claims|charge|charges|accusation|accusations|allegation|allegations|assertion|"
-              r"assertions|report|reports|suggestion|suggestions|account|version)")
+              r"assertions|report|reports|suggestion|suggestions|account|version|criticism|criticisms|view|views|"
+              r"picture|idea|notion|finding|findings)")
 """Nouns that name a claim once it has been made."""
 
 CLAIM_VERB = (r"(?:claimed|claims|claiming|alleged|alleges|accused|accuses|asserted|asserts|insisted|"

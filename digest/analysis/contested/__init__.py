@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from digest.analysis.contested.base import Candidate, outlets, unique
 from digest.analysis.contested.denial import denial_candidates
+from digest.analysis.contested.exchange import exchange_candidates
 from digest.analysis.contested.framing import framing_candidates
 from digest.analysis.contested.numbers import number_candidates
 from digest.analysis.contested.stance import stance_candidates
@@ -86,18 +87,29 @@ def _same_disagreement(kind: str, sides: list[set[_Key]], kept_kind: str, kept: 
     return shared >= 2 or (shared >= 1 and kind == kept_kind and kind != "number")
 
 
+def _voices(candidate: Candidate) -> tuple[str, ...]:
+    """Who speaks on each side, as the point labels them (lower-case)."""
+    return tuple(side.label.strip().lower() for side in candidate.sides)
+
+
 def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[ContestedPoint, ...]:
     """Every contested point of the topic, strongest first."""
     groups_of = {(sentence.article, sentence.ref.index): group for group in groups for sentence in group.sentences}
     candidates = (denial_candidates(corpus) + number_candidates(corpus) + stance_candidates(corpus)
-                  + date_candidates(corpus) + framing_candidates(corpus))
+                  + date_candidates(corpus) + framing_candidates(corpus) + exchange_candidates(corpus))
     for candidate in candidates:
         _expand(candidate, groups_of)
     ranked = sorted(candidates, key=lambda candidate: (-score(candidate), candidate.kind, candidate.title))
     kept: list[tuple[Candidate, list[set[_Key]]]] = []
     for candidate in ranked:
         sides = [{(sentence.article, sentence.ref.index) for sentence in side.sentences} for side in candidate.sides]
-        if not any(_same_disagreement(candidate.kind, sides, other.kind, other_sides) for other, other_sides in kept):
-            kept.append((candidate, sides))
+        if any(_same_disagreement(candidate.kind, sides, other.kind, other_sides) for other, other_sides in kept):
+            continue
+        same_voices = next((other for other, _ in kept if _voices(other) == _voices(candidate)), None)
+        if same_voices is not None and candidate.kind == same_voices.kind:
+            for side, other_side in zip(candidate.sides, same_voices.sides, strict=True):
+                other_side.sentences = unique(other_side.sentences + side.sentences)
+            continue  # the same voices again (another article's wording): one point, more sources
+        kept.append((candidate, sides))
     points = [_point(candidate) for candidate, _ in kept]
     return tuple({point.id: point for point in points}.values())

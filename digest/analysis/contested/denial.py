@@ -19,32 +19,44 @@ from digest.analysis.contested.base import (
     previous,
     statements,
 )
+from digest.analysis.contested.stance import speaker_key
 from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import ACTOR, CLAIM_NOUN, CLAIM_VERB, DENIAL_VERB
-from digest.language.attribution import claimant
+from digest.language.attribution import PRONOUNS, claimant
 from digest.language.tokens import lower_terms
 
 MIN_CLAIM_OVERLAP = 0.5
 """Share of the denied words a sentence must state to be the claim denied."""
-_DENIER = (rf"(?P<denier>{ACTOR}|(?:[A-Z]\w+\s+)?officials|(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?[a-z]+)\s+"
-           r"(?:(?:has|have|had|also|strongly|flatly|quickly|later)\s+)*")
+_DENIER = (rf"(?P<denier>{ACTOR}|(?:[A-Z]\w+\s+)?officials|(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?[a-z]+),?\s+"
+           r"(?:(?:has|have|had|also|strongly|flatly|quickly|later|angrily|swiftly)\s+)*")
 _DENIAL_IN_SENTENCE = re.compile(
     rf",\s+(?:(?:a|an|the)\s+{CLAIM_NOUN}\s+(?:that\s+)?|which\s+|but\s+|though\s+|although\s+|while\s+)"
     rf"{_DENIER}{DENIAL_VERB}\b")
 _DENIES_CLAIM = re.compile(
-    rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|a|an|any|these|those|such)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
+    rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|a|an|any|these|those|such|this|that)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
     rf"{CLAIM_NOUN}\b"
     rf"|(?:this|that|it|them)(?=\s*(?:[.,;]|$)|\s+(?:on|in|at|last|later|again|yesterday|today)\b)"
     rf"|{CLAIM_NOUN}\b)")
 _SHORT_DENIAL = re.compile(rf"{_DENIER}{DENIAL_VERB}\s+(?:it|this|that|them|so)\s*[.!]")
+_CALLED_UNTRUE = re.compile(
+    rf"\b(?:the|that|this|such|these|those)\s+{CLAIM_NOUN}\s+(?:is|was|are|were)\s+(?:\w+\s+)?"
+    r"(?:unjust|unfair|untrue|false|wrong|baseless|unfounded|groundless|exaggerated|misleading|nonsense|"
+    r"ridiculous|absurd|a\s+(?:big\s+)?lie)\b"
+    r"|\b(?:do|does|did)\s+not\s+(?:agree|recogni[sz]e)\b")
+"""A claim called untrue without a denial verb ("aid workers say that claim is unjust", "I do not agree")."""
 _CLAIMED = re.compile(rf"\b{CLAIM_VERB}\b")
-_DENIES = re.compile(DENIAL_VERB)
-"""A denial verb anywhere: every shape of denial has one."""
+_DENIES = re.compile(rf"{DENIAL_VERB}|{_CALLED_UNTRUE.pattern}")
+"""A denial verb, or a claim called untrue, anywhere: every shape of denial has one."""
 _NAMED = re.compile(r"\s+(?:that|of|by|about)\b")
 
 
 def _makes_claim(sentence: Sentence) -> bool:
-    return any(attribution.claims for attribution in sentence.attributions) or bool(_CLAIMED.search(sentence.text))
+    """Whether a sentence puts on record something a denial can answer: a claim, or a named speaker's
+    criticism or charge ("Chavez criticised the US for ...")."""
+    return (any(attribution.claims or (attribution.stance in ("warning", "position")
+                                       and attribution.speaker.lower() not in PRONOUNS)
+                for attribution in sentence.attributions)
+            or bool(_CLAIMED.search(sentence.text)))
 
 
 def denial_candidates(corpus: Corpus) -> list[Candidate]:
@@ -63,23 +75,30 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             denier, evidence = inside.group("denier"), 1.0
         else:
             match = _DENIES_CLAIM.search(text)
-            if match is None:
-                continue
-            if _NAMED.match(text, match.end()):
+            untrue = _CALLED_UNTRUE.search(text) if match is None else None
+            speakers = [a.speaker for a in group[0].attributions if a.speaker.lower() not in PRONOUNS]
+            if match is not None and _NAMED.match(text, match.end()):
                 claims = claims if claims is not None else _claims_by_term(corpus)
                 claim_sentences = _claim_named(group, text[match.end():], claims)
-            else:
+            elif match is not None or (untrue is not None and speakers):
                 before = previous(corpus, group[0])
                 claim_sentences = ([sentence for member in group if (sentence := previous(corpus, member))]
-                               if before is not None and _makes_claim(before) else [])
+                                   if before is not None and _makes_claim(before) else [])
+            else:
+                continue
             if not claim_sentences:
                 continue
             claim, denial = claim_sentences[0].text, ""
             claim_side = CandidateSide(label="", sentences=claim_sentences)
-            denier, evidence = match.group("denier"), 0.8
+            denier, evidence = match.group("denier") if match is not None else speakers[0], 0.8
         claim = claim[len(claim_side.sentences[0].dateline):] if not claim_side.text else claim
         claimant_name, what = claimant(claim)
+        if not claimant_name and not claim_side.text:
+            claimant_name = _first_speaker(claim_side.sentences[0], ("denial",), exclude=True)
+        denier = _first_speaker(group[0], ("denial",)) or denier
         claimant_name, denier = clean_actor(claimant_name), clean_actor(denier)
+        if claimant_name and speaker_key(claimant_name) & speaker_key(denier):
+            continue  # one voice restating itself ("Inglish defended Paxman" / "I do not agree, Inglish said")
         claim_side.label = claimant_name or "the claim"
         words = what.split()
         short = " ".join(words[:14]).rstrip(" ,.;") + ("…" if len(words) > 14 else "")
@@ -89,6 +108,14 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             sides=[claim_side, CandidateSide(label=f"{denier} (denial)", sentences=list(group), text=denial)],
             evidence=evidence))
     return candidates
+
+
+def _first_speaker(sentence: Sentence, stances: tuple[str, ...], exclude: bool = False) -> str:
+    """The first named speaker of the sentence whose verb is (or, with `exclude`, is not) of `stances`."""
+    for attribution in sentence.attributions:
+        if attribution.speaker.lower() not in PRONOUNS and (attribution.stance in stances) != exclude:
+            return attribution.speaker
+    return ""
 
 
 def _denials(corpus: Corpus) -> list[Sentence]:

@@ -1,0 +1,129 @@
+"""Exchange points: the reporter sets two named voices against each other.
+
+News marks a disagreement it reports with a contrast between attributed statements, in one
+sentence ("The US insists distribution is well under way, but BBC correspondents say many have
+seen no aid") or in two that follow each other ("Joyandet suggested the US was 'occupying'
+Haiti." / "However, a statement from President Sarkozy said France was 'very satisfied'"). The
+contrast word alone is common; what makes a point is that both statements have a named
+speaker, the speakers differ, and the two statements share what they are about. Only
+neighbouring sentences are compared: one pass over the topic, never all pairs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.analysis.contested.base import Candidate, CandidateSide, clean_actor, copies, previous, statements
+from digest.analysis.contested.stance import speaker_key, speaker_of
+from digest.analysis.corpus import Corpus, Sentence
+from digest.analysis.cues import NEGATIVE_TERMS, POSITIVE_TERMS
+from digest.language.attribution import PRONOUNS, Attribution, find_attributions, unquoted
+from digest.language.lexicon import TERM_STOPWORDS
+from digest.language.tokens import content_terms
+
+CONTRAST_OPENING = re.compile(r"^(?:However,?|But|Yet|In contrast,?|By contrast,?|On the other hand,?)\s+")
+"""How a sentence sets itself against the one before it."""
+CONTRAST_JOINT = re.compile(r",\s+(?:but|while|whereas|although)\s+")
+"""How one sentence sets its second clause against its first."""
+MIN_SHARED_TERMS = 2
+"""Content words two neighbouring statements share beyond their speakers: what ties them to one matter (within
+one sentence, the reporter's contrast ties them)."""
+MAX_WORDS_BEFORE_SPEAKER = 3
+"""Within one sentence, the second voice is named at the head of its clause (", but BBC correspondents say")."""
+AGREEING = re.compile(r"\b(?:also|too|agreed?|agrees|echoed|echoing|similarly|likewise|as\s+well)\b", re.I)
+"""Words with which the second voice joins the first rather than opposing it ("But X also said ...")."""
+TAKING_A_POSITION = re.compile(
+    rf"\b(?:not|no|never|nothing|none|neither|nor|little|hardly|{'|'.join(sorted(POSITIVE_TERMS | NEGATIVE_TERMS))}|"
+    r"satisfied|dissatisfied|wrong|false|untrue|calm|exaggerated|overstated|underestimated|far\s+(?:higher|lower)|"
+    r"praised|praises|dismissed|dismisses|rejected|rejects|denied|denies|disputed|disputes)\b", re.I)
+"""What makes a statement that follows a contrast a position against the one before: a negation or a word of
+judgement. Without one, "But X said ..." more often adds a detail than disputes."""
+_VAGUE = frozenset({"said", "say", "told", "statement", "official", "people", "time", "day", "week", "year",
+                    "also", "new", "would", "could", "one", "two", "last", "first", "report", "bbc"})
+"""Words two statements share without being about one matter."""
+
+
+def _named(attribution: Attribution) -> bool:
+    return attribution.speaker.lower() not in PRONOUNS and bool(speaker_key(attribution.speaker))
+
+
+def _about(text: str, first_speaker: str, second_speaker: str) -> set[str]:
+    """What a statement is about: its content words, without those its two speakers share (their title)."""
+    both = content_terms(first_speaker) & content_terms(second_speaker)
+    return content_terms(text) - both - _VAGUE - TERM_STOPWORDS
+
+
+def _shared_in_order(text: str, shared: set[str]) -> str:
+    """The shared words as the first statement writes them, in order ("aid, airport")."""
+    seen: dict[str, str] = {}
+    for word in re.findall(r"[A-Za-z][\w'\u2019-]*", text):
+        term = content_terms(word)
+        if term and next(iter(term)) in shared:
+            seen.setdefault(next(iter(term)), word.strip("'\u2019"))
+    return ", ".join(list(seen.values())[:3])
+
+
+def _point(first_text: str, first_speaker: str, first: list[Sentence],
+           second_text: str, second_speaker: str, second: list[Sentence], minimum: int) -> Candidate | None:
+    if speaker_key(first_speaker) & speaker_key(second_speaker) or AGREEING.search(unquoted(second_text)):
+        return None
+    if not TAKING_A_POSITION.search(second_text):
+        return None
+    shared = _about(first_text, first_speaker, second_speaker) & _about(second_text, first_speaker, second_speaker)
+    if len(shared) < minimum:
+        return None
+    one, other = clean_actor(first_speaker), clean_actor(second_speaker)
+    return Candidate(
+        kind="stance", title=f"{_shared_in_order(first_text, shared)}: {one} and {other} disagree",
+        sides=[CandidateSide(label=one, sentences=first, text=first_text if first_text != first[0].text else ""),
+               CandidateSide(label=other, sentences=second,
+                             text=second_text if second_text != second[0].text else "")],
+        evidence=min(1.0, len(shared) / 4), expand=False)
+
+
+def _within(group: list[Sentence]) -> Candidate | None:
+    """"A says X, but B says Y": one sentence, two voices."""
+    text = group[0].text
+    joint = CONTRAST_JOINT.search(text)
+    if joint is None:
+        return None
+    first_text, second_text = text[: joint.start()].strip(), text[joint.end():].strip()
+    first = [a for a in find_attributions(first_text) if _named(a)]
+    second = [a for a in find_attributions(second_text) if _named(a)]
+    if not first or not second:
+        return None
+    if len(second_text[: second[0].start].split()) > MAX_WORDS_BEFORE_SPEAKER:
+        return None
+    return _point(first_text, first[0].speaker, group, second_text, second[0].speaker, group, 0)
+
+
+def _across(corpus: Corpus, group: list[Sentence], resolved: dict) -> Candidate | None:
+    """"A said X." / "However, B said Y.": two neighbouring sentences, two voices."""
+    text = group[0].text
+    opening = CONTRAST_OPENING.match(text)
+    if opening is None:
+        return None
+    second = [a for a in find_attributions(text) if _named(a)]
+    before = previous(corpus, group[0])
+    if not second or before is None:
+        return None
+    first_speaker = speaker_of(corpus, before, resolved)
+    if not first_speaker or first_speaker.lower() in PRONOUNS:
+        return None
+    earlier = [sentence for member in group if (sentence := previous(corpus, member)) is not None]
+    return _point(before.text, first_speaker, earlier, text, second[0].speaker, list(group), MIN_SHARED_TERMS)
+
+
+def exchange_candidates(corpus: Corpus) -> list[Candidate]:
+    """A point for each contrast the reporter draws between two named voices on one matter."""
+    candidates = []
+    resolved: dict = {}
+    for group in copies(statements(corpus)):
+        lowered = group[0].text.lower()
+        if not any(word in lowered for word in ("but", "while", "whereas", "although", "however", "yet",
+                                                 "contrast", "other hand")):
+            continue
+        for found in (_within(group), _across(corpus, group, resolved)):
+            if found is not None:
+                candidates.append(found)
+    return candidates
