@@ -21,7 +21,7 @@ VERBS = {
     "statement": ("say", "state", "announce", "add", "tell", "note", "explain", "confirm", "report", "write",
                   "declare", "emphasise", "emphasize", "stress", "reiterate", "describe", "express", "convey",
                   "assert", "acknowledge", "admit", "indicate"),
-    "claim": ("claim", "allege", "insist", "argue", "maintain", "contend", "accuse", "charge", "suggest"),
+    "claim": ("claim", "allege", "insist", "argue", "maintain", "contend", "accuse", "charge", "suggest", "estimate"),
     "denial": ("deny", "dispute", "reject", "refute", "dismiss", "rebuff", "contradict"),
     "warning": ("warn", "caution", "threaten", "criticise", "criticize", "condemn", "denounce", "complain", "object"),
     "position": ("welcome", "praise", "defend", "endorse", "urge", "call", "vow", "demand", "pledge", "blame"),
@@ -32,6 +32,10 @@ CLAIMING = frozenset({"claim", "allege", "accuse", "charge", "insist", "say", "s
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 """Speakers that stand for someone named earlier."""
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
+_OTHER_CUES = frozenset({"according", "put", "puts"})
+"""Words other than the reporting verbs that open an attribution ("according to", "put the toll at")."""
+_PUTTING = {"put": ("claim", "estimate"), "puts": ("claim", "estimate")}
+"""'Put the toll at': an estimate, read only in that shape (`_PATTERNS`)."""
 
 
 def _forms(verb: str) -> set[str]:
@@ -65,7 +69,7 @@ _ROLE = (r"(?:officials?|spokes(?:man|woman|person)|ministry|ministries|governme
          r"charities|Democrats|Republicans)")
 _NAME_RUN = r"[A-Z][\w.'\u2019-]*+(?:\s+(?:of\s+|for\s+|and\s+|the\s+|al-|de\s+|von\s+)?[A-Z][\w.'\u2019-]*+)*"
 _SPEAKER = (rf"(?P<speaker>\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
-            rf"(?:(?:[\w.'\u2019-]++\s+){{0,3}}?{_ROLE}(?:['\u2019]s\s+{_ROLE})?\b(?:\s+(?:of|for|in|at)\s+(?:the\s+)?{_NAME_RUN}|\s+on\s+the\s+ground)?|{_NAME_RUN}))")
+            rf"(?:(?:(?!(?:[Bb]ut|[Aa]nd|[Yy]et|[Hh]owever|[Ww]hile)\s)[\w.'\u2019-]++\s+){{0,3}}?{_ROLE}(?:['\u2019]s\s+{_ROLE})?\b(?:\s+(?:of|for|in|at)\s+(?:the\s+)?{_NAME_RUN}|\s+on\s+the\s+ground)?|{_NAME_RUN}))")
 _ADVERBS = r"(?:has|have|had|also|later|again|repeatedly|publicly|strongly)"
 _WHEN = (rf"(?:on\s+(?:{'|'.join(WEEKDAY_NAMES)})|yesterday|today|tonight|earlier|last\s+(?:night|week|month)|"
          r"this\s+week|now|then)")
@@ -93,6 +97,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str] | None, re.Pattern[str] |
     (re.compile(rf"{_SPEAKER},\s+[^,]{{2,60}}+{_APPOSITION_VERB}"), None, re.compile(_APPOSITION_VERB)),
     (re.compile(rf",\s+(?P<verb>said|says|added|stated|claimed|noted|told reporters)\s+{_SPEAKER}"),
      frozenset({"said", "says", "added", "stated", "claimed", "noted", "told"}), None),
+    (re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had)\s+)?(?P<verb>put|puts)\s+(?:the|its|their)\s+(?:[a-z-]+\s+){{0,2}}?"
+                r"(?:toll|number|figure|total|estimate|cost|count)\s+at\b"),
+     frozenset({"put", "puts"}), None),
     (re.compile(rf"{_ROLE_AT_START}(?P<verb>{_VERB})\b"), None, None),
     (re.compile(rf"(?:^|[,;]\s+){_PRONOUN}\s+(?:(?:has|have|had|also|later|again)\s+)*(?P<verb>{_VERB})\b"),
      PRONOUNS, None),
@@ -136,7 +143,7 @@ def find_attributions(text: str) -> tuple[Attribution, ...]:
     """The attributions of a sentence, in text order, one per speaker position."""
     found: dict[int, Attribution] = {}
     words = lower_words(text)
-    if words.isdisjoint(_FORMS) and "according" not in words:
+    if words.isdisjoint(_FORMS) and words.isdisjoint(_OTHER_CUES):
         return ()  # no reporting verb: most sentences, ruled out before the expressions run
     for pattern, needed_words, clue in _PATTERNS:
         if needed_words is not None and words.isdisjoint(needed_words):
@@ -151,7 +158,8 @@ def find_attributions(text: str) -> tuple[Attribution, ...]:
             if verb_text is None:
                 stance, verb = "statement", "according to"
             else:
-                stance, verb = _FORMS.get(verb_text.lower().split()[0], ("statement", "say"))
+                first_word = verb_text.lower().split()[0]
+                stance, verb = _FORMS.get(first_word) or _PUTTING.get(first_word, ("statement", "say"))
                 if verb == "call" and _NAMING.match(text, match.end()):
                     continue  # "a town called Marden" names, it does not speak
                 if verb_text == "states" and not _STATES_THAT.match(text, match.end()):

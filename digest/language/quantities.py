@@ -161,7 +161,7 @@ class Figure:
     value: float
     """The number's value."""
     number: str
-    """The number as written ("2,500")."""
+    """The number as written, with currency and scale but without the noun ("2,500", "4.1 million", "$20 billion")."""
     counts: str
     """Counted noun, singular ("troop")."""
     noun: str
@@ -189,12 +189,20 @@ def figures(text: str, quantities: tuple[Quantity, ...]) -> list[Figure]:
             counts, noun = found[-1].counts, found[-1].noun  # "900 in Syria" counts the troops before it
         if not counts:
             continue
-        number = _FIGURE_NUMBER.search(quantity.text)
         phrase = descriptor(_words_ahead(text, quantity.end))
-        found.append(Figure(quantity.value, number.group(0).rstrip(".,") if number else quantity.text, counts, noun,
+        found.append(Figure(quantity.value, _written_number(quantity.text, noun), counts, noun,
                             phrase, frozenset(content_terms(phrase) - _PREPOSITION_STEMS),
                             quantity.approximate))
     return found
+
+
+def _written_number(text: str, noun: str) -> str:
+    """The number as written with its currency and scale, without the counted noun: "4.1 million" of "4.1 million
+    barrels", "$20 billion", "hundreds of" of "hundreds of miles" (a title adds the noun once)."""
+    if noun and text.endswith(noun) and len(text) > len(noun):
+        return text[: -len(noun)].strip().rstrip(".,")
+    number = _FIGURE_NUMBER.search(text)
+    return number.group(0).rstrip(".,") if number and not noun else text.rstrip(".,")
 
 
 def _words_ahead(text: str, offset: int) -> str:

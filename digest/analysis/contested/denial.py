@@ -95,6 +95,9 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
         claimant_name, what = claimant(claim)
         if not claimant_name and not claim_side.text:
             claimant_name = _first_speaker(claim_side.sentences[0], ("denial",), exclude=True)
+            anaphoric = _ANAPHOR.match(claimant_name) if claimant_name else _ANAPHOR_SPEAKS.search(claim)
+            if anaphoric and (before := previous(corpus, claim_side.sentences[0])) is not None:
+                claimant_name = _first_speaker(before, ("denial",), exclude=True) or claimant_name
         denier = _first_speaker(group[0], ("denial",)) or denier
         claimant_name, denier = clean_actor(claimant_name), clean_actor(denier)
         if claimant_name and speaker_key(claimant_name) & speaker_key(denier):
@@ -108,6 +111,12 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             sides=[claim_side, CandidateSide(label=f"{denier} (denial)", sentences=list(group), text=denial)],
             evidence=evidence))
     return candidates
+
+
+_ANAPHOR = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)*[a-z]+(?:\s+(?:in|of)\s+the\s+[a-z]+)?$")
+"""A speaker named by a common noun ("the journal", "an editorial in the journal"): someone named before."""
+_ANAPHOR_SPEAKS = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+[a-z]+(?:\s+(?:in|of)\s+the\s+[a-z]+)?\s+"
+                             r"(?:said|says|wrote|writes|argued|argues|claimed|claims)\b")
 
 
 def _first_speaker(sentence: Sentence, stances: tuple[str, ...], exclude: bool = False) -> str:

@@ -28,6 +28,8 @@ CONTRAST_JOINT = re.compile(r",\s+(?:but|while|whereas|although)\s+")
 MIN_SHARED_TERMS = 2
 """Content words two neighbouring statements share beyond their speakers: what ties them to one matter (within
 one sentence, the reporter's contrast ties them)."""
+MATTER_WORDS = 12
+"""Words of the first statement that name the matter when the two share none."""
 MAX_WORDS_BEFORE_SPEAKER = 3
 """Within one sentence, the second voice is named at the head of its clause (", but BBC correspondents say")."""
 AGREEING = re.compile(r"\b(?:also|too|agreed?|agrees|echoed|echoing|similarly|likewise|as\s+well)\b", re.I)
@@ -63,18 +65,26 @@ def _shared_in_order(text: str, shared: set[str]) -> str:
     return ", ".join(list(seen.values())[:3])
 
 
+def _what(text: str, speaker: str) -> str:
+    """What the first voice says, shortened: the matter when the two statements share no word."""
+    content = next((a.content for a in find_attributions(text) if a.speaker == speaker and a.content), text)
+    words = content.split()
+    return " ".join(words[:MATTER_WORDS]).rstrip(" ,.;:\"'") + ("\u2026" if len(words) > MATTER_WORDS else "")
+
+
 def _point(first_text: str, first_speaker: str, first: list[Sentence],
            second_text: str, second_speaker: str, second: list[Sentence], minimum: int) -> Candidate | None:
     if speaker_key(first_speaker) & speaker_key(second_speaker) or AGREEING.search(unquoted(second_text)):
         return None
-    if not TAKING_A_POSITION.search(second_text):
-        return None
+    if minimum and not TAKING_A_POSITION.search(second_text):
+        return None  # two sentences: the second must take a position (one sentence: the reporter's contrast does)
     shared = _about(first_text, first_speaker, second_speaker) & _about(second_text, first_speaker, second_speaker)
     if len(shared) < minimum:
         return None
     one, other = clean_actor(first_speaker), clean_actor(second_speaker)
+    matter = _shared_in_order(first_text, shared) or _what(first_text, first_speaker)
     return Candidate(
-        kind="stance", title=f"{_shared_in_order(first_text, shared)}: {one} and {other} disagree",
+        kind="stance", title=f"{matter}: {one} and {other} disagree",
         sides=[CandidateSide(label=one, sentences=first, text=first_text if first_text != first[0].text else ""),
                CandidateSide(label=other, sentences=second,
                              text=second_text if second_text != second[0].text else "")],

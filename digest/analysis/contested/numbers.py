@@ -1,26 +1,42 @@
 """Number points: one figure described as different things, or one count given as different figures.
 
 "900 troops in Syria" against "approximately 900 troops from multiple countries" is the
-same figure described differently; "1,200 families in Eastport" against "3,000 families in
-Eastport" is one count given differently. A count that changes over weeks is an update,
-not a dispute, so differing counts are only compared between articles published close
-together, and a count with many values is taken for a running tally.
+same figure described differently; "officials say 1,200 families in Eastport" against
+"3,000 families in Eastport, a charity estimates" is one count given differently. A count
+that changes over weeks is an update, not a dispute: differing counts are only compared
+between articles published close together, and only where the wording says whose figure
+each is (two different speakers) or that the figures compete ("far higher than",
+"underestimated", "estimates have varied"). How many values a count has says nothing
+either way: an official estimate against independent ones is the commonest real dispute.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable
 from datetime import date
 
-from digest.analysis.contested.base import MAX_POSTING, Candidate, CandidateSide, copies, outlets, statements, unique
+from digest.analysis.contested.base import (
+    MAX_POSTING,
+    Candidate,
+    CandidateSide,
+    clean_actor,
+    copies,
+    outlets,
+    statements,
+    unique,
+)
 from digest.analysis.corpus import Corpus, Sentence
+from digest.language.attribution import PRONOUNS
 from digest.language.quantities import Figure, Quantity, figures
 from digest.language.similarity import DisjointSet, pairs_sharing
 
 MAX_DAYS_APART = 7
 """Counts from articles published further apart than this may both be right, at their time."""
-MAX_VALUES = 3
-"""A count reported with more distinct values than this is a running tally, not a dispute."""
+COMPETING = re.compile(r"\b(?:far\s+(?:higher|lower|more|fewer)\s+than|(?:under|over)(?:-)?estimat\w*|"
+                       r"disput\w*|conflicting|contradict\w*|(?:estimates|figures)\s+(?:have\s+)?(?:varied|vary|differ)\w*|"
+                       r"exaggerat\w*|inflated|played\s+down)\b", re.I)
+"""Wording that says two figures compete rather than follow one another."""
 MIN_VALUE = 10
 """Smaller numbers ("two people", "five days") are too common to compare."""
 TOLERANCE = 0.1
@@ -76,9 +92,13 @@ def _described_differently(items: list[tuple[Figure, Sentence]]) -> list[Candida
         by_value.setdefault(figure.value, []).append((figure, sentence))
     candidates = []
     for value in sorted(by_value):
+        if not any(character.isdigit() for character in by_value[value][0][0].number):
+            continue  # "hundreds of miles": a stock phrase, not a figure
+        if by_value[value][0][0].counts in _MONEY:
+            continue  # one sum said to sit in one place or go to another is one sum, not two claims about it
         clusters = _clusters(by_value[value])
-        if not 2 <= len(clusters) <= MAX_VALUES:
-            continue
+        if len(clusters) != 2:
+            continue  # three or more descriptions of one figure: a common number, not one fact
         side_sentences = [unique([sentence for _, sentence in cluster]) for cluster in clusters]
         if len(set().union(*(outlets(sentences) for sentences in side_sentences))) < 2:
             continue
@@ -106,21 +126,40 @@ def _counted_differently(items: list[tuple[Figure, Sentence]]) -> list[Candidate
                 values[-1].append((figure, sentence))
             else:
                 values.append([(figure, sentence)])
-        if not 2 <= len(values) <= MAX_VALUES:
-            continue
-        # A value only reported at another time (a toll that rose later) is an update, not a side.
+        # A value only reported at another time (a toll that rose later) is an update, not a side; a value
+        # nobody is said to give, where nothing says the figures compete, is not a side either.
+        competing = any(COMPETING.search(sentence.text) for _, sentence in cluster)
+        values = [group for group in values if competing or _speaker(group)]
         values = [group for group in values
-                  if any(_at_one_time(group, other) for other in values if other is not group)]
+                  if any(_at_one_time(group, other) and (competing or _speaker(group) != _speaker(other))
+                         for other in values if other is not group)]
         if len(values) < 2:
             continue
         heads = [group[0][0] for group in values]
-        phrase = heads[0].phrase
+        phrase = f" {heads[0].phrase}" if heads[0].phrase else ""
         candidates.append(Candidate(
-            kind="number", title=f"{heads[0].noun} {phrase}: {' or '.join(head.number for head in heads)}?",
-            sides=[CandidateSide(label=f"{head.number} {head.noun}", sentences=unique([member for _, member in group]))
+            kind="number",
+            title=f"{heads[0].noun.capitalize()}{phrase}: "
+                  f"{' or '.join(f'{head.number} {head.noun}' for head in heads)}?",
+            sides=[CandidateSide(label=_label(head, group), sentences=unique([member for _, member in group]))
                    for head, group in zip(heads, values, strict=True)],
             evidence=1.0, expand=False))
     return candidates
+
+
+def _speaker(group: list[tuple[Figure, Sentence]]) -> str:
+    """Who gives the value: the first named speaker of its sentences ('' when none says)."""
+    for _, sentence in group:
+        for attribution in sentence.attributions:
+            if attribution.speaker.lower() not in PRONOUNS:
+                return attribution.speaker.lower()
+    return ""
+
+
+def _label(head: Figure, group: list[tuple[Figure, Sentence]]) -> str:
+    """"4.1 million barrels (BP)": the figure with its full unit, and who gives it."""
+    speaker = _speaker(group)
+    return f"{head.number} {head.noun}" + (f" ({clean_actor(speaker)})" if speaker else "")
 
 
 def _distinct(sentences: list[Sentence], key: Callable[[Sentence], Hashable]) -> list[Sentence]:
