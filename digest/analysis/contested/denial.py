@@ -36,8 +36,11 @@ _DENIES_CLAIM = re.compile(
     rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|a|an|any|these|those|such|this|that)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
     rf"{CLAIM_NOUN}\b"
     rf"|(?:this|that|it|them)(?=\s*(?:[.,;]|$)|\s+(?:on|in|at|last|later|again|yesterday|today)\b)"
-    rf"|{CLAIM_NOUN}\b)")
+    rf"|(?:(?:fresh|new|renewed|further|repeated)\s+)?{CLAIM_NOUN}\b)")
 _SHORT_DENIAL = re.compile(rf"{_DENIER}{DENIAL_VERB}\s+(?:it|this|that|them|so)\s*[.!]")
+_STATED_HERE = re.compile(r"(?:\s+(?:[\w'\u2019-]+\s+){0,8}?)?\s*that\s+(?P<claim>[^,;]{12,}?)"
+                          r"(?=,\s+(?:saying|adding|and)\b|[;.]|$)")
+"""The claim a denial names, stated in the same sentence ("rejected allegations from the senate that he lied")."""
 _CALLED_UNTRUE = re.compile(
     rf"\b(?:the|that|this|such|these|those)\s+{CLAIM_NOUN}\s+(?:is|was|are|were)\s+(?:\w+\s+)?"
     r"(?:unjust|unfair|untrue|false|wrong|baseless|unfounded|groundless|exaggerated|misleading|nonsense|"
@@ -47,7 +50,8 @@ _CALLED_UNTRUE = re.compile(
 _CLAIMED = re.compile(rf"\b{CLAIM_VERB}\b")
 _DENIES = re.compile(rf"{DENIAL_VERB}|{_CALLED_UNTRUE.pattern}")
 """A denial verb, or a claim called untrue, anywhere: every shape of denial has one."""
-_NAMED = re.compile(r"\s+(?:that|of|by|about)\b")
+_NAMED = re.compile(r"\s+(?:that|of|by|about)\b|\s+(?:which|that)\s+(?:argued|argues|said|says|claimed|claims|"
+                    r"suggested|suggests|found|finds|concluded|concludes)\b")
 
 
 def _makes_claim(sentence: Sentence) -> bool:
@@ -77,9 +81,14 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             match = _DENIES_CLAIM.search(text)
             untrue = _CALLED_UNTRUE.search(text) if match is None else None
             speakers = [a.speaker for a in group[0].attributions if a.speaker.lower() not in PRONOUNS]
+            stated = _STATED_HERE.match(text, match.end()) if match is not None else None
             if match is not None and _NAMED.match(text, match.end()):
                 claims = claims if claims is not None else _claims_by_term(corpus)
                 claim_sentences = _claim_named(group, text[match.end():], claims)
+                if not claim_sentences and stated is not None:
+                    claim_sentences, denial = list(group), ""
+            elif stated is not None:
+                claim_sentences = list(group)
             elif match is not None or (untrue is not None and speakers):
                 before = previous(corpus, group[0])
                 claim_sentences = ([sentence for member in group if (sentence := previous(corpus, member))]
@@ -90,6 +99,9 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
                 continue
             claim, denial = claim_sentences[0].text, ""
             claim_side = CandidateSide(label="", sentences=claim_sentences)
+            if claim_sentences[0] is group[0] and stated is not None:  # the claim is stated in the denial itself
+                claim = (match.group("object") + text[match.end():stated.end()] + stated.group("claim")).strip()
+                claim_side.text, denial = claim, text
             denier, evidence = match.group("denier") if match is not None else speakers[0], 0.8
         claim = claim[len(claim_side.sentences[0].dateline):] if not claim_side.text else claim
         claimant_name, what = claimant(claim)
