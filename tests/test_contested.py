@@ -81,7 +81,9 @@ def test_sources_that_agree_give_no_point():
 
 # Stories with distractors around their disagreements: every point of each, and nothing else.
 MIXED = {
-    "mixed-port": [("number", [{"b-meridian"}, {"a-post"}]), ("denial", [{"b-meridian"}, {"b-meridian"}])],
+    # The union's 12 percent demand and the authority's 5 percent offer are two positions, not two figures for
+    # one quantity: no number point.
+    "mixed-port": [("denial", [{"b-meridian"}, {"b-meridian"}])],
     "mixed-court": [("denial", [{"a-courier"}, {"b-ledger"}])],
 }
 
@@ -102,7 +104,7 @@ def test_near_misses_give_no_point():
 # Each edit turns one near miss of `near-misses/` into a real disagreement of its kind.
 TURNED = [
     ("number", "b-ledger", "published: '2003-04-15'", "published: '2003-03-02'"),
-    ("number", "e-wire", "27 people in Velm", "19 people in Velm"),
+    ("number", "e-wire", "Rescuers said 27 people in Velm", "The mayor said 45 people in Velm"),
     ("stance", "b-ledger", "Mayor Ilse Dorn later condemned", "Opposition leader Ana Roe condemned"),
     ("date", "c-post", "for the third time this year", "for the second time this year"),
     ("framing", "b-ledger", "ban the chemical plant from the valley", "ban the Hollin chemical plant from Marden"),
@@ -209,7 +211,7 @@ def test_advisory_or_decisive_wording(text, sign):
 # Every point of each wire story: kind, the side labels, words each quoted side holds, and the articles each side cites.
 WIRE = {
     "wire-casualties": [
-        ("number", ["27 people", "40 people"], ["killed 27 people", "About 40 people"],
+        ("number", ["27 people (police)", "40 people (health officials)"], ["killed 27 people", "About 40 people"],
          [{"b-ledger"}, {"a-wire", "c-post"}]),
     ],
     "wire-dates": [

@@ -147,6 +147,7 @@ _DESCRIPTOR_STOP = {"and", "or", "but", "with", "as", "to", "which", "that", "wh
                     "is", "are", "was", "were", "had", "has", "have", "been", "will", "would", "remain", "remains",
                     "after", "before", "since", "by", "for", "of", "in", "from", "at", "on", "including",
                     "amid", "during", "following", "according", "when"}
+_ARTICLES = {"a", "an", "the", "its", "their", "his", "her"}
 _WORDS_AHEAD = re.compile(r"(?:\s*\S+){0,9}")
 """The most of a text `descriptor` reads: its first nine words (four, then four more after a preposition)."""
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
@@ -212,13 +213,21 @@ def _words_ahead(text: str, offset: int) -> str:
 
 
 def descriptor(after: str) -> str:
-    """The prepositional phrase that places or qualifies a figure: "in Syria", "from multiple countries".
+    """The prepositional phrase that places or qualifies a figure: "in Syria", "from multiple countries", or what
+    its unit measures ("of oil").
 
     A time phrase ("on Monday", "in June 2021") says when, not what: it is no descriptor.
     """
     end = _CLAUSE_END.search(after)
     clause = after[: end.start()] if end else after
     words = clause.split()
+    if words and words[0].lower() == "of":  # "barrels of oil": what the unit measures
+        taken = ["of"]
+        for following in words[1:3]:
+            if following.lower() in _DESCRIPTOR_STOP or following.lower() in _ARTICLES or not following.isalpha():
+                break
+            taken.append(following)
+        return " ".join(taken) if len(taken) > 1 else ""
     for index, word in enumerate(words[:4]):
         lowered = word.lower()
         if lowered in _PREPOSITIONS:

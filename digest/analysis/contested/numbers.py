@@ -89,7 +89,8 @@ def _related(first: Sentence, second: Sentence, counts: str) -> bool:
 def _described_differently(items: list[tuple[Figure, Sentence]]) -> list[Candidate]:
     by_value: dict[float, list[tuple[Figure, Sentence]]] = {}
     for figure, sentence in items:
-        by_value.setdefault(figure.value, []).append((figure, sentence))
+        if not figure.phrase.startswith("of "):  # "of farmland" says what is measured, not which or where
+            by_value.setdefault(figure.value, []).append((figure, sentence))
     candidates = []
     for value in sorted(by_value):
         if not any(character.isdigit() for character in by_value[value][0][0].number):
@@ -133,6 +134,12 @@ def _counted_differently(items: list[tuple[Figure, Sentence]]) -> list[Candidate
         values = [group for group in values
                   if any(_at_one_time(group, other) and (competing or _speaker(group) != _speaker(other))
                          for other in values if other is not group)]
+        latest: dict[str, list[tuple[Figure, Sentence]]] = {}
+        for number, group in enumerate(values):  # one speaker's values are a tally: its latest is its figure
+            key = _speaker(group) or str(number)
+            if key not in latest or _published(group) >= _published(latest[key]):
+                latest[key] = group
+        values = [group for group in values if any(group is kept for kept in latest.values())]
         if len(values) < 2:
             continue
         heads = [group[0][0] for group in values]
@@ -154,6 +161,10 @@ def _speaker(group: list[tuple[Figure, Sentence]]) -> str:
             if attribution.speaker.lower() not in PRONOUNS:
                 return attribution.speaker.lower()
     return ""
+
+
+def _published(group: list[tuple[Figure, Sentence]]) -> date:
+    return max((sentence.published for _, sentence in group if sentence.published), default=date.min)
 
 
 def _label(head: Figure, group: list[tuple[Figure, Sentence]]) -> str:

@@ -1,0 +1,158 @@
+"""Contested points in the shapes real news gives them (issue 16), and the noise real news gave before.
+
+Each story is written in a temporary folder, one article per (outlet, date, text). The noise cases each failed
+before the change that fixed them: a stock phrase made a point ("Hundreds of miles miles"), one sum described twice
+made a point ("20 billion: in an escrow fund or in U.S.?"), a figure lost its scale ("4.1 barrels"), and an
+official estimate against several independent ones was dismissed as a running tally.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from digest.analysis.contested import find_contested
+from digest.analysis.corpus import build_corpus
+from digest.analysis.grouping import group_facts
+from digest.content import load_topic
+from digest.model import ContestedPoint
+
+Article = tuple[str, str, str]
+"""(outlet, publication date, body)."""
+
+
+def contested(folder: Path, articles: list[Article]) -> tuple[ContestedPoint, ...]:
+    folder = folder / "story"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "topic.yml").write_text("title: A story\n", encoding="utf-8")
+    for number, (outlet, published, body) in enumerate(articles):
+        (folder / f"a{number}.md").write_text(
+            f"---\ntitle: Report {number} of {outlet}\noutlet: {outlet}\nurl: https://example.org/{number}\n"
+            f"published: '{published}'\n---\n\n{body}\n", encoding="utf-8")
+    topic, problems = load_topic(folder)
+    assert not problems, problems
+    corpus = build_corpus(topic)
+    return find_contested(corpus, group_facts(corpus))
+
+
+def text_of(point: ContestedPoint) -> str:
+    return " ".join([point.title, *(side.claim.text for side in point.sides), *(side.label for side in point.sides)])
+
+
+def test_an_official_estimate_against_several_independent_ones_is_a_dispute(tmp_path):
+    points = contested(tmp_path, [
+        ("Gulf Times", "2010-05-20", "BP said 5,000 barrels of oil a day were leaking from the well."),
+        ("Coast Post", "2010-05-21", "Independent scientists estimate 25,000 barrels of oil a day are leaking, "
+                                     "far higher than the company's figure."),
+        ("Bay Herald", "2010-05-21", "Researchers at Purdue said 70,000 barrels of oil a day were escaping."),
+        ("River News", "2010-05-22", "A government panel said 12,000 barrels of oil a day were leaking."),
+    ])
+    numbers = [point for point in points if point.kind == "number"]
+    assert len(numbers) == 1, [point.title for point in points]
+    assert {"5,000 barrels", "25,000 barrels", "70,000 barrels", "12,000 barrels"} <= {
+        side.label.split(" (")[0] for side in numbers[0].sides}
+    assert "BP" in text_of(numbers[0])
+
+
+def test_one_source_updating_its_count_is_no_dispute(tmp_path):
+    points = contested(tmp_path, [
+        ("Gulf Times", "2010-05-20", "Police said 12 people in Velm were missing after the flood."),
+        ("Coast Post", "2010-05-21", "Police said 19 people in Velm were missing after the flood."),
+        ("Bay Herald", "2010-05-22", "Police said 31 people in Velm were missing after the flood."),
+        ("River News", "2010-05-23", "Police said 40 people in Velm were missing after the flood."),
+    ])
+    assert [point for point in points if point.kind == "number"] == []
+
+
+def test_a_figure_keeps_its_scale_in_the_title(tmp_path):
+    points = contested(tmp_path, [
+        ("Gulf Times", "2010-06-10", "BP estimated that 4.1 million barrels of oil had spilled into the gulf."),
+        ("Coast Post", "2010-06-11", "Government scientists said 4.9 million barrels of oil had spilled into the "
+                                     "gulf, disputing the company's figure."),
+    ])
+    assert len(points) == 1
+    assert "4.1 million barrels" in points[0].title and "4.9 million barrels" in points[0].title
+    assert "4.1 barrels" not in text_of(points[0])
+
+
+def test_a_stock_phrase_makes_no_point(tmp_path):
+    points = contested(tmp_path, [
+        ("Gulf Times", "2010-06-10", "The oil has spread hundreds of miles across the ocean, officials said."),
+        ("Coast Post", "2010-06-11", "Engineers flew in from hundreds of miles in Houston, the company said."),
+        ("Bay Herald", "2010-06-12", "Tar balls washed up hundreds of miles from the currently affected areas."),
+    ])
+    assert points == ()
+
+
+def test_one_sum_described_twice_makes_no_point(tmp_path):
+    points = contested(tmp_path, [
+        ("Gulf Times", "2010-06-17", "BP agreed to put $20 billion in an escrow fund for the victims of the spill."),
+        ("Coast Post", "2010-06-17", "The White House said BP would set aside $20 billion in U.S. claims for the "
+                                     "spill."),
+    ])
+    assert points == ()
+
+
+def test_a_criticism_answered_by_a_dismissal(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2010-01-25",
+         "Venezuelan President Hugo Chavez criticised the US for sending too many soldiers but not enough medical "
+         "supplies.\n\nJohn Caulfield, a US diplomat in Caracas, dismissed the allegations, saying Washington "
+         "wanted to provide aid to the Haitian people."),
+    ])
+    assert [point.kind for point in points] == ["denial"]
+    assert "Hugo Chavez" in points[0].sides[0].label and "dismissed the allegations" in points[0].sides[1].claim.text
+
+
+def test_a_claim_called_untrue_by_a_named_voice(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2010-01-24",
+         "On Friday, the medical journal The Lancet accused aid agencies of competing against each other.\n\n"
+         "An editorial in the journal said the agencies were jostling for position in Haiti.\n\n"
+         "However, aid workers on the ground say that claim is unjust."),
+    ])
+    assert [point.kind for point in points] == ["denial"]
+    assert "Lancet" in points[0].title and "unjust" in points[0].sides[1].claim.text
+
+
+def test_a_denial_that_states_the_claim_itself(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2005-10-25",
+         "The MP George Galloway angrily rejected fresh allegations last night from a US senate investigation "
+         "that he lied under oath about the oil-for-food programme."),
+    ])
+    assert [point.kind for point in points] == ["denial"]
+    assert points[0].sides[0].claim.text.startswith("fresh allegations") and "lied under oath" in points[0].title
+
+
+def test_two_voices_set_against_each_other_in_one_sentence(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2010-01-22",
+         "The US and the UN World Food Programme insist the distribution of food and water is well under way, but "
+         "BBC correspondents in Port-au-Prince say many people have still seen no international aid at all."),
+    ])
+    assert len(points) == 1
+    labels = [side.label for side in points[0].sides]
+    assert labels == ["UN World Food Programme", "BBC correspondents in Port-au-Prince"]
+    assert "well under way" in points[0].title
+
+
+def test_two_voices_set_against_each_other_in_two_sentences(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2010-01-19",
+         "France's co-operation minister, Alain Joyandet, had suggested on Monday that the US was \"occupying\" "
+         "Haiti.\n\nHowever, a statement from President Nicolas Sarkozy on Tuesday said France was \"very "
+         "satisfied\" with the US co-operation in Haiti."),
+    ])
+    assert len(points) == 1
+    assert [side.label for side in points[0].sides][1] == "President Nicolas Sarkozy"
+
+
+def test_a_second_voice_that_agrees_or_adds_a_detail_makes_no_point(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2010-01-19",
+         "Mr Peachy of Christian Aid said it had been impossible to contact his colleagues in Haiti for days.\n\n"
+         "But Mr Chauzy of the IOM said the lack of communications also made it hard to reach people in Haiti.\n\n"
+         "Defence lawyer Ed Chernoff said Jackson had been tired at rehearsals in June.\n\n"
+         "But in the last days before June 25 Mr Ortega said the star seemed full of energy at rehearsals."),
+    ])
+    assert points == ()
