@@ -41,6 +41,8 @@ _SHORT_DENIAL = re.compile(rf"{_DENIER}{DENIAL_VERB}\s+(?:it|this|that|them|so)\
 _STATED_HERE = re.compile(r"(?:\s+(?:[\w'\u2019-]+\s+){0,8}?)?\s*that\s+(?P<claim>[^,;]{12,}?)"
                           r"(?=,\s+(?:saying|adding|and)\b|[;.]|$)")
 """The claim a denial names, stated in the same sentence ("rejected allegations from the senate that he lied")."""
+_CLAIM_SOURCE = re.compile(r"\b(?:from|by)\s+(?:an?\s+|the\s+)?(?:[A-Za-z]+\s+){0,2}?[A-Z]\w+")
+"""Who makes a claim a denial names ("allegations from a US senate investigation")."""
 _CALLED_UNTRUE = re.compile(
     rf"\b(?:the|that|this|such|these|those)\s+{CLAIM_NOUN}\s+(?:is|was|are|were)\s+(?:\w+\s+)?"
     r"(?:unjust|unfair|untrue|false|wrong|baseless|unfounded|groundless|exaggerated|misleading|nonsense|"
@@ -82,6 +84,8 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             untrue = _CALLED_UNTRUE.search(text) if match is None else None
             speakers = [a.speaker for a in group[0].attributions if a.speaker.lower() not in PRONOUNS]
             stated = _STATED_HERE.match(text, match.end()) if match is not None else None
+            if stated is not None and not _CLAIM_SOURCE.search(text, match.start("object"), stated.start("claim")):
+                stated = None  # "denied reports that ...": nobody named makes the claim, so it has no side
             if match is not None and _NAMED.match(text, match.end()):
                 claims = claims if claims is not None else _claims_by_term(corpus)
                 claim_sentences = _claim_named(group, text[match.end():], claims)
@@ -100,7 +104,7 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             claim, denial = claim_sentences[0].text, ""
             claim_side = CandidateSide(label="", sentences=claim_sentences)
             if claim_sentences[0] is group[0] and stated is not None:  # the claim is stated in the denial itself
-                claim = (match.group("object") + text[match.end():stated.end()] + stated.group("claim")).strip()
+                claim = (match.group("object") + text[match.end():stated.end()]).strip()
                 claim_side.text, denial = claim, text
             denier, evidence = match.group("denier") if match is not None else speakers[0], 0.8
         claim = claim[len(claim_side.sentences[0].dateline):] if not claim_side.text else claim
