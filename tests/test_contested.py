@@ -81,8 +81,8 @@ def test_sources_that_agree_give_no_point():
 
 # Stories with distractors around their disagreements: every point of each, and nothing else.
 MIXED = {
-    # The union's 12 percent demand and the authority's 5 percent offer are two positions, not two figures for
-    # one quantity: no number point.
+    # "Some 3,000 dockworkers stopped work" (no one said to give it) against "about 4,000 ..., the union said":
+    # one figure has no speaker and nothing says the two compete, so no number point (precision first).
     "mixed-port": [("denial", [{"b-meridian"}, {"b-meridian"}])],
     "mixed-court": [("denial", [{"a-courier"}, {"b-ledger"}])],
 }

@@ -75,7 +75,8 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
     for group in copies(_denials(corpus), key=lambda sentence: (sentence.text, _text(previous(corpus, sentence)))):
         text = group[0].text
         inside = _DENIAL_IN_SENTENCE.search(text)
-        if inside and len(text[: inside.start()].split()) >= 4:
+        inside_sentence = bool(inside and len(text[: inside.start()].split()) >= 4)
+        if inside and inside_sentence:
             claim, denial = text[: inside.start()].strip(), text[inside.start() + 1 :].strip()
             claim_side = CandidateSide(label="", sentences=list(group), text=claim)
             denier, evidence = inside.group("denier"), 1.0
@@ -103,7 +104,7 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
                 continue
             claim, denial = claim_sentences[0].text, ""
             claim_side = CandidateSide(label="", sentences=claim_sentences)
-            if claim_sentences[0] is group[0] and stated is not None:  # the claim is stated in the denial itself
+            if match is not None and stated is not None and claim_sentences[0] is group[0]:  # stated in the denial
                 claim = (match.group("object") + text[match.end():stated.end()]).strip()
                 claim_side.text, denial = claim, text
             denier, evidence = match.group("denier") if match is not None else speakers[0], 0.8
@@ -114,7 +115,8 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             anaphoric = _ANAPHOR.match(claimant_name) if claimant_name else _ANAPHOR_SPEAKS.search(claim)
             if anaphoric and (before := previous(corpus, claim_side.sentences[0])) is not None:
                 claimant_name = _first_speaker(before, ("denial",), exclude=True) or claimant_name
-        denier = _first_speaker(group[0], ("denial",)) or denier
+        if not inside_sentence:
+            denier = _first_speaker(group[0], ("denial",)) or denier
         claimant_name, denier = clean_actor(claimant_name), clean_actor(denier)
         if claimant_name and speaker_key(claimant_name) & speaker_key(denier):
             continue  # one voice restating itself ("Inglish defended Paxman" / "I do not agree, Inglish said")
