@@ -85,7 +85,8 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             untrue = _CALLED_UNTRUE.search(text) if match is None else None
             speakers = [a.speaker for a in group[0].attributions if a.speaker.lower() not in PRONOUNS]
             stated = _STATED_HERE.match(text, match.end()) if match is not None else None
-            if stated is not None and not _CLAIM_SOURCE.search(text, match.start("object"), stated.start("claim")):
+            if match is not None and stated is not None and not _CLAIM_SOURCE.search(
+                    text, match.start("object"), stated.start("claim")):
                 stated = None  # "denied reports that ...": nobody named makes the claim, so it has no side
             if match is not None and _NAMED.match(text, match.end()):
                 claims = claims if claims is not None else _claims_by_term(corpus)
