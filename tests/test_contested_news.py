@@ -156,3 +156,35 @@ def test_a_second_voice_that_agrees_or_adds_a_detail_makes_no_point(tmp_path):
          "But in the last days before June 25 Mr Ortega said the star seemed full of energy at rehearsals."),
     ])
     assert points == ()
+
+
+def test_a_dismissed_report_named_in_the_next_sentence(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2005-07-19",
+         "The foreign secretary, Jack Straw, dismissed a thinktank report which argued that there was a link "
+         "between the invasion and the bombings.\n\nThe report by Chatham House said: \"There is no doubt that "
+         "the situation has imposed particular difficulties for the UK.\""),
+    ])
+    assert [point.kind for point in points] == ["denial"]
+    assert "Chatham House" in points[0].sides[0].claim.text and points[0].sides[1].label.startswith("Jack Straw")
+
+
+def test_he_denied_the_committees_claim(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2005-05-18",
+         "Mr Galloway deflected every charge against him at the hearing.\n\nFor example, he denied the "
+         "committee's claim that he had met Saddam many times, claiming there had only been two such meetings."),
+    ])
+    assert [point.kind for point in points] == ["denial"]
+    assert points[0].sides[0].claim.text == "the committee's claim that he had met Saddam many times"
+    assert points[0].sides[1].label.startswith("Mr Galloway")
+
+
+def test_a_claim_and_a_speakers_disagreement_in_one_sentence(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2005-05-16",
+         "\"Some people found Jeremy Paxman's line of questioning insensitive but, having reviewed the interview, "
+         "I do not agree,\" Ms Inglish said."),
+    ])
+    assert [point.kind for point in points] == ["denial"]
+    assert points[0].sides[0].claim.text == "Some people found Jeremy Paxman's line of questioning insensitive"

@@ -19,7 +19,7 @@ from digest.analysis.contested.base import (
     previous,
     statements,
 )
-from digest.analysis.contested.stance import speaker_key
+from digest.analysis.contested.stance import speaker_key, speaker_of
 from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import ACTOR, CLAIM_NOUN, CLAIM_VERB, DENIAL_VERB
 from digest.language.attribution import PRONOUNS, claimant
@@ -27,7 +27,8 @@ from digest.language.tokens import lower_terms
 
 MIN_CLAIM_OVERLAP = 0.5
 """Share of the denied words a sentence must state to be the claim denied."""
-_DENIER = (rf"(?P<denier>{ACTOR}|(?:[A-Z]\w+\s+)?officials|(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?[a-z]+),?\s+"
+_DENIER = (rf"(?P<denier>{ACTOR}|(?<=, )(?:he|she|they)|^(?:He|She|They)|(?:[A-Z]\w+\s+)?officials|"
+           rf"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?[a-z]+),?\s+"
            r"(?:(?:has|have|had|also|strongly|flatly|quickly|later|angrily|swiftly)\s+)*")
 _DENIAL_IN_SENTENCE = re.compile(
     rf",\s+(?:(?:a|an|the)\s+{CLAIM_NOUN}\s+(?:that\s+)?|which\s+|but\s+|though\s+|although\s+|while\s+)"
@@ -39,10 +40,10 @@ _DENIES_CLAIM = re.compile(
     rf"|(?:(?:fresh|new|renewed|further|repeated)\s+)?{CLAIM_NOUN}\b)")
 _SHORT_DENIAL = re.compile(rf"{_DENIER}{DENIAL_VERB}\s+(?:it|this|that|them|so)\s*[.!]")
 _STATED_HERE = re.compile(r"(?:\s+(?:[\w'\u2019-]+\s+){0,8}?)?\s*that\s+(?P<claim>[^,;]{12,}?)"
-                          r"(?=,\s+(?:saying|adding|and)\b|[;.]|$)")
+                          r"(?=,\s+(?:saying|adding|claiming|insisting|arguing|and)\b|[;.]|$)")
 """The claim a denial names, stated in the same sentence ("rejected allegations from the senate that he lied")."""
-_CLAIM_SOURCE = re.compile(r"\b(?:from|by)\s+(?:an?\s+|the\s+)?(?:[A-Za-z]+\s+){0,2}?[A-Z]\w+")
-"""Who makes a claim a denial names ("allegations from a US senate investigation")."""
+_CLAIM_SOURCE = re.compile(r"\b(?:from|by)\s+(?:an?\s+|the\s+)?(?:[A-Za-z]+\s+){0,2}?[A-Z]\w+|\w['\u2019]s\s")
+"""Who makes a claim a denial names ("allegations from a US senate investigation", "the committee's claim")."""
 _CALLED_UNTRUE = re.compile(
     rf"\b(?:the|that|this|such|these|those)\s+{CLAIM_NOUN}\s+(?:is|was|are|were)\s+(?:\w+\s+)?"
     r"(?:unjust|unfair|untrue|false|wrong|baseless|unfounded|groundless|exaggerated|misleading|nonsense|"
@@ -89,8 +90,10 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
                     text, match.start("object"), stated.start("claim")):
                 stated = None  # "denied reports that ...": nobody named makes the claim, so it has no side
             if match is not None and _NAMED.match(text, match.end()):
-                claims = claims if claims is not None else _claims_by_term(corpus)
-                claim_sentences = _claim_named(group, text[match.end():], claims)
+                claim_sentences = _taken_up(corpus, group, match.group("object"))
+                if not claim_sentences:
+                    claims = claims if claims is not None else _claims_by_term(corpus)
+                    claim_sentences = _claim_named(group, text[match.end():], claims)
                 if not claim_sentences and stated is not None:
                     claim_sentences, denial = list(group), ""
             elif stated is not None:
@@ -99,8 +102,13 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
                 before = previous(corpus, group[0])
                 claim_sentences = ([sentence for member in group if (sentence := previous(corpus, member))]
                                    if before is not None and _makes_claim(before) else [])
+                if match is not None and not claim_sentences:
+                    claim_sentences = _taken_up(corpus, group, match.group("object"))
             else:
                 continue
+            disagreeing = _BUT_DISAGREE.search(text) if untrue is not None else None
+            if disagreeing is not None:  # "Some found it insensitive but ... I do not agree," she said
+                claim_sentences = list(group)
             if not claim_sentences:
                 continue
             claim, denial = claim_sentences[0].text, ""
@@ -108,6 +116,9 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             if match is not None and stated is not None and claim_sentences[0] is group[0]:  # stated in the denial
                 claim = (match.group("object") + text[match.end():stated.end()]).strip()
                 claim_side.text, denial = claim, text
+            elif disagreeing is not None:
+                claim_side.text = claim = text[: disagreeing.start()].strip(" ,\"'\u201c\u201d")
+                denial = text
             denier, evidence = match.group("denier") if match is not None else speakers[0], 0.8
         claim = claim[len(claim_side.sentences[0].dateline):] if not claim_side.text else claim
         claimant_name, what = claimant(claim)
@@ -118,6 +129,12 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
                 claimant_name = _first_speaker(before, ("denial",), exclude=True) or claimant_name
         if not inside_sentence:
             denier = _first_speaker(group[0], ("denial",)) or denier
+        if denier.lower() in PRONOUNS:
+            before = previous(corpus, group[0])
+            subject = _SUBJECT_NAME.match(before.text) if before is not None else None
+            denier = speaker_of(corpus, group[0]) or (subject.group(0) if subject else "")
+            if not denier or denier.lower() in PRONOUNS:
+                continue  # "he denied ...": nobody named before him
         claimant_name, denier = clean_actor(claimant_name), clean_actor(denier)
         if claimant_name and speaker_key(claimant_name) & speaker_key(denier):
             continue  # one voice restating itself ("Inglish defended Paxman" / "I do not agree, Inglish said")
@@ -136,6 +153,28 @@ _ANAPHOR = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)*[a-z]+(?:\s+(?:in|of)\
 """A speaker named by a common noun ("the journal", "an editorial in the journal"): someone named before."""
 _ANAPHOR_SPEAKS = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+[a-z]+(?:\s+(?:in|of)\s+the\s+[a-z]+)?\s+"
                              r"(?:said|says|wrote|writes|argued|argues|claimed|claims)\b")
+
+
+_BUT_DISAGREE = re.compile(r"\s+but\b(?=[^.]*\b(?:do|does|did)\s+not\s+(?:agree|recogni[sz]e)\b)")
+"""A claim and its rejection by the speaker in one sentence ("Some found it insensitive but ... I do not agree")."""
+
+
+_SUBJECT_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?=\s+[a-z])")
+"""A name opening a sentence as its subject ("Mr Galloway deflected every charge"): whom "he" stands for next."""
+
+
+def _taken_up(corpus: Corpus, group: list[Sentence], denied: str) -> list[Sentence]:
+    """The sentence after a denial that takes up what it denies ("dismissed a thinktank report ..." / "The report
+    by Chatham House said: ..."), with its copies: the claim, stated by a named speaker."""
+    noun = denied.split()[-1].lower()
+    taken = []
+    for member in group:
+        sentences = corpus.by_article[member.article]
+        after = next((sentence for sentence in sentences[member.position + 1:] if not sentence.furniture), None)
+        if (after is not None and re.match(rf"(?:The|This|That)\s+{re.escape(noun)}\b", after.text)
+                and any(a.speaker.lower() not in PRONOUNS for a in after.attributions)):
+            taken.append(after)
+    return taken
 
 
 def _first_speaker(sentence: Sentence, stances: tuple[str, ...], exclude: bool = False) -> str:
