@@ -28,7 +28,7 @@ DENIAL_VERB = (r"(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting
 
 CLAIM_NOUN = (r"(?:claim|claims|charge|charges|accusation|accusations|allegation|allegations|assertion|"
               r"assertions|report|reports|suggestion|suggestions|account|version|criticism|criticisms|view|views|"
-              r"picture|idea|notion|finding|findings)")
+              r"picture|idea|notion|finding|findings|statement|statements|remarks|comments)")
 """Nouns that name a claim once it has been made."""
 
 CLAIM_VERB = (r"(?:claimed|claims|claiming|alleged|alleges|accused|accuses|asserted|asserts|insisted|"

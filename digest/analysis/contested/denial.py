@@ -27,14 +27,16 @@ from digest.language.tokens import lower_terms
 
 MIN_CLAIM_OVERLAP = 0.5
 """Share of the denied words a sentence must state to be the claim denied."""
-_DENIER = (rf"(?P<denier>{ACTOR}|(?<=, )(?:he|she|they)|^(?:He|She|They)|(?:[A-Z]\w+\s+)?officials|"
+_DENIER = (rf"(?P<denier>{ACTOR}|(?<=, )(?:he|she|they)|^(?:He|She|They)|"
+           rf"(?:[A-Z]\w+\s+)?(?:officials|advisers|advisors|aides|spokes(?:man|woman|person)|lawyers|critics|"
+           rf"supporters|allies|ministers)|"
            rf"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?[a-z]+),?\s+"
            r"(?:(?:has|have|had|also|strongly|flatly|quickly|later|angrily|swiftly)\s+)*")
 _DENIAL_IN_SENTENCE = re.compile(
     rf",\s+(?:(?:a|an|the)\s+{CLAIM_NOUN}\s+(?:that\s+)?|which\s+|but\s+|though\s+|although\s+|while\s+)"
     rf"{_DENIER}{DENIAL_VERB}\b")
 _DENIES_CLAIM = re.compile(
-    rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|a|an|any|these|those|such|this|that)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
+    rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|a|an|any|these|those|such|this|that|[A-Z][\w-]*['\u2019]s)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
     rf"{CLAIM_NOUN}\b"
     rf"|(?:this|that|it|them)(?=\s*(?:[.,;]|$)|\s+(?:on|in|at|last|later|again|yesterday|today)\b)"
     rf"|(?:(?:fresh|new|renewed|further|repeated)\s+)?{CLAIM_NOUN}\b)")
@@ -123,7 +125,8 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
         claim = claim[len(claim_side.sentences[0].dateline):] if not claim_side.text else claim
         claimant_name, what = claimant(claim)
         if not claimant_name and not claim_side.text:
-            claimant_name = _first_speaker(claim_side.sentences[0], ("denial",), exclude=True)
+            claimant_name = (_first_speaker(claim_side.sentences[0], ("denial",), exclude=True)
+                             or speaker_of(corpus, claim_side.sentences[0]))
             anaphoric = _ANAPHOR.match(claimant_name) if claimant_name else _ANAPHOR_SPEAKS.search(claim)
             if anaphoric and (before := previous(corpus, claim_side.sentences[0])) is not None:
                 claimant_name = _first_speaker(before, ("denial",), exclude=True) or claimant_name

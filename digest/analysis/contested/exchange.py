@@ -28,6 +28,8 @@ CONTRAST_JOINT = re.compile(r",\s+(?:but|while|whereas|although)\s+")
 MIN_SHARED_TERMS = 2
 """Content words two neighbouring statements share beyond their speakers: what ties them to one matter (within
 one sentence, the reporter's contrast ties them)."""
+QUOTE_REACH = 3
+"""Sentences walked back from a quotation standing alone to the one that says whose it is."""
 MATTER_WORDS = 12
 """Words of the first statement that name the matter when the two share none."""
 MAX_WORDS_BEFORE_SPEAKER = 3
@@ -35,9 +37,10 @@ MAX_WORDS_BEFORE_SPEAKER = 3
 AGREEING = re.compile(r"\b(?:also|too|agreed?|agrees|echoed|echoing|similarly|likewise|as\s+well)\b", re.I)
 """Words with which the second voice joins the first rather than opposing it ("But X also said ...")."""
 TAKING_A_POSITION = re.compile(
-    rf"\b(?:not|no|never|nothing|none|neither|nor|little|hardly|{'|'.join(sorted(POSITIVE_TERMS | NEGATIVE_TERMS))}|"
+    r"(?:n't\b|\b(?:not|no|never|nothing|none|neither|nor|little|hardly|"
+    rf"{'|'.join(sorted(POSITIVE_TERMS | NEGATIVE_TERMS))}|"
     r"satisfied|dissatisfied|wrong|false|untrue|calm|exaggerated|overstated|underestimated|far\s+(?:higher|lower)|"
-    r"praised|praises|dismissed|dismisses|rejected|rejects|denied|denies|disputed|disputes)\b", re.I)
+    r"praised|praises|dismissed|dismisses|rejected|rejects|denied|denies|disputed|disputes)\b)", re.I)
 """What makes a statement that follows a contrast a position against the one before: a negation or a word of
 judgement. Without one, "But X said ..." more often adds a detail than disputes."""
 _VAGUE = frozenset({"said", "say", "told", "statement", "official", "people", "time", "day", "week", "year",
@@ -107,6 +110,21 @@ def _within(group: list[Sentence]) -> Candidate | None:
     return _point(first_text, first[0].speaker, group, second_text, second[0].speaker, group, 0)
 
 
+def _quoted_speaker(corpus: Corpus, sentence: Sentence) -> str:
+    """Who a quotation standing alone is from: the named speaker of the sentence that opened it, a few before."""
+    if not sentence.text.rstrip().endswith(("'", '"', "\u201d", "\u2019")):
+        return ""
+    current: Sentence | None = sentence
+    for _ in range(QUOTE_REACH):
+        current = previous(corpus, current) if current is not None else None
+        if current is None:
+            return ""
+        named = [a for a in current.attributions if _named(a)]
+        if named:
+            return named[0].speaker
+    return ""
+
+
 def _across(corpus: Corpus, group: list[Sentence], resolved: dict) -> Candidate | None:
     """"A said X." / "However, B said Y.": two neighbouring sentences, two voices."""
     text = group[0].text
@@ -117,11 +135,63 @@ def _across(corpus: Corpus, group: list[Sentence], resolved: dict) -> Candidate 
     before = previous(corpus, group[0])
     if not second or before is None:
         return None
-    first_speaker = speaker_of(corpus, before, resolved)
+    first_speaker = speaker_of(corpus, before, resolved) or _quoted_speaker(corpus, before)
     if not first_speaker or first_speaker.lower() in PRONOUNS:
         return None
     earlier = [sentence for member in group if (sentence := previous(corpus, member)) is not None]
     return _point(before.text, first_speaker, earlier, text, second[0].speaker, list(group), MIN_SHARED_TERMS)
+
+
+_ATTACK_VERB = r"(?:accused|branded|criticised|criticized|condemned|attacked|denounced|blasted|slammed|rebuked)"
+ATTACKED_FOR = re.compile(
+    rf"\b{_ATTACK_VERB}\s+(?P<target>(?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][\w.'\u2019-]*)\b[^.;]{{0,60}}?\s+(?:for|of)\s+"
+    r"(?P<act>(?:saying|questioning|claiming|suggesting|arguing|calling|describing|comparing|declaring|blaming)\b"
+    r"[^;]*)")
+"""A named voice attacking another for what it said ("The Sun branded George Galloway a 'traitor' for questioning
+the role of the war"): the target's words and the attack are the two sides."""
+ATTACKED_BY = re.compile(
+    rf",\s+(?:he|she|they|it)\s+(?:was|were|has\s+been|had\s+been)\s+{_ATTACK_VERB}\s+by\s+(?P<attacker>[^,;]+?)"
+    r"\s+(?:of|for|as)\b")
+"""A statement answered by an attack in the same sentence ("X declared that ..., he was accused by the defence minister
+Adam Ingram of ...")."""
+
+
+_SUBJECT_WHO = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w.'\u2019-]*)\s+[-,\u2014]\s+who\b")
+"""A named subject with a relative clause after it ("George Galloway - who ... - declared")."""
+
+
+def _attacked(group: list[Sentence]) -> Candidate | None:
+    """A voice attacked for what it said, both in one sentence."""
+    text = group[0].text
+    free = unquoted(text)
+    found = ATTACKED_FOR.search(free)
+    if found is not None:
+        attackers = [a for a in find_attributions(text[: found.start()] + "said") if _named(a)]
+        if not attackers and (head := re.match(r"(?:The\s+)?(?:[A-Z][\w.'\u2019-]*\s+){1,3}(?=" + _ATTACK_VERB + ")",
+                                                  text)):
+            attackers = [Attribution(head.group(0).strip(), "accuse", "claim", 0, "")]
+        if attackers and not speaker_key(attackers[0].speaker) & speaker_key(found.group("target")):
+            return _sides(found.group("target"), text[found.start("act"):].rstrip(" ."), attackers[0].speaker, text,
+                          group, found.group("act"))
+    passive = ATTACKED_BY.search(free)
+    if passive is not None:
+        first = [a.speaker for a in find_attributions(text[: passive.start()]) if _named(a)]
+        first += [found.group(1) for found in _SUBJECT_WHO.finditer(text[: passive.start()])]
+        if first and not speaker_key(first[0]) & speaker_key(passive.group("attacker")):
+            return _sides(first[0], text[: passive.start()].strip(), passive.group("attacker").strip(),
+                          text[passive.start() + 1:].strip(), group, text[: passive.start()])
+    return None
+
+
+def _sides(target: str, target_text: str, attacker: str, attack_text: str, group: list[Sentence],
+           matter: str) -> Candidate:
+    one, other = clean_actor(target), clean_actor(attacker)
+    words = matter.split()
+    title = " ".join(words[:MATTER_WORDS]).rstrip(" ,.;:") + ("\u2026" if len(words) > MATTER_WORDS else "")
+    return Candidate(kind="stance", title=f"{title}: {one} attacked by {other}",
+                     sides=[CandidateSide(label=one, sentences=list(group), text=target_text),
+                            CandidateSide(label=other, sentences=list(group), text=attack_text)],
+                     evidence=0.5, expand=False)
 
 
 def exchange_candidates(corpus: Corpus) -> list[Candidate]:
@@ -130,10 +200,12 @@ def exchange_candidates(corpus: Corpus) -> list[Candidate]:
     resolved: dict = {}
     for group in copies(statements(corpus)):
         lowered = group[0].text.lower()
-        if not any(word in lowered for word in ("but", "while", "whereas", "although", "however", "yet",
-                                                 "contrast", "other hand")):
+        attack = any(word in lowered for word in ("accused", "branded", "critici", "condemned", "attacked",
+                                                  "denounced", "blasted", "slammed", "rebuked"))
+        if not attack and not any(word in lowered for word in ("but", "while", "whereas", "although", "however",
+                                                               "yet", "contrast", "other hand")):
             continue
-        for found in (_within(group), _across(corpus, group, resolved)):
+        for found in (_within(group), _across(corpus, group, resolved), _attacked(group) if attack else None):
             if found is not None:
                 candidates.append(found)
     return candidates
