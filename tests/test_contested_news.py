@@ -188,3 +188,22 @@ def test_a_claim_and_a_speakers_disagreement_in_one_sentence(tmp_path):
     ])
     assert [point.kind for point in points] == ["denial"]
     assert points[0].sides[0].claim.text == "Some people found Jeremy Paxman's line of questioning insensitive"
+
+
+def test_worries_played_down(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2010-01-20",
+         "There have been reports of widespread violence and looting.\n\nBut the UN has played down worries over "
+         "security, saying that despite violent incidents, the overall situation is calm."),
+    ])
+    assert [point.kind for point in points] == ["denial"]
+    assert "looting" in points[0].sides[0].claim.text and "calm" in points[0].sides[1].claim.text
+
+
+def test_worries_played_down_that_the_sentence_before_does_not_raise_make_no_point(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2010-01-18",
+         "\"More than 70 people have been pulled from the wreckage in the last few days,\" he said.\n\n"
+         "The UN has played down worries over security, saying the overall situation was one of calm."),
+    ])
+    assert points == ()

@@ -25,6 +25,13 @@ from digest.analysis.cues import ACTOR, CLAIM_NOUN, CLAIM_VERB, DENIAL_VERB
 from digest.language.attribution import PRONOUNS, claimant
 from digest.language.tokens import lower_terms
 
+_POINTING = re.compile(rf"(?:it|this|that|them|these|those|such)\b|the\s+{CLAIM_NOUN}$", re.I)
+"""A denial's object that points back at the sentence before ("denied it", "dismissed the allegations", "rejected
+that view"): that sentence is what it denies. Any other object ("played down worries over security") must share a
+word with it."""
+RELATED_LETTERS = 5
+"""Letters of two words compared to tie a denial to the sentence before it."""
+_REPORTS_OF = re.compile(r"\b[Rr]eports?\s+(?:of|that)\b")
 MIN_CLAIM_OVERLAP = 0.5
 """Share of the denied words a sentence must state to be the claim denied."""
 _DENIER = (rf"(?P<denier>{ACTOR}|(?<=, )(?:he|she|they)|^(?:He|She|They)|"
@@ -59,12 +66,24 @@ _NAMED = re.compile(r"\s+(?:that|of|by|about)\b|\s+(?:which|that)\s+(?:argued|ar
                     r"suggested|suggests|found|finds|concluded|concludes)\b")
 
 
+def _related(claim: str, denial: str) -> bool:
+    """Whether a denial that names what it denies ("dismissed the allegations", "played down worries over
+    security") shares a word with the sentence before it (compared by their first letters: "violence" and
+    "violent", "criticised" and "criticisms"): else that sentence is not what it denies."""
+    return bool(_prefixes(claim) & _prefixes(denial))
+
+
+def _prefixes(text: str) -> set[str]:
+    return {word[:RELATED_LETTERS] for word in lower_terms(text.lower()) if len(word) >= RELATED_LETTERS}
+
+
 def _makes_claim(sentence: Sentence) -> bool:
-    """Whether a sentence puts on record something a denial can answer: a claim, or a named speaker's
-    criticism or charge ("Chavez criticised the US for ...")."""
-    return (any(attribution.claims or (attribution.stance in ("warning", "position")
-                                       and attribution.speaker.lower() not in PRONOUNS)
-                for attribution in sentence.attributions)
+    """Whether a sentence puts on record something a denial can answer: a claim, a named speaker's
+    criticism or charge ("Chavez criticised the US for ..."), or reports ("There have been reports of ...")."""
+    return (bool(_REPORTS_OF.search(sentence.text))
+            or any(attribution.claims or (attribution.stance in ("warning", "position")
+                                          and attribution.speaker.lower() not in PRONOUNS)
+                   for attribution in sentence.attributions)
             or bool(_CLAIMED.search(sentence.text)))
 
 
@@ -102,8 +121,10 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
                 claim_sentences = list(group)
             elif match is not None or (untrue is not None and speakers):
                 before = previous(corpus, group[0])
+                pointing = match is None or bool(_POINTING.match(match.group("object")))  # "that claim is unjust"
                 claim_sentences = ([sentence for member in group if (sentence := previous(corpus, member))]
-                                   if before is not None and _makes_claim(before) else [])
+                                   if before is not None and _makes_claim(before)
+                                   and (pointing or _related(before.text, text)) else [])
                 if match is not None and not claim_sentences:
                     claim_sentences = _taken_up(corpus, group, match.group("object"))
             else:
