@@ -26,8 +26,8 @@ CONTRAST_OPENING = re.compile(r"^(?:However,?|But|Yet|In contrast,?|By contrast,
 CONTRAST_JOINT = re.compile(r",\s+(?:but|while|whereas|although)\s+")
 """How one sentence sets its second clause against its first."""
 MIN_SHARED_TERMS = 2
-"""Content words two neighbouring statements share beyond their speakers: what ties them to one matter (within
-one sentence, the reporter's contrast ties them)."""
+"""Content words two neighbouring statements share (a speaker's name among them), or one beyond the speakers'
+names: what ties them to one matter (within one sentence, the reporter's contrast ties them)."""
 QUOTE_REACH = 3
 """Sentences walked back from a quotation standing alone to the one that says whose it is."""
 MATTER_WORDS = 12
@@ -82,8 +82,9 @@ def _point(first_text: str, first_speaker: str, first: list[Sentence],
     if minimum and not TAKING_A_POSITION.search(second_text):
         return None  # two sentences: the second must take a position (one sentence: the reporter's contrast does)
     shared = _about(first_text, first_speaker, second_speaker) & _about(second_text, first_speaker, second_speaker)
-    if len(shared) < minimum:
-        return None
+    beyond_names = shared - content_terms(first_speaker) - content_terms(second_speaker)
+    if minimum and len(shared) < MIN_SHARED_TERMS and len(beyond_names) < minimum:
+        return None  # two sentences tied by nothing but a speaker's name are not about one matter
     one, other = clean_actor(first_speaker), clean_actor(second_speaker)
     matter = _shared_in_order(first_text, shared) or _what(first_text, first_speaker)
     return Candidate(
@@ -139,7 +140,7 @@ def _across(corpus: Corpus, group: list[Sentence], resolved: dict) -> Candidate 
     if not first_speaker or first_speaker.lower() in PRONOUNS:
         return None
     earlier = [sentence for member in group if (sentence := previous(corpus, member)) is not None]
-    return _point(before.text, first_speaker, earlier, text, second[0].speaker, list(group), MIN_SHARED_TERMS)
+    return _point(before.text, first_speaker, earlier, text, second[0].speaker, list(group), 1)
 
 
 _ATTACK_VERB = r"(?:accused|branded|criticised|criticized|condemned|attacked|denounced|blasted|slammed|rebuked)"
