@@ -88,8 +88,8 @@ def _same_disagreement(kind: str, sides: list[set[_Key]], kept_kind: str, kept: 
 
 
 def _voices(candidate: Candidate) -> tuple[str, ...]:
-    """Who speaks on each side, as the point labels them (lower-case)."""
-    return tuple(side.label.strip().lower() for side in candidate.sides)
+    """Who speaks on each side, as the point labels them (lower-case), unless the detector says otherwise."""
+    return candidate.voices or tuple(side.label.strip().lower() for side in candidate.sides)
 
 
 def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[ContestedPoint, ...]:
@@ -109,6 +109,8 @@ def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[Conte
         if same_voices is not None and candidate.kind == same_voices.kind:
             for side, other_side in zip(candidate.sides, same_voices.sides, strict=True):
                 other_side.sentences = unique(other_side.sentences + side.sentences)
+                if side.label.lower() not in other_side.label.lower():
+                    other_side.label = f"{other_side.label}; {side.label}"  # two attackers of one remark
             continue  # the same voices again (another article's wording): one point, more sources
         kept.append((candidate, sides))
     points = [_point(candidate) for candidate, _ in kept]

@@ -43,6 +43,9 @@ class Candidate:
     """0-1: how much the sides share beyond the cue (terms, names, figures)."""
     expand: bool = True
     """Whether sentences that other outlets report the same way may join a side."""
+    voices: tuple[str, ...] = ()
+    """Who the sides are, when not their labels: points of one kind with the same voices are one point (one
+    person attacked by two others over one remark)."""
 
 
 def statements(corpus: Corpus) -> list[Sentence]:

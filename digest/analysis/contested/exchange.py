@@ -86,7 +86,9 @@ def _point(first_text: str, first_speaker: str, first: list[Sentence],
     if minimum and len(shared) < MIN_SHARED_TERMS and len(beyond_names) < minimum:
         return None  # two sentences tied by nothing but a speaker's name are not about one matter
     one, other = clean_actor(first_speaker), clean_actor(second_speaker)
-    matter = _shared_in_order(first_text, shared) or _what(first_text, first_speaker)
+    matter = _shared_in_order(first_text, shared)
+    if len(shared) < MIN_SHARED_TERMS:  # one word ("Michael") does not name the matter: the first voice's words do
+        matter = _what(first_text, first_speaker)
     return Candidate(
         kind="stance", title=f"{matter}: {one} and {other} disagree",
         sides=[CandidateSide(label=one, sentences=first, text=first_text if first_text != first[0].text else ""),
@@ -192,7 +194,7 @@ def _sides(target: str, target_text: str, attacker: str, attack_text: str, group
     return Candidate(kind="stance", title=f"{title}: {one} attacked by {other}",
                      sides=[CandidateSide(label=one, sentences=list(group), text=target_text),
                             CandidateSide(label=other, sentences=list(group), text=attack_text)],
-                     evidence=0.5, expand=False)
+                     evidence=0.5, expand=False, voices=("attacked", target.split()[-1].lower()))
 
 
 def exchange_candidates(corpus: Corpus) -> list[Candidate]:
