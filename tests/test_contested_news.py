@@ -207,3 +207,15 @@ def test_worries_played_down_that_the_sentence_before_does_not_raise_make_no_poi
          "The UN has played down worries over security, saying the overall situation was one of calm."),
     ])
     assert points == ()
+
+
+def test_a_first_account_and_the_sentence_that_contradicts_it(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2005-07-28",
+         "Jean Charles de Menezes was not wearing a heavy jacket and did not jump the ticket barrier, his family "
+         "said.\n\nThe electrician was shot at Stockwell station on Friday.\n\nScotland Yard initially claimed he "
+         "wore a bulky jacket and jumped the barrier when police identified themselves."),
+    ])
+    assert [point.kind for point in points] == ["denial"]
+    assert points[0].sides[0].label == "Scotland Yard (first account)"
+    assert "not wearing a heavy jacket" in points[0].sides[1].claim.text

@@ -209,6 +209,47 @@ def _first_speaker(sentence: Sentence, stances: tuple[str, ...], exclude: bool =
     return ""
 
 
+_FIRST_ACCOUNT = re.compile(r"\b(?:initially|originally|at\s+first|first)\s+(?:claimed|said|reported|stated|insisted|"
+                            r"told|announced)\b")
+"""A claim told as the first account of something, which the story then corrects ("Scotland Yard initially
+claimed he ... jumped the barrier")."""
+_CONTRADICTING = re.compile(r"n't\b|\b(?:not|never|no|contrary\s+to|wrong|incorrect|false|untrue)\b", re.I)
+MIN_CORRECTION_TERMS = 2
+"""Words a correction shares with the first account it contradicts."""
+
+
+def withdrawn_candidates(corpus: Corpus) -> list[Candidate]:
+    """A first account ("initially claimed") against the sentence of the same article that contradicts it.
+
+    Only the first account's own article is read: a few sentences each, never all pairs of the topic."""
+    candidates = []
+    for group in copies(statements(corpus)):
+        first = group[0]
+        found = _FIRST_ACCOUNT.search(first.text)
+        speaker = _first_speaker(first, ("denial",), exclude=True)
+        if found is None or not speaker:
+            continue
+        words = lower_terms(first.text[found.end():])
+        best: tuple[int, Sentence] | None = None
+        for other in corpus.by_article[first.article]:
+            if other.furniture or other is first or not _CONTRADICTING.search(other.text):
+                continue
+            shared = len(words & lower_terms(other.text))
+            if shared >= MIN_CORRECTION_TERMS and (best is None or shared > best[0]):
+                best = (shared, other)
+        if best is None:
+            continue
+        what = first.text[found.end():].strip().rstrip(".")
+        short = " ".join(what.split()[:12]) + ("\u2026" if len(what.split()) > 12 else "")
+        label = clean_actor(speaker)
+        candidates.append(Candidate(
+            kind="denial", title=f"{label}'s first account ({short}): contradicted",
+            sides=[CandidateSide(label=f"{label} (first account)", sentences=list(group)),
+                   CandidateSide(label="the correction", sentences=[best[1]])],
+            evidence=0.8, expand=False))
+    return candidates
+
+
 def _denials(corpus: Corpus) -> list[Sentence]:
     """The statements with a denial verb, and the sentences too short to count as statements that deny
     what came before ("Baghdad denied it."): the only sentences a denial can be read from."""
