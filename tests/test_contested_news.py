@@ -219,3 +219,27 @@ def test_a_first_account_and_the_sentence_that_contradicts_it(tmp_path):
     assert [point.kind for point in points] == ["denial"]
     assert points[0].sides[0].label == "Scotland Yard (first account)"
     assert "not wearing a heavy jacket" in points[0].sides[1].claim.text
+
+
+def test_a_claim_stated_and_called_a_lie_in_one_sentence(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2008-10-03",
+         "Morial, a former mayor of New Orleans, said in an interview yesterday that the effort \"to pin the "
+         "subprime crisis on African Americans and Latinos\" is a \"big lie.\""),
+    ])
+    assert [point.kind for point in points] == ["denial"]
+    assert points[0].sides[0].claim.text.startswith("the effort")
+    assert points[0].sides[1].label == "Morial (denial)"
+
+
+def test_a_claim_put_to_a_speaker_who_says_it_is_not_so(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2008-09-23",
+         "Treasury Secretary Paulson, asked about conservative complaints that his rescue program amounts to "
+         "socialism, said, essentially: This is not socialism, this is necessary."),
+        ("Daily Wire", "2008-09-24",
+         "Treasury Secretary Paulson, asked about complaints that his rescue program is too large, said he would "
+         "ask Congress for the whole sum."),
+    ])
+    assert [point.sides[0].claim.text for point in points] == [
+        "conservative complaints that his rescue program amounts to socialism"]

@@ -59,8 +59,18 @@ _CALLED_UNTRUE = re.compile(
     r"ridiculous|absurd|a\s+(?:big\s+)?lie)\b"
     r"|\b(?:do|does|did)\s+not\s+(?:agree|recogni[sz]e)\b")
 """A claim called untrue without a denial verb ("aid workers say that claim is unjust", "I do not agree")."""
+_UNTRUE = (r"(?:is|was|are|were)\s+(?:(?:a|an|\w+ly)\s+)?[\"\u201c]?(?:unjust|unfair|untrue|false|wrong|baseless|"
+           r"unfounded|groundless|misleading|nonsense|(?:big\s+)?lie)\b|(?:do|does|did)\s+not\s+square\s+with")
+_STATED_AND_CALLED_UNTRUE = re.compile(
+    r"(?P<claim>\b(?:the\s+|that\s+|such\s+)?(?:effort|attempt|idea|notion|suggestions?|claims?|allegations?|"
+    r"accusations?|complaints?|charges?)\s+(?:that|[\"\u201c]?to)\s+[^.;]{10,200}?)[\"\u201d]?\s+(?:" + _UNTRUE + ")")
+"""A claim stated and called untrue in one sentence ("the effort 'to pin the crisis on ...' is a 'big lie'")."""
+_ASKED_ABOUT = re.compile(r"\b[Aa]sked\s+about\s+(?P<claim>(?:[\w-]+\s+){0,3}?(?:claims?|complaints?|criticism|"
+                          r"reports?|allegations?|suggestions?|accusations?)\s+that\s+[^,]{10,200}),")
+"""A claim put to someone, whose answer follows ("asked about complaints that his program amounts to socialism,
+said: This is not socialism")."""
 _CLAIMED = re.compile(rf"\b{CLAIM_VERB}\b")
-_DENIES = re.compile(rf"{DENIAL_VERB}|{_CALLED_UNTRUE.pattern}")
+_DENIAL_SHAPES = (re.compile(DENIAL_VERB), _CALLED_UNTRUE, _STATED_AND_CALLED_UNTRUE, _ASKED_ABOUT)
 """A denial verb, or a claim called untrue, anywhere: every shape of denial has one."""
 _NAMED = re.compile(r"\s+(?:that|of|by|about)\b|\s+(?:which|that)\s+(?:argued|argues|said|says|claimed|claims|"
                     r"suggested|suggests|found|finds|concluded|concludes)\b")
@@ -75,6 +85,10 @@ def _related(claim: str, denial: str) -> bool:
 
 def _prefixes(text: str) -> set[str]:
     return {word[:RELATED_LETTERS] for word in lower_terms(text.lower()) if len(word) >= RELATED_LETTERS}
+
+
+def _denies(text: str) -> bool:
+    return any(shape.search(text) for shape in _DENIAL_SHAPES)
 
 
 def _makes_claim(sentence: Sentence) -> bool:
@@ -96,6 +110,10 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
     claims: dict[str, list[list[Sentence]]] | None = None
     for group in copies(_denials(corpus), key=lambda sentence: (sentence.text, _text(previous(corpus, sentence)))):
         text = group[0].text
+        answered = _answered_in_sentence(corpus, group)
+        if answered is not None:
+            candidates.append(answered)
+            continue
         inside = _DENIAL_IN_SENTENCE.search(text)
         inside_sentence = bool(inside and len(text[: inside.start()].split()) >= 4)
         if inside and inside_sentence:
@@ -183,7 +201,7 @@ _BUT_DISAGREE = re.compile(r"\s+but\b(?=[^.]*\b(?:do|does|did)\s+not\s+(?:agree|
 """A claim and its rejection by the speaker in one sentence ("Some found it insensitive but ... I do not agree")."""
 
 
-_SUBJECT_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?=\s+[a-z])")
+_SUBJECT_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?=\s+[a-z]|,)")
 """A name opening a sentence as its subject ("Mr Galloway deflected every charge"): whom "he" stands for next."""
 
 
@@ -199,6 +217,33 @@ def _taken_up(corpus: Corpus, group: list[Sentence], denied: str) -> list[Senten
                 and any(a.speaker.lower() not in PRONOUNS for a in after.attributions)):
             taken.append(after)
     return taken
+
+
+def _answered_in_sentence(corpus: Corpus, group: list[Sentence]) -> Candidate | None:
+    """A claim and its answer in one sentence: called untrue ("Morial said the effort 'to pin the crisis on ...'
+    is a 'big lie'") or answered when put to the speaker ("asked about complaints that ..., Paulson said: This is
+    not socialism")."""
+    text = group[0].text
+    stated = _STATED_AND_CALLED_UNTRUE.search(text)
+    asked = _ASKED_ABOUT.search(text) if stated is None else None
+    if asked is not None and not _CONTRADICTING.search(text, asked.end()):
+        asked = None  # the answer must say the claim is not so
+    found = stated or asked
+    if found is None:
+        return None
+    speakers = [a.speaker for a in group[0].attributions if a.speaker.lower() not in PRONOUNS]
+    subject = _SUBJECT_NAME.match(text)
+    speaker = speakers[0] if speakers else speaker_of(corpus, group[0]) or (subject.group(0) if subject else "")
+    if not speaker or speaker.lower() in PRONOUNS:
+        return None
+    claim = found.group("claim").strip(" \"\u201c\u201d")
+    words = claim.split()
+    short = " ".join(words[:14]).rstrip(" ,.;") + ("\u2026" if len(words) > 14 else "")
+    answerer = clean_actor(speaker)
+    return Candidate(kind="denial", title=f"{short[:1].upper()}{short[1:]}: disputed by {answerer}",
+                     sides=[CandidateSide(label="the claim", sentences=list(group), text=claim),
+                            CandidateSide(label=f"{answerer} (denial)", sentences=list(group))],
+                     evidence=0.8)
 
 
 def _first_speaker(sentence: Sentence, stances: tuple[str, ...], exclude: bool = False) -> str:
@@ -253,7 +298,7 @@ def withdrawn_candidates(corpus: Corpus) -> list[Candidate]:
 def _denials(corpus: Corpus) -> list[Sentence]:
     """The statements with a denial verb, and the sentences too short to count as statements that deny
     what came before ("Baghdad denied it."): the only sentences a denial can be read from."""
-    return [sentence for sentence in corpus.sentences if _DENIES.search(sentence.text)
+    return [sentence for sentence in corpus.sentences if _denies(sentence.text)
             and (not sentence.furniture
                  or (not sentence.heading and not sentence.dateline and _SHORT_DENIAL.fullmatch(sentence.text)))]
 
@@ -266,7 +311,7 @@ def _claims_by_term(corpus: Corpus) -> dict[str, list[list[Sentence]]]:
     """Sentences that make a claim (copies grouped), by content word."""
     index: dict[str, list[list[Sentence]]] = {}
     for group in copies(statements(corpus)):
-        if _makes_claim(group[0]) and not _DENIES.search(group[0].text):
+        if _makes_claim(group[0]) and not _denies(group[0].text):
             for term in lower_terms(group[0].text):
                 index.setdefault(term, []).append(group)
     return index
