@@ -243,3 +243,13 @@ def test_a_claim_put_to_a_speaker_who_says_it_is_not_so(tmp_path):
     ])
     assert [point.sides[0].claim.text for point in points] == [
         "conservative complaints that his rescue program amounts to socialism"]
+
+
+def test_critics_and_supporters_a_sentence_apart(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2008-09-19",
+         "Critics say they have been inconsistent, letting Lehman Brothers collapse but bailing out AIG.\n\n"
+         "Those who praise the men say the rescues go only to firms whose demise would cause broad distress."),
+    ])
+    assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
+        ("stance", ["critics", "supporters"])]

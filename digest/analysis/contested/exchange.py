@@ -197,12 +197,47 @@ def _sides(target: str, target_text: str, attacker: str, attack_text: str, group
                      evidence=0.5, expand=False, voices=("attacked", target.split()[-1].lower()))
 
 
+_CAMP_VERB = (r"\b(?:say|says|said|argue|argues|argued|contend|contends|insist|insists|claim|claims|maintain|"
+              r"maintains)\b")
+CRITICS = re.compile(rf"^(?:(?:But|However|Yet),?\s+)?(?:[A-Z][\w-]*\s+)?(?:[Cc]ritics|[Oo]pponents|[Dd]etractors|"
+                     rf"[Ss]keptics)\b[^.]{{0,60}}?{_CAMP_VERB}")
+SUPPORTERS = re.compile(rf"^(?:(?:But|However|Yet),?\s+)?(?:[A-Z][\w-]*\s+)?(?:[Ss]upporters|[Dd]efenders|"
+                        rf"[Pp]roponents|[Aa]dvocates|[Tt]hose\s+who\s+(?:praise|support|defend|back))\b[^.]{{0,60}}?{_CAMP_VERB}")
+"""The two camps of a matter, as reporters name them: what critics say against what supporters say."""
+CAMP_REACH = 3
+"""Statements after one camp's within which the other camp's answer is looked for."""
+
+
+def _camps(corpus: Corpus, group: list[Sentence]) -> Candidate | None:
+    """"Critics say X." ... "Those who praise the men say Y.": the two camps of one matter, a few sentences apart."""
+    first = group[0]
+    critics = CRITICS.match(first.text)
+    if critics is None and not SUPPORTERS.match(first.text):
+        return None
+    wanted = SUPPORTERS if critics is not None else CRITICS
+    later = [sentence for sentence in corpus.by_article[first.article][first.position + 1:]
+             if not sentence.furniture][:CAMP_REACH]
+    answer = next((sentence for sentence in later if wanted.match(sentence.text)), None)
+    if answer is None:
+        return None
+    sides = [(first, "critics"), (answer, "supporters")] if critics is not None else [(first, "supporters"),
+                                                                                     (answer, "critics")]
+    return Candidate(kind="stance", title=f"{_what(first.text, '')}: critics and supporters disagree",
+                     sides=[CandidateSide(label=label, sentences=[sentence] if sentence is not first else list(group))
+                            for sentence, label in sides],
+                     evidence=0.6, expand=False)
+
+
 def exchange_candidates(corpus: Corpus) -> list[Candidate]:
     """A point for each contrast the reporter draws between two named voices on one matter."""
     candidates = []
     resolved: dict = {}
     for group in copies(statements(corpus)):
         lowered = group[0].text.lower()
+        if "critics" in lowered or "opponents" in lowered or "detractors" in lowered or "skeptics" in lowered:
+            camps = _camps(corpus, group)
+            if camps is not None:
+                candidates.append(camps)
         attack = any(word in lowered for word in ("accused", "branded", "critici", "condemned", "attacked",
                                                   "denounced", "blasted", "slammed", "rebuked"))
         if not attack and not any(word in lowered for word in ("but", "while", "whereas", "although", "however",
