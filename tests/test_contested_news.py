@@ -253,3 +253,14 @@ def test_critics_and_supporters_a_sentence_apart(tmp_path):
     ])
     assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
         ("stance", ["critics", "supporters"])]
+
+
+def test_an_act_and_a_named_voices_judgement_of_it(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2009-05-12",
+         "Egypt, already hit hard by bird flu, ordered the slaughter of all its pigs on April 29, in a move the "
+         "United Nations said was \"a real mistake\"."),
+    ])
+    assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
+        ("stance", ["Egypt", "United Nations"])]
+    assert "judged by United Nations" in points[0].title

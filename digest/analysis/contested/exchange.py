@@ -163,10 +163,24 @@ _SUBJECT_WHO = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,3}[A-Z][\w.'\u2019-]*)
 """A named subject with a relative clause after it ("George Galloway - who ... - declared")."""
 
 
+IN_A_MOVE = re.compile(
+    r",\s+(?:in\s+)?a\s+(?:move|decision|step)\s+(?:that\s+|which\s+)?(?P<judge>(?:the\s+)?[A-Z][\w.'\u2019-]*"
+    r"(?:\s+[A-Z][\w.'\u2019-]*)*)\s+(?:has\s+|had\s+)?(?:said|called|described|condemned|criticised|criticized|"
+    r"denounced|welcomed|praised)\b")
+"""An act and a named voice's judgement of it in one sentence ("Egypt ordered the slaughter of all its pigs, in a
+move the United Nations said was 'a real mistake'")."""
+_ACTOR_AT_START = re.compile(r"(?:The\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*(?=[\s,])")
+
+
 def _attacked(group: list[Sentence]) -> Candidate | None:
-    """A voice attacked for what it said, both in one sentence."""
+    """A voice attacked for what it said or did, both in one sentence."""
     text = group[0].text
     free = unquoted(text)
+    move = IN_A_MOVE.search(free)
+    actor = _ACTOR_AT_START.match(text)
+    if move is not None and actor is not None and not speaker_key(actor.group(0)) & speaker_key(move.group("judge")):
+        return _sides(actor.group(0), text[: move.start()].strip(), move.group("judge"),
+                      text[move.start() + 1:].strip(), group, text[: move.start()], "judged")
     found = ATTACKED_FOR.search(free)
     if found is not None:
         attackers = [a for a in find_attributions(text[: found.start()] + "said") if _named(a)]
@@ -187,11 +201,11 @@ def _attacked(group: list[Sentence]) -> Candidate | None:
 
 
 def _sides(target: str, target_text: str, attacker: str, attack_text: str, group: list[Sentence],
-           matter: str) -> Candidate:
+           matter: str, how: str = "attacked") -> Candidate:
     one, other = clean_actor(target), clean_actor(attacker)
     words = matter.split()
     title = " ".join(words[:MATTER_WORDS]).rstrip(" ,.;:") + ("\u2026" if len(words) > MATTER_WORDS else "")
-    return Candidate(kind="stance", title=f"{title}: {one} attacked by {other}",
+    return Candidate(kind="stance", title=f"{title}: {one} {how} by {other}",
                      sides=[CandidateSide(label=one, sentences=list(group), text=target_text),
                             CandidateSide(label=other, sentences=list(group), text=attack_text)],
                      evidence=0.5, expand=False, voices=("attacked", target.split()[-1].lower()))
@@ -239,7 +253,8 @@ def exchange_candidates(corpus: Corpus) -> list[Candidate]:
             if camps is not None:
                 candidates.append(camps)
         attack = any(word in lowered for word in ("accused", "branded", "critici", "condemned", "attacked",
-                                                  "denounced", "blasted", "slammed", "rebuked"))
+                                                  "denounced", "blasted", "slammed", "rebuked", " move ", "decision",
+                                                  " step "))
         if not attack and not any(word in lowered for word in ("but", "while", "whereas", "although", "however",
                                                                "yet", "contrast", "other hand")):
             continue
