@@ -264,3 +264,17 @@ def test_an_act_and_a_named_voices_judgement_of_it(tmp_path):
     assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
         ("stance", ["Egypt", "United Nations"])]
     assert "judged by United Nations" in points[0].title
+
+
+def test_a_plan_and_a_named_voice_judging_the_move(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2010-01-26",
+         "Aid workers have also criticised Haitian government plans to relocate hundreds of thousands of people "
+         "to large camps outside the city.\n\nCaroline Gluck, from Oxfam, told the BBC the move could be dangerous "
+         "for the survivors."),
+        ("Daily Wire", "2010-01-27",
+         "The city council plans to open a new market in the spring.\n\nThe mayor said the move would bring "
+         "shoppers back to the centre."),
+    ])
+    assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
+        ("stance", ["Haitian government", "Caroline Gluck"])]

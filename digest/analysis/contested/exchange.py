@@ -201,13 +201,13 @@ def _attacked(group: list[Sentence]) -> Candidate | None:
 
 
 def _sides(target: str, target_text: str, attacker: str, attack_text: str, group: list[Sentence],
-           matter: str, how: str = "attacked") -> Candidate:
+           matter: str, how: str = "attacked", judged: list[Sentence] | None = None) -> Candidate:
     one, other = clean_actor(target), clean_actor(attacker)
     words = matter.split()
     title = " ".join(words[:MATTER_WORDS]).rstrip(" ,.;:") + ("\u2026" if len(words) > MATTER_WORDS else "")
     return Candidate(kind="stance", title=f"{title}: {one} {how} by {other}",
                      sides=[CandidateSide(label=one, sentences=list(group), text=target_text),
-                            CandidateSide(label=other, sentences=list(group), text=attack_text)],
+                            CandidateSide(label=other, sentences=judged or list(group), text=attack_text)],
                      evidence=0.5, expand=False, voices=("attacked", target.split()[-1].lower()))
 
 
@@ -242,6 +242,37 @@ def _camps(corpus: Corpus, group: list[Sentence]) -> Candidate | None:
                      evidence=0.6, expand=False)
 
 
+THE_MOVE = re.compile(r"\b[Tt]he\s+(?:move|plan|plans|decision|measure|proposal|policy|order)\b")
+"""A judgement that names the act it judges by a noun ("the move could be dangerous")."""
+OWNED_ACT = re.compile(r"(?P<owner>(?:[A-Z][\w'\u2019-]*\s+)+(?:government\s+|ministry\s+|authorities\s+)?)"
+                       r"(?:plans?|decision|proposal|order|move)\s+to\s+")
+"""An act and whose it is ("Haitian government plans to relocate ..."): what "the move" of the next sentence is."""
+MOVE_REACH = 2
+"""Statements walked back from "the move" to the sentence that says what the move is."""
+
+
+def _the_move(corpus: Corpus, group: list[Sentence]) -> Candidate | None:
+    """"X plans to relocate people to camps." / "Y said the move could be dangerous.": an act and a named voice's
+    judgement of it, in neighbouring sentences."""
+    text = group[0].text
+    if not THE_MOVE.search(text) or not TAKING_A_POSITION.search(unquoted(text)):
+        return None
+    judges = [a for a in find_attributions(text) if _named(a)]
+    if not judges:
+        return None
+    current: Sentence | None = group[0]
+    for _ in range(MOVE_REACH):
+        current = previous(corpus, current) if current is not None else None
+        owned = OWNED_ACT.search(current.text) if current is not None else None
+        if current is not None and owned is not None:
+            owner = owned.group("owner").strip()
+            if speaker_key(owner) & speaker_key(judges[0].speaker):
+                return None
+            return _sides(owner, current.text, judges[0].speaker, text, [current], current.text[owned.start():],
+                          "judged", judged=list(group))
+    return None
+
+
 def exchange_candidates(corpus: Corpus) -> list[Candidate]:
     """A point for each contrast the reporter draws between two named voices on one matter."""
     candidates = []
@@ -255,10 +286,12 @@ def exchange_candidates(corpus: Corpus) -> list[Candidate]:
         attack = any(word in lowered for word in ("accused", "branded", "critici", "condemned", "attacked",
                                                   "denounced", "blasted", "slammed", "rebuked", " move ", "decision",
                                                   " step "))
-        if not attack and not any(word in lowered for word in ("but", "while", "whereas", "although", "however",
-                                                               "yet", "contrast", "other hand")):
+        if not attack and not THE_MOVE.search(group[0].text) and not any(
+                word in lowered for word in ("but", "while", "whereas", "although", "however", "yet", "contrast",
+                                             "other hand")):
             continue
-        for found in (_within(group), _across(corpus, group, resolved), _attacked(group) if attack else None):
+        for found in (_within(group), _across(corpus, group, resolved), _attacked(group) if attack else None,
+                      _the_move(corpus, group) if "the " in lowered else None):
             if found is not None:
                 candidates.append(found)
     return candidates
