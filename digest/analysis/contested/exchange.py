@@ -28,6 +28,8 @@ CONTRAST_JOINT = re.compile(r",\s+(?:but|while|whereas|although)\s+")
 MIN_SHARED_TERMS = 2
 """Content words two neighbouring statements share (a speaker's name among them), or one beyond the speakers'
 names: what ties them to one matter (within one sentence, the reporter's contrast ties them)."""
+MIN_WORDS_BEYOND_NAMES = 1
+"""Or this many shared words that are not the speakers' names (chosen by leave-one-topic-out, eval notes)."""
 QUOTE_REACH = 3
 """Sentences walked back from a quotation standing alone to the one that says whose it is."""
 MATTER_WORDS = 12
@@ -142,7 +144,7 @@ def _across(corpus: Corpus, group: list[Sentence], resolved: dict) -> Candidate 
     if not first_speaker or first_speaker.lower() in PRONOUNS:
         return None
     earlier = [sentence for member in group if (sentence := previous(corpus, member)) is not None]
-    return _point(before.text, first_speaker, earlier, text, second[0].speaker, list(group), 1)
+    return _point(before.text, first_speaker, earlier, text, second[0].speaker, list(group), MIN_WORDS_BEYOND_NAMES)
 
 
 _ATTACK_VERB = r"(?:accused|branded|criticised|criticized|condemned|attacked|denounced|blasted|slammed|rebuked)"
