@@ -278,3 +278,13 @@ def test_a_plan_and_a_named_voice_judging_the_move(tmp_path):
     ])
     assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
         ("stance", ["Haitian government", "Caroline Gluck"])]
+
+
+def test_prosecution_and_defence_a_sentence_apart(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2011-09-27",
+         "Prosecutors said he acted with gross negligence and gave Jackson a lethal dose of propofol.\n\n"
+         "The defense said Jackson gave himself too much of the drug."),
+    ])
+    assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
+        ("stance", ["prosecution", "defence"])]

@@ -219,7 +219,14 @@ CRITICS = re.compile(rf"^(?:(?:But|However|Yet),?\s+)?(?:[A-Z][\w-]*\s+)?(?:[Cc]
                      rf"[Ss]keptics)\b[^.]{{0,60}}?{_CAMP_VERB}")
 SUPPORTERS = re.compile(rf"^(?:(?:But|However|Yet),?\s+)?(?:[A-Z][\w-]*\s+)?(?:[Ss]upporters|[Dd]efenders|"
                         rf"[Pp]roponents|[Aa]dvocates|[Tt]hose\s+who\s+(?:praise|support|defend|back))\b[^.]{{0,60}}?{_CAMP_VERB}")
-"""The two camps of a matter, as reporters name them: what critics say against what supporters say."""
+PROSECUTION = re.compile(rf"^(?:(?:But|However|Yet),?\s+)?(?:[Tt]he\s+)?(?:[Pp]rosecutors?|[Pp]rosecution|"
+                         rf"[Ll]ead\s+prosecutor\b[^.]{{0,40}}?)\b[^.]{{0,60}}?(?:{_CAMP_VERB}|\balleged\b)")
+DEFENCE = re.compile(rf"^(?:(?:But|However|Yet),?\s+)?(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[A-Z][\w.'\u2019-]*(?:\s+[A-Z]"
+                     rf"[\w.'\u2019-]*)*['\u2019]s\s+)?(?:[Dd]efen[cs]e(?:\s+lawyers?|\s+attorneys?|\s+team)?|"
+                     rf"lawyers)\b[^.]{{0,60}}?{_CAMP_VERB}")
+CAMPS = ((CRITICS, SUPPORTERS, "critics", "supporters"), (PROSECUTION, DEFENCE, "prosecution", "defence"))
+"""The two camps of a matter, as reporters name them: what critics say against what supporters say, what the
+prosecution says against what the defence says."""
 CAMP_REACH = 3
 """Statements after one camp's within which the other camp's answer is looked for."""
 
@@ -227,21 +234,19 @@ CAMP_REACH = 3
 def _camps(corpus: Corpus, group: list[Sentence]) -> Candidate | None:
     """"Critics say X." ... "Those who praise the men say Y.": the two camps of one matter, a few sentences apart."""
     first = group[0]
-    critics = CRITICS.match(first.text)
-    if critics is None and not SUPPORTERS.match(first.text):
-        return None
-    wanted = SUPPORTERS if critics is not None else CRITICS
-    later = [sentence for sentence in corpus.by_article[first.article][first.position + 1:]
-             if not sentence.furniture][:CAMP_REACH]
-    answer = next((sentence for sentence in later if wanted.match(sentence.text)), None)
-    if answer is None:
-        return None
-    sides = [(first, "critics"), (answer, "supporters")] if critics is not None else [(first, "supporters"),
-                                                                                     (answer, "critics")]
-    return Candidate(kind="stance", title=f"{_what(first.text, '')}: critics and supporters disagree",
-                     sides=[CandidateSide(label=label, sentences=[sentence] if sentence is not first else list(group))
-                            for sentence, label in sides],
-                     evidence=0.6, expand=False)
+    for one, other, one_label, other_label in CAMPS:
+        for wanted, labels in ((other, (one_label, other_label)), (one, (other_label, one_label))):
+            if not (one if wanted is other else other).match(first.text):
+                continue
+            later = [sentence for sentence in corpus.by_article[first.article][first.position + 1:]
+                     if not sentence.furniture][:CAMP_REACH]
+            answer = next((sentence for sentence in later if wanted.match(sentence.text)), None)
+            if answer is not None:
+                return Candidate(kind="stance", title=f"{_what(first.text, '')}: {labels[0]} and {labels[1]} disagree",
+                                 sides=[CandidateSide(label=labels[0], sentences=list(group)),
+                                        CandidateSide(label=labels[1], sentences=[answer])],
+                                 evidence=0.6, expand=False, voices=labels)
+    return None
 
 
 THE_MOVE = re.compile(r"\b[Tt]he\s+(?:move|plan|plans|decision|measure|proposal|policy|order)\b")
@@ -281,7 +286,9 @@ def exchange_candidates(corpus: Corpus) -> list[Candidate]:
     resolved: dict = {}
     for group in copies(statements(corpus)):
         lowered = group[0].text.lower()
-        if "critics" in lowered or "opponents" in lowered or "detractors" in lowered or "skeptics" in lowered:
+        if any(word in lowered for word in ("critics", "opponents", "detractors", "skeptics", "supporters",
+                                             "defenders", "proponents", "advocates", "those who", "prosecut",
+                                             "defen", "lawyers")):
             camps = _camps(corpus, group)
             if camps is not None:
                 candidates.append(camps)
