@@ -288,3 +288,13 @@ def test_prosecution_and_defence_a_sentence_apart(tmp_path):
     ])
     assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
         ("stance", ["prosecution", "defence"])]
+
+
+def test_two_writers_naming_different_winners_of_one_debate(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2005-09-16", "Galloway and Hitchens met in New York.\n\nGalloway won on points."),
+        ("Evening Post", "2005-09-18", "Hitchens faced Galloway before a noisy crowd.\n\nOpinion was divided over "
+                                       "who triumphed, though from where I sat Hitchens won on points."),
+        ("Morning Star", "2005-09-18", "Smith won the debate at the union, judges said."),
+    ])
+    assert [(point.kind, point.title) for point in points] == [("framing", "Who won: Galloway or Hitchens?")]

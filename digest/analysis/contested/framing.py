@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.contested.base import MAX_POSTING, Candidate, CandidateSide, copies, outlets, terms_in_order
+from digest.analysis.contested.base import (
+    MAX_POSTING,
+    Candidate,
+    CandidateSide,
+    copies,
+    outlets,
+    statements,
+    terms_in_order,
+)
 from digest.analysis.corpus import Corpus
 from digest.analysis.cues import (
     NEGATIVE_TERMS,
@@ -127,3 +135,40 @@ def framing_candidates(corpus: Corpus) -> list[Candidate]:
                        CandidateSide(label=high_label, sentences=list(high))],
                 evidence=len(shared) / min(len(framing.near), len(other_framing.near))))
     return candidates
+
+
+WON = re.compile(r"\b(?P<winner>[A-Z][\w'\u2019-]+)\s+(?:clearly\s+|narrowly\s+)?won\s+(?:on\s+points|the\s+debate|"
+                 r"the\s+argument|the\s+exchange|hands\s+down)\b")
+"""Who won a contest of words, as a writer judges it ("Galloway won on points")."""
+MAX_VERDICT_DAYS = 7
+"""Verdicts on one contest are written within days of it."""
+
+
+def verdict_candidates(corpus: Corpus) -> list[Candidate]:
+    """Two articles naming different winners of one contest ("Galloway won on points" / "from where I sat
+    Hitchens won on points"): the winners must each be named in the other's article, so that both judge the same
+    two contenders."""
+    verdicts = [(group, match.group("winner")) for group in copies(statements(corpus))
+                if " won " in group[0].text and (match := WON.search(group[0].text))]
+    candidates = []
+    for index, (group, winner) in enumerate(verdicts):
+        for other, other_winner in verdicts[index + 1:]:
+            first, second = group[0], other[0]
+            if winner == other_winner or first.article == second.article:
+                continue
+            apart = abs((first.published - second.published).days) if first.published and second.published else 0
+            if apart > MAX_VERDICT_DAYS:
+                continue
+            if not (_names(corpus, first.article) >= {winner, other_winner}
+                    and _names(corpus, second.article) >= {winner, other_winner}):
+                continue
+            candidates.append(Candidate(
+                kind="framing", title=f"Who won: {winner} or {other_winner}?",
+                sides=[CandidateSide(label=winner, sentences=list(group)),
+                       CandidateSide(label=other_winner, sentences=list(other))],
+                evidence=1.0, expand=False))
+    return candidates
+
+
+def _names(corpus: Corpus, article: str) -> set[str]:
+    return {word for sentence in corpus.by_article[article] for name in sentence.names for word in name.split()}
