@@ -298,3 +298,14 @@ def test_two_writers_naming_different_winners_of_one_debate(tmp_path):
         ("Morning Star", "2005-09-18", "Smith won the debate at the union, judges said."),
     ])
     assert [(point.kind, point.title) for point in points] == [("framing", "Who won: Galloway or Hitchens?")]
+
+
+def test_a_challenge_to_statements_made_by_named_witnesses(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2005-10-25",
+         "\"Galloway needed money to pay for his actions,\" Mr Ramadan allegedly told investigators.\n\n"
+         "The report was published on Monday.\n\n"
+         "Mr McKay challenged the validity of the statements made by Mr Aziz and Mr Ramadan."),
+    ])
+    assert [point.kind for point in points] == ["denial"]
+    assert points[0].sides[0].label == "Mr Ramadan" and points[0].sides[1].label.startswith("Mr McKay")

@@ -23,7 +23,8 @@ ORDINALS = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eight
 
 DENIAL_VERB = (r"(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|disputed|disputes|dispute|"
                r"disputing|refuted|refutes|refute|rebutted|rebuts|dismissed|dismisses|dismissing|contested|"
-               r"contradicted|contradicts|repudiated|disavowed|played\s+down|plays\s+down|downplayed|downplays)")
+               r"contradicted|contradicts|repudiated|disavowed|played\s+down|plays\s+down|downplayed|downplays|"
+               r"challenged|challenges|questioned)")
 """Verbs with which an actor says a claim is untrue."""
 
 CLAIM_NOUN = (r"(?:claim|claims|charge|charges|accusation|accusations|allegation|allegations|assertion|"

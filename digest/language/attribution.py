@@ -89,7 +89,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str] | None, re.Pattern[str] |
     (re.compile(rf"\b(?:a|the) (?:claim|allegation|report|accusation)s? (?:that )?{_SPEAKER}\s+(?P<verb>{_VERB})\b"),
      frozenset({"claim", "claims", "allegation", "allegations", "report", "reports", "accusation", "accusations"}),
      None),
-    (re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly|initially|originally|"
+    (re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly|initially|originally|allegedly|reportedly|"
                 rf"first|previously|was|were|{_WHEN})\s+)*"
                 rf"(?P<verb>{_VERB})\b"), None, None),
     (re.compile(rf"\b(?:as )?(?P<verb>stated|said|announced|reported|confirmed|claimed|denied|disputed) by "

@@ -43,7 +43,7 @@ _DENIAL_IN_SENTENCE = re.compile(
     rf",\s+(?:(?:a|an|the)\s+{CLAIM_NOUN}\s+(?:that\s+)?|which\s+|but\s+|though\s+|although\s+|while\s+)"
     rf"{_DENIER}{DENIAL_VERB}\b")
 _DENIES_CLAIM = re.compile(
-    rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|a|an|any|these|those|such|this|that|[A-Z][\w-]*['\u2019]s)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
+    rf"{_DENIER}{DENIAL_VERB}\s+(?P<object>(?:the|a|an|any|these|those|such|this|that|[A-Z][\w-]*['\u2019]s)\s+(?:[\w'\u2019-]+\s+){{0,3}}?"
     rf"{CLAIM_NOUN}\b"
     rf"|(?:this|that|it|them)(?=\s*(?:[.,;]|$)|\s+(?:on|in|at|last|later|again|yesterday|today)\b)"
     rf"|(?:(?:fresh|new|renewed|further|repeated)\s+)?{CLAIM_NOUN}\b)")
@@ -144,7 +144,8 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
                                    if before is not None and _makes_claim(before)
                                    and (pointing or _related(before.text, text)) else [])
                 if match is not None and not claim_sentences:
-                    claim_sentences = _taken_up(corpus, group, match.group("object"))
+                    claim_sentences = (_taken_up(corpus, group, match.group("object"))
+                                       or _said_by(corpus, group, text[match.end():]))
             else:
                 continue
             disagreeing = _BUT_DISAGREE.search(text) if untrue is not None else None
@@ -203,6 +204,27 @@ _BUT_DISAGREE = re.compile(r"\s+but\b(?=[^.]*\b(?:do|does|did)\s+not\s+(?:agree|
 
 _SUBJECT_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?=\s+[a-z]|,)")
 """A name opening a sentence as its subject ("Mr Galloway deflected every charge"): whom "he" stands for next."""
+
+
+_BY_SPEAKERS = re.compile(r"\s+(?:made\s+|given\s+|issued\s+)?(?:by|from|of)\s+(?P<names>(?:(?:Mr|Mrs|Ms|Dr)\s+)?"
+                          r"[A-Z][\w'\u2019-]+(?:\s+(?:and\s+)?(?:(?:Mr|Mrs|Ms|Dr)\s+)?[A-Z][\w'\u2019-]+)*)")
+"""Whose words a denial challenges ("the validity of the statements made by Mr Aziz and Mr Ramadan")."""
+
+
+def _said_by(corpus: Corpus, group: list[Sentence], after: str) -> list[Sentence]:
+    """The statement of the denial's article by a speaker the denial names as the claim's source, nearest first."""
+    named = _BY_SPEAKERS.match(after)
+    if named is None:
+        return []
+    wanted = speaker_key(named.group("names"))
+    denial = group[0]
+    sentences = [sentence for sentence in corpus.by_article[denial.article] if sentence is not denial
+                 and not sentence.furniture]
+    for sentence in sorted(sentences, key=lambda sentence: abs(sentence.position - denial.position)):
+        speaker = speaker_of(corpus, sentence) if sentence.attributions else ""
+        if speaker and speaker_key(speaker) & wanted and not _denies(sentence.text):
+            return [sentence]
+    return []
 
 
 def _taken_up(corpus: Corpus, group: list[Sentence], denied: str) -> list[Sentence]:
