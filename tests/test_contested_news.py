@@ -309,3 +309,24 @@ def test_a_challenge_to_statements_made_by_named_witnesses(tmp_path):
     ])
     assert [point.kind for point in points] == ["denial"]
     assert points[0].sides[0].label == "Mr Ramadan" and points[0].sides[1].label.startswith("Mr McKay")
+
+
+def test_an_account_and_a_voice_saying_its_teller_changed_his_story(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2011-10-24",
+         "Mr Alvarez said that Dr Murray told him to place vials into a bag before calling 911.\n\n"
+         "The defense has contended that Mr Alvarez may have changed his story after the coroner's report."),
+    ])
+    assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
+        ("denial", ["Mr Alvarez", "defense (challenge)"])]
+
+
+def test_a_voice_objecting_to_what_the_sentence_before_demands(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2008-09-24",
+         "Democrats have argued that chief executives whose companies accept taxpayer money should not pocket "
+         "millions in bonuses.\n\nPaulson and the White House have objected to limits on executive compensation, "
+         "saying limits would discourage successful firms from participating."),
+    ])
+    assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
+        ("stance", ["Democrats", "White House"])]

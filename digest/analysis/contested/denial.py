@@ -285,6 +285,36 @@ MIN_CORRECTION_TERMS = 2
 """Words a correction shares with the first account it contradicts."""
 
 
+DISCREDITED = re.compile(r"(?P<person>(?:(?:Mr|Mrs|Ms|Dr)\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s+"
+                         r"(?:may\s+have|might\s+have|could\s+have|had|has)\s+(?:changed\s+(?:his|her|their)\s+"
+                         r"(?:story|account|testimony|evidence)|lied|fabricated|invented|made\s+up)\b")
+"""A named voice said to be unreliable ("the defense has contended that Mr Alvarez may have changed his story")."""
+
+
+def discredited_candidates(corpus: Corpus) -> list[Candidate]:
+    """An account, and a named voice saying its teller changed the story or lied: the account is the nearest
+    statement of its teller in the same article."""
+    candidates = []
+    for group in copies(statements(corpus)):
+        text = group[0].text
+        found = DISCREDITED.search(text) if " have " in text or " had " in text or " has " in text else None
+        if found is None:
+            continue
+        teller_key = speaker_key(found["person"])
+        challengers = [a.speaker for a in group[0].attributions
+                       if a.speaker.lower() not in PRONOUNS and not speaker_key(a.speaker) & teller_key]
+        account = _said_by(corpus, group, f" by {found['person']}")
+        if not challengers or not account:
+            continue
+        teller, challenger = clean_actor(found["person"]), clean_actor(challengers[0])
+        candidates.append(Candidate(
+            kind="denial", title=f"{teller}'s account: challenged by {challenger}",
+            sides=[CandidateSide(label=teller, sentences=account),
+                   CandidateSide(label=f"{challenger} (challenge)", sentences=list(group))],
+            evidence=0.8, expand=False))
+    return candidates
+
+
 def withdrawn_candidates(corpus: Corpus) -> list[Candidate]:
     """A first account ("initially claimed") against the sentence of the same article that contradicts it.
 

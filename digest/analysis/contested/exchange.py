@@ -42,7 +42,8 @@ TAKING_A_POSITION = re.compile(
     r"(?:n't\b|\b(?:not|no|never|nothing|none|neither|nor|little|hardly|"
     rf"{'|'.join(sorted(POSITIVE_TERMS | NEGATIVE_TERMS))}|"
     r"satisfied|dissatisfied|wrong|false|untrue|calm|exaggerated|overstated|underestimated|far\s+(?:higher|lower)|"
-    r"praised|praises|dismissed|dismisses|rejected|rejects|denied|denies|disputed|disputes)\b)", re.I)
+    r"praised|praises|dismissed|dismisses|rejected|rejects|denied|denies|disputed|disputes|objected|opposed|"
+    r"resisted|disagreed)\b)", re.I)
 """What makes a statement that follows a contrast a position against the one before: a negation or a word of
 judgement. Without one, "But X said ..." more often adds a detail than disputes."""
 _VAGUE = frozenset({"said", "say", "told", "statement", "official", "people", "time", "day", "week", "year",
@@ -115,6 +116,13 @@ def _within(group: list[Sentence]) -> Candidate | None:
     return _point(first_text, first[0].speaker, group, second_text, second[0].speaker, group, 0)
 
 
+OPPOSING = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:objected\s+to|opposed|resisted|disagreed\s+with)\b")
+"""A statement that opposes what the one before it asks for ("Democrats have argued that executives should not
+pocket millions" / "Paulson and the White House have objected to limits on executive compensation")."""
+MAX_SUBJECT_WORDS = 8
+"""The opposing verb follows its subject at the head of the sentence."""
+
+
 def _quoted_speaker(corpus: Corpus, sentence: Sentence) -> str:
     """Who a quotation standing alone is from: the named speaker of the sentence that opened it, a few before."""
     if not sentence.text.rstrip().endswith(("'", '"', "\u201d", "\u2019")):
@@ -134,7 +142,8 @@ def _across(corpus: Corpus, group: list[Sentence], resolved: dict) -> Candidate 
     """"A said X." / "However, B said Y.": two neighbouring sentences, two voices."""
     text = group[0].text
     opening = CONTRAST_OPENING.match(text)
-    if opening is None:
+    opposing = OPPOSING.search(text) if opening is None else None
+    if opening is None and (opposing is None or len(text[: opposing.start()].split()) > MAX_SUBJECT_WORDS):
         return None
     second = [a for a in find_attributions(text) if _named(a)]
     before = previous(corpus, group[0])
@@ -295,7 +304,7 @@ def exchange_candidates(corpus: Corpus) -> list[Candidate]:
         attack = any(word in lowered for word in ("accused", "branded", "critici", "condemned", "attacked",
                                                   "denounced", "blasted", "slammed", "rebuked", " move ", "decision",
                                                   " step "))
-        if not attack and not THE_MOVE.search(group[0].text) and not any(
+        if not attack and not THE_MOVE.search(group[0].text) and not OPPOSING.search(group[0].text) and not any(
                 word in lowered for word in ("but", "while", "whereas", "although", "however", "yet", "contrast",
                                              "other hand")):
             continue
