@@ -330,3 +330,13 @@ def test_a_voice_objecting_to_what_the_sentence_before_demands(tmp_path):
     ])
     assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
         ("stance", ["Democrats", "White House"])]
+
+
+def test_two_voices_calling_one_thing_by_different_names(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2009-04-28",
+         "At a press briefing, Agriculture Secretary Tom Vilsack took pains to refer to the flu as the \"H1N1 "
+         "virus.\"\n\nIsrael has rejected the name swine flu, and opted to call it \"Mexico flu.\""),
+    ])
+    assert [(point.kind, point.title) for point in points] == [
+        ("framing", "What to call it: \u201cH1N1 virus\u201d or \u201cMexico flu\u201d?")]

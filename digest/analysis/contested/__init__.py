@@ -20,7 +20,7 @@ from __future__ import annotations
 from digest.analysis.contested.base import Candidate, outlets, unique
 from digest.analysis.contested.denial import denial_candidates, discredited_candidates, withdrawn_candidates
 from digest.analysis.contested.exchange import exchange_candidates
-from digest.analysis.contested.framing import framing_candidates, verdict_candidates
+from digest.analysis.contested.framing import framing_candidates, naming_candidates, verdict_candidates
 from digest.analysis.contested.numbers import number_candidates
 from digest.analysis.contested.stance import stance_candidates
 from digest.analysis.contested.timing import date_candidates
@@ -97,7 +97,8 @@ def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[Conte
     groups_of = {(sentence.article, sentence.ref.index): group for group in groups for sentence in group.sentences}
     candidates = (denial_candidates(corpus) + number_candidates(corpus) + stance_candidates(corpus)
                   + date_candidates(corpus) + framing_candidates(corpus) + exchange_candidates(corpus)
-                  + withdrawn_candidates(corpus) + discredited_candidates(corpus) + verdict_candidates(corpus))
+                  + withdrawn_candidates(corpus) + discredited_candidates(corpus) + verdict_candidates(corpus)
+                  + naming_candidates(corpus))
     for candidate in candidates:
         _expand(candidate, groups_of)
     ranked = sorted(candidates, key=lambda candidate: (-score(candidate), candidate.kind, candidate.title))
