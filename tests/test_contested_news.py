@@ -340,3 +340,14 @@ def test_two_voices_calling_one_thing_by_different_names(tmp_path):
     ])
     assert [(point.kind, point.title) for point in points] == [
         ("framing", "What to call it: \u201cH1N1 virus\u201d or \u201cMexico flu\u201d?")]
+
+
+def test_an_act_against_what_a_named_voice_says_in_one_sentence(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2009-04-30",
+         "Several countries have banned pork imports although the World Health Organisation has said swine flu is "
+         "not spread by eating pork.\n\nSeveral countries have opened new clinics although the ministry has said "
+         "more are planned."),
+    ])
+    assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
+        ("stance", ["Several countries", "World Health Organisation"])]

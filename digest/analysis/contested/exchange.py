@@ -23,8 +23,11 @@ from digest.language.tokens import content_terms
 
 CONTRAST_OPENING = re.compile(r"^(?:However,?|But|Yet|In contrast,?|By contrast,?|On the other hand,?)\s+")
 """How a sentence sets itself against the one before it."""
-CONTRAST_JOINT = re.compile(r",\s+(?:but|while|whereas|although)\s+")
+CONTRAST_JOINT = re.compile(r",\s+(?:but|while|whereas|although)\s+|\s+(?:although|even\s+though)\s+")
 """How one sentence sets its second clause against its first."""
+ACTING_SUBJECT = re.compile(r"(?P<actor>(?:[A-Z][\w'\u2019-]*|[Ss]everal|[Mm]any|[Ss]ome)(?:\s+[\w'\u2019-]+){0,3}?)\s+"
+                            r"(?:has|have|had)\s+(?:already\s+)?[a-z]+ed\b")
+"""The subject of an act at the head of a clause ("Several countries have banned ...")."""
 MIN_SHARED_TERMS = 2
 """Content words two neighbouring statements share (a speaker's name among them), or one beyond the speakers'
 names: what ties them to one matter (within one sentence, the reporter's contrast ties them)."""
@@ -107,13 +110,16 @@ def _within(group: list[Sentence]) -> Candidate | None:
     if joint is None:
         return None
     first_text, second_text = text[: joint.start()].strip(), text[joint.end():].strip()
-    first = [a for a in find_attributions(first_text) if _named(a)]
+    first = [a.speaker for a in find_attributions(first_text) if _named(a)]
     second = [a for a in find_attributions(second_text) if _named(a)]
-    if not first or not second:
+    if not second or len(second_text[: second[0].start].split()) > MAX_WORDS_BEFORE_SPEAKER:
         return None
-    if len(second_text[: second[0].start].split()) > MAX_WORDS_BEFORE_SPEAKER:
-        return None
-    return _point(first_text, first[0].speaker, group, second_text, second[0].speaker, group, 0)
+    if not first:  # "Several countries have banned pork imports although the WHO has said ...": an act and a voice
+        actor = ACTING_SUBJECT.match(first_text)
+        if actor is None or not TAKING_A_POSITION.search(unquoted(second_text)):
+            return None
+        first = [actor.group("actor")]
+    return _point(first_text, first[0], group, second_text, second[0].speaker, group, 0)
 
 
 OPPOSING = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:objected\s+to|opposed|resisted|disagreed\s+with)\b")
