@@ -351,3 +351,16 @@ def test_an_act_against_what_a_named_voice_says_in_one_sentence(tmp_path):
     ])
     assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
         ("stance", ["Several countries", "World Health Organisation"])]
+
+
+def test_a_complaint_answered_after_but(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2010-01-18",
+         "Medecins Sans Frontieres urged commanders to speed up the landing of planes carrying medical supplies, "
+         "after one was turned away on Saturday night.\n\nBut Mr Holmes said that initial issues were now being "
+         "resolved with a slot system to prioritise humanitarian flights.\n\n"
+         "Medecins Sans Frontieres urged donors to give more to the appeal.\n\n"
+         "But Mr Holmes said the next meeting would be held in Geneva."),
+    ])
+    assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
+        ("stance", ["Medecins Sans Frontieres", "Mr Holmes"])]

@@ -90,8 +90,8 @@ def outlets(sentences: list[Sentence]) -> set[str]:
 
 
 def clean_actor(actor: str) -> str:
-    """An actor as a label: "the interior ministry" -> "interior ministry"."""
-    return re.sub(r"^(?:the|The)\s+", "", actor.strip())
+    """An actor as a label: "the interior ministry" -> "interior ministry", "But Mr Holmes" -> "Mr Holmes"."""
+    return re.sub(r"^(?:(?:But|And|Yet|However,?|So)\s+)?(?:the|The)?\s*", "", actor.strip())
 
 
 def terms_in_order(text: str, wanted: set[str] | frozenset[str], limit: int = 4) -> str:

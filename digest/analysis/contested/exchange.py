@@ -49,6 +49,10 @@ TAKING_A_POSITION = re.compile(
     r"resisted|disagreed)\b)", re.I)
 """What makes a statement that follows a contrast a position against the one before: a negation or a word of
 judgement. Without one, "But X said ..." more often adds a detail than disputes."""
+ANSWERING = re.compile(r"\b(?:(?:being|been|now)\s+resolved|improv(?:ing|ed)|under\s+control|on\s+track|"
+                       r"doing\s+everything|working\s+(?:hard|well))\b", re.I)
+"""How an answer to a complaint says the matter is in hand ("But Mr Holmes said the issues were now being resolved"):
+after a named complaint and "But", this is a position as much as a negation."""
 _VAGUE = frozenset({"said", "say", "told", "statement", "official", "people", "time", "day", "week", "year",
                     "also", "new", "would", "could", "one", "two", "last", "first", "report", "bbc"})
 """Words two statements share without being about one matter."""
@@ -82,14 +86,16 @@ def _what(text: str, speaker: str) -> str:
 
 
 def _point(first_text: str, first_speaker: str, first: list[Sentence],
-           second_text: str, second_speaker: str, second: list[Sentence], minimum: int) -> Candidate | None:
+           second_text: str, second_speaker: str, second: list[Sentence], minimum: int,
+           answer: bool = False) -> Candidate | None:
     if speaker_key(first_speaker) & speaker_key(second_speaker) or AGREEING.search(unquoted(second_text)):
         return None
-    if minimum and not TAKING_A_POSITION.search(second_text):
+    positioned = TAKING_A_POSITION.search(second_text) or (answer and ANSWERING.search(second_text))
+    if (minimum or answer) and not positioned:
         return None  # two sentences: the second must take a position (one sentence: the reporter's contrast does)
     shared = _about(first_text, first_speaker, second_speaker) & _about(second_text, first_speaker, second_speaker)
     beyond_names = shared - content_terms(first_speaker) - content_terms(second_speaker)
-    if minimum and len(shared) < MIN_SHARED_TERMS and len(beyond_names) < minimum:
+    if (minimum or answer) and len(shared) < MIN_SHARED_TERMS and len(beyond_names) < minimum:
         return None  # two sentences tied by nothing but a speaker's name are not about one matter
     one, other = clean_actor(first_speaker), clean_actor(second_speaker)
     matter = _shared_in_order(first_text, shared)
@@ -159,7 +165,9 @@ def _across(corpus: Corpus, group: list[Sentence], resolved: dict) -> Candidate 
     if not first_speaker or first_speaker.lower() in PRONOUNS:
         return None
     earlier = [sentence for member in group if (sentence := previous(corpus, member)) is not None]
-    return _point(before.text, first_speaker, earlier, text, second[0].speaker, list(group), MIN_WORDS_BEYOND_NAMES)
+    complaint = opening is not None and any(a.stance in ("warning", "position") for a in before.attributions)
+    return _point(before.text, first_speaker, earlier, text, second[0].speaker, list(group),
+                  0 if complaint else MIN_WORDS_BEYOND_NAMES, answer=complaint)
 
 
 _ATTACK_VERB = r"(?:accused|branded|criticised|criticized|condemned|attacked|denounced|blasted|slammed|rebuked)"
