@@ -40,11 +40,13 @@ def text_of(point: ContestedPoint) -> str:
 
 def test_an_official_estimate_against_several_independent_ones_is_a_dispute(tmp_path):
     points = contested(tmp_path, [
-        ("Gulf Times", "2010-05-20", "BP said 5,000 barrels of oil a day were leaking from the well."),
-        ("Coast Post", "2010-05-21", "Independent scientists estimate 25,000 barrels of oil a day are leaking, "
-                                     "far higher than the company's figure."),
-        ("Bay Herald", "2010-05-21", "Researchers at Purdue said 70,000 barrels of oil a day were escaping."),
-        ("River News", "2010-05-22", "A government panel said 12,000 barrels of oil a day were leaking."),
+        ("Gulf Times", "2010-05-20", "BP said 5,000 barrels of oil a day were leaking from the well in the Gulf."),
+        ("Coast Post", "2010-05-21", "Independent scientists estimate 25,000 barrels of oil a day are leaking into "
+                                     "the Gulf, far higher than the company's figure."),
+        ("Bay Herald", "2010-05-21", "Researchers at Purdue said 70,000 barrels of oil a day were escaping into the "
+                                     "Gulf."),
+        ("River News", "2010-05-22", "A government panel said 12,000 barrels of oil a day were leaking into the "
+                                     "Gulf."),
     ])
     numbers = [point for point in points if point.kind == "number"]
     assert len(numbers) == 1, [point.title for point in points]
@@ -56,6 +58,7 @@ def test_an_official_estimate_against_several_independent_ones_is_a_dispute(tmp_
 def test_one_source_updating_its_count_is_no_dispute(tmp_path):
     points = contested(tmp_path, [
         ("Gulf Times", "2010-05-20", "Police said 12 people in Velm were missing after the flood."),
+        ("Gulf Times", "2010-05-20", "Doctors in Alberta said 14 people in the province were missing after the flood."),
         ("Coast Post", "2010-05-21", "Police said 19 people in Velm were missing after the flood."),
         ("Bay Herald", "2010-05-22", "Police said 31 people in Velm were missing after the flood."),
         ("River News", "2010-05-23", "Police said 40 people in Velm were missing after the flood."),
@@ -65,9 +68,9 @@ def test_one_source_updating_its_count_is_no_dispute(tmp_path):
 
 def test_a_figure_keeps_its_scale_in_the_title(tmp_path):
     points = contested(tmp_path, [
-        ("Gulf Times", "2010-06-10", "BP estimated that 4.1 million barrels of oil had spilled into the gulf."),
+        ("Gulf Times", "2010-06-10", "BP estimated that 4.1 million barrels of oil had spilled into the Gulf."),
         ("Coast Post", "2010-06-11", "Government scientists said 4.9 million barrels of oil had spilled into the "
-                                     "gulf, disputing the company's figure."),
+                                     "Gulf, disputing the company's figure."),
     ])
     assert len(points) == 1
     assert "4.1 million barrels" in points[0].title and "4.9 million barrels" in points[0].title
@@ -364,3 +367,22 @@ def test_a_complaint_answered_after_but(tmp_path):
     ])
     assert [(point.kind, [side.label for side in point.sides]) for point in points] == [
         ("stance", ["Medecins Sans Frontieres", "Mr Holmes"])]
+
+
+def test_parallel_clauses_are_no_dispute(tmp_path):
+    points = contested(tmp_path, [
+        ("Daily Wire", "2009-04-28",
+         "Thomas Cook said it was cancelling all flights to Mexico until May 5, while British Airways said it would "
+         "continue to operate its services.\n\nThe Centers for Disease Control said New York led the case tally "
+         "with 50, while Texas officials reported 26 in Texas."),
+    ])
+    assert points == ()
+
+
+def test_one_figure_in_two_descriptions_that_may_both_be_true_makes_no_point(tmp_path):
+    points = contested(tmp_path, [
+        ("Gulf Times", "2009-04-27", "Mexican officials have confirmed 20 deaths from the virus in Mexico City."),
+        ("Coast Post", "2009-04-27", "Mexico has confirmed 20 deaths from the flu and 40 other possible deaths in "
+                                     "Mexico City."),
+    ])
+    assert points == ()

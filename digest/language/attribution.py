@@ -66,7 +66,7 @@ _ROLE = (r"(?:officials?|spokes(?:man|woman|person)|ministry|ministries|governme
          r"insurgents?|protesters?|company|court|parliament|party|union|council|committee|president|chief|"
          r"correspondents?|reporters?|journalists?|workers?|agencies|doctors?|editorial|prosecutors?|lawyers?|"
          r"campaigners?|economists?|senators?|scientists?|researchers?|organi[sz]ations?|newspapers?|charity|"
-         r"charities|Democrats|Republicans|teams?)")
+         r"charities|Democrats|Republicans|teams?|panels?|commissions?|inquiry|board|study)")
 _NAME_RUN = r"[A-Z][\w.'\u2019-]*+(?:\s+(?:of\s+|for\s+|and\s+|the\s+|al-|de\s+|von\s+)?[A-Z][\w.'\u2019-]*+)*"
 _SPEAKER = (rf"(?P<speaker>\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
             rf"(?:(?:(?!(?:[Bb]ut|[Aa]nd|[Yy]et|[Hh]owever|[Ww]hile)\s)[\w.'\u2019-]++\s+){{0,3}}?{_ROLE}(?:['\u2019]s\s+{_ROLE})?\b(?:\s+(?:of|for|in|at)\s+(?:the\s+)?{_NAME_RUN}|\s+on\s+the\s+ground)?|{_NAME_RUN}))")

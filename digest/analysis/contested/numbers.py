@@ -26,8 +26,10 @@ from digest.analysis.contested.base import (
     statements,
     unique,
 )
+from digest.analysis.contested.stance import speaker_key
 from digest.analysis.corpus import Corpus, Sentence
 from digest.language.attribution import PRONOUNS
+from digest.language.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from digest.language.quantities import Figure, Quantity, figures
 from digest.language.similarity import DisjointSet, pairs_sharing
 
@@ -41,6 +43,7 @@ MIN_VALUE = 10
 """Smaller numbers ("two people", "five days") are too common to compare."""
 TOLERANCE = 0.1
 """Hedged figures ("about 2,500") within this share of each other agree."""
+_CALENDAR = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
 _MONEY = ("dollar", "pound", "euro", "percent")
 def number_candidates(corpus: Corpus) -> list[Candidate]:
     """Both kinds of number point, for every counted noun of the topic."""
@@ -61,6 +64,20 @@ def number_candidates(corpus: Corpus) -> list[Candidate]:
         candidates += _described_differently(mentions[counts])
         candidates += _counted_differently(mentions[counts])
     return candidates
+
+
+_MANY = re.compile(r"\b(?:multiple|several|many|various|other|member|allied|partner|foreign)\s+"
+                   r"(?:countries|nations|states|allies|partners|governments)\b|\b(?:countries|nations)\b", re.I)
+
+
+def _place_against_many(first: str, second: str) -> bool:
+    """Whether one phrase puts a figure in one named place and the other spreads it over many countries ("900
+    troops in Syria" against "900 troops from multiple countries"): the one way of describing one figure twice that
+    says two different things about it. Any other pair of descriptions ("from the virus", "from the flu") may both be
+    true."""
+    def named(phrase: str) -> bool:
+        return any(word[:1].isupper() for word in phrase.split()[1:])
+    return (named(first) and bool(_MANY.search(second))) or (named(second) and bool(_MANY.search(first)))
 
 
 def _clusters(items: list[tuple[Figure, Sentence]]) -> list[list[tuple[Figure, Sentence]]]:
@@ -109,6 +126,8 @@ def _described_differently(items: list[tuple[Figure, Sentence]]) -> list[Candida
                    for sentences in side_sentences[1:] for b in _distinct(sentences, _text)):
             continue
         heads = [cluster[0][0] for cluster in clusters]
+        if not _place_against_many(heads[0].phrase, heads[1].phrase):
+            continue  # "from the virus" and "from the flu", "at colleges" and "at a school": no claim about scope
         candidates.append(Candidate(
             kind="number",
             title=f"{heads[0].number} {heads[0].noun}: {' or '.join(head.phrase for head in heads)}?",
@@ -129,11 +148,10 @@ def _counted_differently(items: list[tuple[Figure, Sentence]]) -> list[Candidate
                 values.append([(figure, sentence)])
         # A value only reported at another time (a toll that rose later) is an update, not a side; a value
         # nobody is said to give, where nothing says the figures compete, is not a side either.
-        competing = any(COMPETING.search(sentence.text) for _, sentence in cluster)
-        values = [group for group in values if competing or _speaker(group)]
+        competing = {id(group) for group in values if any(COMPETING.search(sentence.text) for _, sentence in group)}
+        values = [group for group in values if _speaker(group) or id(group) in competing]
         values = [group for group in values
-                  if any(_at_one_time(group, other) and (competing or _speaker(group) != _speaker(other))
-                         for other in values if other is not group)]
+                  if any(_competing(group, other, competing) for other in values if other is not group)]
         latest: dict[str, list[tuple[Figure, Sentence]]] = {}
         for number, group in enumerate(values):  # one speaker's values are a tally: its latest is its figure
             key = _speaker(group) or str(number)
@@ -152,6 +170,32 @@ def _counted_differently(items: list[tuple[Figure, Sentence]]) -> list[Candidate
                    for head, group in zip(heads, values, strict=True)],
             evidence=1.0, expand=False))
     return candidates
+
+
+_Group = list[tuple[Figure, Sentence]]
+
+
+def _competing(first: _Group, second: _Group, competing: set[int]) -> bool:
+    """Two values given for one thing at one time by two voices (or one of them worded as competing with the other):
+    different speakers, published within days, and no two different places named."""
+    if not _at_one_time(first, second) or not _same_referent(first, second):
+        return False
+    if id(first) in competing or id(second) in competing:
+        return True
+    return not speaker_key(_speaker(first)) & speaker_key(_speaker(second))
+
+
+def _same_referent(first: list[tuple[Figure, Sentence]], second: list[tuple[Figure, Sentence]]) -> bool:
+    """Whether both values' sentences name one place ("in the Gulf"): without it, "13 cases in Alberta" and "65 cases
+    in California" (or a count named nowhere) may count two things."""
+    return not _places(first).isdisjoint(_places(second))
+
+
+def _places(group: list[tuple[Figure, Sentence]]) -> set[str]:
+    """The words of the names a value's sentences mention, its speaker's and the calendar's left out."""
+    speaker = set(_speaker(group).split())
+    return {word.lower() for _, sentence in group for name in sentence.names for word in name.split()
+            if word.lower() not in speaker and word not in _CALENDAR}
 
 
 def _speaker(group: list[tuple[Figure, Sentence]]) -> str:
