@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 
 from digest.analysis.contested.base import Candidate, CandidateSide, clean_actor, copies, previous, statements
+from digest.analysis.contested.numbers import COMPETING
 from digest.analysis.contested.stance import speaker_key, speaker_of
 from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import NEGATIVE_TERMS, POSITIVE_TERMS
 from digest.language.attribution import PRONOUNS, Attribution, find_attributions, unquoted
 from digest.language.lexicon import TERM_STOPWORDS
-from digest.language.tokens import content_terms, find_names
+from digest.language.tokens import content_terms
 
 CONTRAST_OPENING = re.compile(r"^(?:However,?|But|Yet|In contrast,?|By contrast,?|On the other hand,?)\s+")
 """How a sentence sets itself against the one before it."""
@@ -54,6 +55,8 @@ ANSWERING = re.compile(r"\b(?:(?:being|been|now)\s+resolved|improv(?:ing|ed)|und
 """How an answer to a complaint says the matter is in hand ("But Mr Holmes said the issues were now being resolved"):
 after a named complaint and "But", this is a position as much as a negation."""
 _FIGURE = re.compile(r"\d[\d,.]*")
+_BOUND = re.compile(r"\b(?:minimum|maximum|at\s+least|at\s+most|conservative|too\s+(?:high|low))\b", re.I)
+"""Words with which a figure is set as a bound on another ("100,000 would seem a minimum")."""
 _VAGUE = frozenset({"said", "say", "told", "statement", "official", "people", "time", "day", "week", "year",
                     "also", "new", "would", "could", "one", "two", "last", "first", "report", "bbc"})
 """Words two statements share without being about one matter."""
@@ -110,16 +113,12 @@ def _point(first_text: str, first_speaker: str, first: list[Sentence],
         evidence=min(1.0, len(shared) / 4), expand=False)
 
 
-def _competing_figures(first: str, second: str, speakers: tuple[str, str]) -> bool:
-    """Both clauses give a figure, and they name no two different places beyond their speakers ("PAHO put the toll
-    at 50,000-100,000, while the prime minister said 100,000 would seem a minimum"; not "New York led the tally with
+def _competing_figures(first: str, second: str) -> bool:
+    """Both clauses give a figure, and the second sets its own against the first ("PAHO put the toll at
+    50,000-100,000, while the prime minister said 100,000 would seem a minimum"; not "New York led the tally with
     50, while Texas reported 26")."""
-    if not (_FIGURE.search(first) and _FIGURE.search(second)):
-        return False
-    spoken = {word for speaker in speakers for word in speaker.split()}
-    first_places, second_places = ({name for name in find_names(clause) if not set(name.split()) & spoken}
-                                   for clause in (first, second))
-    return not (first_places and second_places and first_places.isdisjoint(second_places))
+    return bool(_FIGURE.search(first) and _FIGURE.search(second) and (COMPETING.search(second)
+                                                                       or _BOUND.search(second)))
 
 
 def _within(group: list[Sentence]) -> Candidate | None:
@@ -138,8 +137,7 @@ def _within(group: list[Sentence]) -> Candidate | None:
         if actor is None or not TAKING_A_POSITION.search(unquoted(second_text)):
             return None
         first = [actor.group("actor")]
-    if not TAKING_A_POSITION.search(unquoted(second_text)) and not _competing_figures(
-            first_text, second_text, (first[0], second[0].speaker)):
+    if not TAKING_A_POSITION.search(unquoted(second_text)) and not _competing_figures(first_text, second_text):
         return None  # "Thomas Cook said it was cancelling flights, while British Airways said it would continue"
     return _point(first_text, first[0], group, second_text, second[0].speaker, group, 0)
 
