@@ -23,6 +23,7 @@ from digest.analysis.contested.stance import speaker_key, speaker_of
 from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import ACTOR, CLAIM_NOUN, CLAIM_VERB, DENIAL_VERB
 from digest.language.attribution import PRONOUNS, claimant
+from digest.language.lexicon import STOPWORDS
 from digest.language.tokens import lower_terms
 
 _POINTING = re.compile(rf"(?:it|this|that|them|these|those|such)\b|the\s+{CLAIM_NOUN}$", re.I)
@@ -174,8 +175,7 @@ def denial_candidates(corpus: Corpus) -> list[Candidate]:
             denier = _first_speaker(group[0], ("denial",)) or denier
         if denier.lower() in PRONOUNS:
             before = previous(corpus, group[0])
-            subject = _SUBJECT_NAME.match(before.text) if before is not None else None
-            denier = speaker_of(corpus, group[0]) or (subject.group(0) if subject else "")
+            denier = speaker_of(corpus, group[0]) or (_subject(before.text) if before is not None else "")
             if not denier or denier.lower() in PRONOUNS:
                 continue  # "he denied ...": nobody named before him
         claimant_name, denier = clean_actor(claimant_name), clean_actor(denier)
@@ -227,6 +227,12 @@ def _said_by(corpus: Corpus, group: list[Sentence], after: str) -> list[Sentence
     return []
 
 
+def _subject(text: str) -> str:
+    """The name opening a sentence as its subject; '' when the sentence opens with a function word ("So", "The")."""
+    found = _SUBJECT_NAME.match(text)
+    return found.group(0) if found and found.group(0).split()[0].lower() not in STOPWORDS else ""
+
+
 def _taken_up(corpus: Corpus, group: list[Sentence], denied: str) -> list[Sentence]:
     """The sentence after a denial that takes up what it denies ("dismissed a thinktank report ..." / "The report
     by Chatham House said: ..."), with its copies: the claim, stated by a named speaker."""
@@ -254,9 +260,8 @@ def _answered_in_sentence(corpus: Corpus, group: list[Sentence]) -> Candidate | 
     if found is None:
         return None
     speakers = [a.speaker for a in group[0].attributions if a.speaker.lower() not in PRONOUNS]
-    subject = _SUBJECT_NAME.match(text)
-    speaker = speakers[0] if speakers else speaker_of(corpus, group[0]) or (subject.group(0) if subject else "")
-    if not speaker or speaker.lower() in PRONOUNS:
+    speaker = speakers[0] if speakers else speaker_of(corpus, group[0]) or _subject(text)
+    if not clean_actor(speaker) or speaker.lower() in PRONOUNS:
         return None
     claim = found.group("claim").strip(" \"\u201c\u201d")
     words = claim.split()
