@@ -22,7 +22,7 @@ from digest.analysis.contested.denial import denial_candidates, discredited_cand
 from digest.analysis.contested.exchange import exchange_candidates
 from digest.analysis.contested.framing import framing_candidates, naming_candidates, verdict_candidates
 from digest.analysis.contested.numbers import number_candidates
-from digest.analysis.contested.stance import stance_candidates
+from digest.analysis.contested.stance import speaker_key, stance_candidates
 from digest.analysis.contested.timing import date_candidates
 from digest.analysis.corpus import Corpus
 from digest.analysis.grouping import FactGroup
@@ -92,6 +92,19 @@ def _voices(candidate: Candidate) -> tuple[str, ...]:
     return candidate.voices or tuple(side.label.strip().lower() for side in candidate.sides)
 
 
+def _one_voice_each(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Whether two stances' sides are the same voices, side by side: equal labels, or one label's name words within
+    the other's ("Prime Minister Jean-Max Bellerive" and "Haitian Prime Minister Jean-Max Bellerive"). Not for
+    denials: one man denies many claims of one accuser, each its own point."""
+    if len(first) != len(second):
+        return False
+    for one, other in zip(first, second, strict=True):
+        keys = speaker_key(one), speaker_key(other)
+        if one != other and not (keys[0] and keys[1] and (keys[0] <= keys[1] or keys[1] <= keys[0])):
+            return False
+    return True
+
+
 def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[ContestedPoint, ...]:
     """Every contested point of the topic, strongest first."""
     groups_of = {(sentence.article, sentence.ref.index): group for group in groups for sentence in group.sentences}
@@ -107,7 +120,9 @@ def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...]) -> tuple[Conte
         sides = [{(sentence.article, sentence.ref.index) for sentence in side.sentences} for side in candidate.sides]
         if any(_same_disagreement(candidate.kind, sides, other.kind, other_sides) for other, other_sides in kept):
             continue
-        same_voices = next((other for other, _ in kept if _voices(other) == _voices(candidate)), None)
+        same_voices = next((other for other, _ in kept if _voices(other) == _voices(candidate)
+                            or (candidate.kind == other.kind == "stance"
+                                and _one_voice_each(_voices(other), _voices(candidate)))), None)
         if same_voices is not None and candidate.kind == same_voices.kind:
             for side, other_side in zip(candidate.sides, same_voices.sides, strict=True):
                 other_side.sentences = unique(other_side.sentences + side.sentences)
