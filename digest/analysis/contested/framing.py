@@ -178,6 +178,10 @@ NAMING = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:it|them)|refer(?:s|red|ring)?\
                     r"describ(?:e|es|ed|ing)\s+(?:it|them|the\s+[\w-]+)\s+as|(?:re)?nam(?:e|es|ed|ing)\s+it)\s+"
                     r"(?:the\s+)?[\"\u201c](?P<name>[^\"\u201d]{2,40}?)[.,]?[\"\u201d]")
 """A name given to a thing ("opted to call it 'Mexico flu'", "refer to the flu as the 'H1N1 virus'")."""
+_NAMING_WORDS = re.compile(r"\b(?:call|calls|called|calling|refer|refers|referred|referring|describ\w*|name|names|"
+                           r"named|"
+                           r"naming|rename\w*)\b")
+"""A word every naming has, looked for before the full expression runs."""
 NAMING_REACH = 3
 """Statements after a name within which another voice's other name for the thing is looked for."""
 
@@ -187,8 +191,8 @@ def naming_candidates(corpus: Corpus) -> list[Candidate]:
     candidates = []
     for group in copies(statements(corpus)):
         first = group[0]
-        named = NAMING.search(first.text) if ("call" in first.text or "refer" in first.text
-                                              or "describ" in first.text or "nam" in first.text) else None
+        named = NAMING.search(first.text) if ('"' in first.text or "\u201c" in first.text) and _NAMING_WORDS.search(
+            first.text) else None
         voice = _voice(first)
         if named is None or not voice:
             continue
