@@ -88,14 +88,20 @@ def _prefixes(text: str) -> set[str]:
     return {word[:RELATED_LETTERS] for word in lower_terms(text.lower()) if len(word) >= RELATED_LETTERS}
 
 
+_DENIAL_HINT = re.compile(r"deni|deny|reject|disput|refut|rebut|dismiss|contest|contradict|repudiat|disavow|play|"
+                          r"challeng|question|unjust|unfair|untrue|false|wrong|baseless|unfounded|groundless|"
+                          r"misleading|nonsense|lie\b|square|agree|recogni|[Aa]sked")
+"""A piece of every denial shape: most sentences have none, and the shapes' expressions do not run on them."""
+
+
 def _denies(text: str) -> bool:
-    return any(shape.search(text) for shape in _DENIAL_SHAPES)
+    return bool(_DENIAL_HINT.search(text)) and any(shape.search(text) for shape in _DENIAL_SHAPES)
 
 
 def _makes_claim(sentence: Sentence) -> bool:
     """Whether a sentence puts on record something a denial can answer: a claim, a named speaker's
     criticism or charge ("Chavez criticised the US for ..."), or reports ("There have been reports of ...")."""
-    return (bool(_REPORTS_OF.search(sentence.text))
+    return (("eport" in sentence.text and bool(_REPORTS_OF.search(sentence.text)))
             or any(attribution.claims or (attribution.stance in ("warning", "position")
                                           and attribution.speaker.lower() not in PRONOUNS)
                    for attribution in sentence.attributions)

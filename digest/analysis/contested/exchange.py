@@ -317,24 +317,25 @@ def _the_move(corpus: Corpus, group: list[Sentence]) -> Candidate | None:
     return None
 
 
+_CAMP_HINT = re.compile(r"critics|opponents|detractors|skeptics|supporters|defenders|proponents|advocates|"
+                        r"those who|prosecut|defen|lawyers")
+_ATTACK_HINT = re.compile(r"accused|branded|critici|condemned|attacked|denounced|blasted|slammed|rebuked| move |"
+                          r"decision| step ")
+_CONTRAST_HINT = re.compile(r"but|while|whereas|although|however|yet|contrast|other hand|objected|opposed|resisted|"
+                            r"disagreed|the (?:move|plan|decision|measure|proposal|policy|order)")
+"""Pieces of the cues above, lower-case, tried first: a sentence with none of them is no exchange."""
+
+
 def exchange_candidates(corpus: Corpus) -> list[Candidate]:
     """A point for each contrast the reporter draws between two named voices on one matter."""
     candidates = []
     resolved: dict = {}
     for group in copies(statements(corpus)):
         lowered = group[0].text.lower()
-        if any(word in lowered for word in ("critics", "opponents", "detractors", "skeptics", "supporters",
-                                             "defenders", "proponents", "advocates", "those who", "prosecut",
-                                             "defen", "lawyers")):
-            camps = _camps(corpus, group)
-            if camps is not None:
-                candidates.append(camps)
-        attack = any(word in lowered for word in ("accused", "branded", "critici", "condemned", "attacked",
-                                                  "denounced", "blasted", "slammed", "rebuked", " move ", "decision",
-                                                  " step "))
-        if not attack and not THE_MOVE.search(group[0].text) and not OPPOSING.search(group[0].text) and not any(
-                word in lowered for word in ("but", "while", "whereas", "although", "however", "yet", "contrast",
-                                             "other hand")):
+        if _CAMP_HINT.search(lowered) and (camps := _camps(corpus, group)) is not None:
+            candidates.append(camps)
+        attack = bool(_ATTACK_HINT.search(lowered))
+        if not attack and not _CONTRAST_HINT.search(lowered):
             continue
         for found in (_within(group), _across(corpus, group, resolved), _attacked(group) if attack else None,
                       _the_move(corpus, group) if "the " in lowered else None):
