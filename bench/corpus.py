@@ -459,9 +459,11 @@ def _quoted(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_corpus(content: Path, topics: int, articles: int, seed: int = 1) -> int:
-    """Write `topics` topic folders of `articles` articles each under `content`; returns the article count."""
+def write_corpus(content: Path, topics: int, articles: int, seed: int = 1, outlets: int = len(OUTLETS)) -> int:
+    """Write `topics` topic folders of `articles` articles each under `content`, from the first `outlets` outlets
+    (a big story told by a few outlets, as the browser tests need); returns the article count."""
     rng = random.Random(seed)
+    reporting = OUTLETS[:outlets]
     written = 0
     for number in range(topics):
         story = Story(rng, articles)
@@ -475,7 +477,7 @@ def write_corpus(content: Path, topics: int, articles: int, seed: int = 1) -> in
         days = max(1, (story.end - story.start).days)
         for index in range(articles):
             published = story.start + timedelta(days=rng.randint(days // 5, days))
-            outlet, domain = rng.choice(OUTLETS)
+            outlet, domain = rng.choice(reporting)
             copy = bodies and rng.random() < 0.08
             if copy:
                 source_id, body = rng.choice(bodies)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -15,16 +16,36 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site" / "content"
 LINK_CHECKER = ROOT / ".github" / "scripts" / "check_links.py"
+CORPUS = ROOT / "bench" / "corpus.py"
+
+
+def _script(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 @cache
 def link_checker() -> ModuleType:
     """The offline link checker CI runs on the built site (a script, not part of the package)."""
-    spec = importlib.util.spec_from_file_location("check_links", LINK_CHECKER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _script("check_links", LINK_CHECKER)
+
+
+BIG_TOPIC = (150, 5)
+"""Articles and outlets of the large topic: a story as a busy week of news tells it."""
+
+
+def write_big_topic(content: Path) -> Path:
+    """One topic of 150 generated articles from five outlets (the benchmark's seeded generator, so the same every
+    time, and nothing copied from ../shared); returns its folder."""
+    articles, outlets = BIG_TOPIC
+    before = set(content.iterdir()) if content.is_dir() else set()
+    _script("corpus", CORPUS).write_corpus(content, 1, articles, seed=1, outlets=outlets)
+    (folder,) = set(content.iterdir()) - before
+    return folder
 
 
 def write_config(folder: Path, content: Path, plugin: dict[str, object] | None = None, **overrides: object) -> Path:

@@ -546,6 +546,126 @@ def test_victim_articles_are_built_unchanged(corpus):
         assert (corpus.site / "topics" / "victim" / path.stem / "index.html").is_file()
 
 
+# -- the parts of the pages that show source text: every one keeps it text ----------------------------------
+
+PAGE_PAYLOADS = [SCRIPT, ONERROR, f'"><svg onload="{JS}">', f"' onmouseover='{JS}", "</q></details><script>x</script>",
+                 "{{ 7*7 }}", "&lt;b&gt;", "\x02wzxhzdk:0\x03"]
+"""Payloads for the page parts a hand-made digest reaches: markup, attribute breakouts, entities, Jinja and
+Python-Markdown's placeholder characters."""
+
+
+class _Parts(HTMLParser):
+    """The text and attribute values of a rendered page, by class of the element that holds them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: dict[str, list[str]] = {}
+        self.attributes: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.attributes += [value for name, value in attrs if value and name in ("title", "aria-label")]
+        if tag not in ("br", "hr", "img", "input", "meta", "link", "wbr"):
+            self.stack.append(values.get("class") or tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        for name in self.stack:
+            for part in name.split():
+                self.text.setdefault(part, []).append(data)
+
+    def within(self, name: str) -> str:
+        return "".join(self.text.get(name, []))
+
+
+@pytest.mark.parametrize("payload", PAGE_PAYLOADS)
+def test_source_lists_key_facts_and_back_links_show_source_text_as_text(tmp_path, payload):
+    from dataclasses import dataclass
+    from xml.etree import ElementTree as XML
+
+    from digest.content import load_content
+    from digest.language.sentences import sentences
+    from digest.model import (
+        ArticleInfo,
+        Cited,
+        ContestedPoint,
+        ContestedSide,
+        Digest,
+        SentenceRef,
+        SourceCard,
+        TimelineEntry,
+    )
+    from digest.render import Layout, environment, render_site
+    from digest.render.pages import THEME_DIR
+    from digest.render.views import source_name
+    from digest.render.views.common import shorten
+    from digest.render.views.places import LABEL_TITLE
+
+    @dataclass(frozen=True)
+    class SupportedRef(SentenceRef):  # how the citation rework will say how a source supports a sentence
+        support: str = ""
+
+    plain = payload.replace("\x02", "").replace("\x03", "")  # content refuses control characters; pages drop them
+    folder = tmp_path / "content" / "story"
+    folder.mkdir(parents=True)
+    (folder / "topic.yml").write_text(f"title: {q('Story ' + plain)}\n", encoding="utf-8")
+    bodies = {"a": f"The council approved 12 {plain} plans on 1 May 2024.\n\nThe mayor {plain} resigned.\n\n"
+                   f"Turnout was 40 percent {plain}.\n",
+              "b": f"Council members approved 12 {plain} plans on Monday.\n\nThe mayor {plain} stayed.\n\n"
+                   f"Turnout was 40 percent {plain}.\n"}
+    for name, text in bodies.items():
+        (folder / f"{name}.md").write_text(front(text, title=q(f"Council approves plans {name} {plain}"),
+                                                 outlet=q(f"Outlet {name} {plain}"), published='"2024-05-02"'),
+                                           encoding="utf-8")
+    topic = load_content(tmp_path / "content").topics[0]
+    infos = tuple(ArticleInfo(a.id, a.path.name, a.meta.title, a.meta.outlet, None, "2024-05-02", None, 9, ())
+                  for a in topic.articles)
+    approved = Cited(f"The council approved 12 {payload} plans on 1 May 2024.", ("a", "b"),
+                     (SupportedRef("a", 1, f"quoted {payload}"), SentenceRef("b", 1)))
+    resigned = Cited(f"The mayor {payload} resigned.", ("a",), (SentenceRef("a", 2),))
+    stayed = Cited(f"The mayor {payload} stayed.", ("b",), (SentenceRef("b", 2),))
+    turnout = Cited(f"Turnout was 40 percent {payload}.", ("a", "b"), (SentenceRef("a", 3), SentenceRef("b", 3)))
+    digest = Digest(
+        slug=topic.slug, title=topic.title, articles=infos, summary=(approved, resigned, turnout),
+        timeline=(TimelineEntry("t1", "2024-05-01", approved, 2.0),),
+        contested=(ContestedPoint("c1", "stance", f"Whether the mayor {payload} went", (
+            ContestedSide(f"Gone {payload}", resigned), ContestedSide(f"Stays {payload}", stayed)), 1.0),),
+        cards=(SourceCard("a", 3, 2, (resigned,), ()), SourceCard("b", 3, 2, (stayed,), ())),
+        updated="2024-05-02")
+    outputs = {out.path: out.content for out in render_site(environment([THEME_DIR]), [(topic, digest)],
+                                                            Layout(site_url="https://x.example/"), "Site")}
+    problems = []
+    for path, content in outputs.items():
+        if path.endswith(".md"):
+            assert "\x02" not in content and "\x03" not in content
+            scan = _Scan()
+            scan.feed(content)
+            problems += [f"{path}: {problem}" for problem in scan.problems]
+        elif path.endswith(".xml"):
+            XML.fromstring(content)  # stays well-formed
+    assert problems == []
+    page = _Parts()
+    page.feed(outputs["topics/story/index.md"])
+    assert sentences(bodies["b"])[0].text in page.within("q")  # another outlet's own words, in the source list
+    assert f"quoted {plain}" in page.within("digest-support")  # how a source supports the sentence
+    assert source_name(infos[0]) in page.within("digest-source-list")
+    assert any(f"approves plans b {plain}" in value for value in page.attributes)  # link titles name the headline
+    assert plain in page.within("digest-keyfacts") and plain in page.within("digest-lead")
+    assert f"Whether the mayor {plain} went" in page.within("admonition-title")
+    assert f"Only here: The mayor {plain}" in page.within("digest-card-teaser")
+    article = _Parts()
+    article.feed(outputs["topics/story/a.md"])
+    label = "Contested: " + shorten(f"Whether the mayor {payload} went", LABEL_TITLE)
+    assert label.replace("\x02", "").replace("\x03", "") in article.within("digest-backlinks")
+    assert "Lead" in article.within("digest-backlinks")
+    feed = XML.fromstring(outputs["topics/story/feed.xml"])
+    assert plain in "".join(feed.itertext())
+
+
 # -- the browser: no injected script runs -----------------------------------------------------------------
 
 @pytest.mark.browser

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -15,7 +16,7 @@ from site_build import FIXTURE_CONTENT, HOSTILE, ROOT, article_text, build_site,
 from digest.analysis import analyse
 from digest.content import load_content
 from digest.export import to_json
-from digest.language.sentences import blocks, sentences
+from digest.language.sentences import sentences
 
 
 class _Html(HTMLParser):
@@ -85,9 +86,9 @@ def test_topic_page_has_one_title_and_every_section(site: Path) -> None:
     topic = load_content(FIXTURE_CONTENT).topics[0]
     html = (site / "topics" / topic.slug / "index.html").read_text(encoding="utf-8")
     assert html.count("<h1") == 1
-    for section in ("summary", "timeline", "contested-points", "sources", "coverage"):
+    for section in ("summary", "timeline", "contested-points", "sources"):
         assert f'id="{section}"' in html
-    assert '<ol class="digest-timeline">' in html and 'class="grid cards digest-cards"' in html
+    assert '<ol class="digest-timeline">' in html and 'class="digest-outlets"' in html
 
 
 def test_generated_html_reaches_the_page_unchanged(site: Path) -> None:
@@ -186,18 +187,28 @@ def test_hostile_digest_json_keeps_text_verbatim(hostile_site: Path) -> None:
     assert data["articles"][0]["title"] == f"Article 1 {HOSTILE[0][1]}"
 
 
-def test_search_index_holds_topic_and_article_pages(site: Path) -> None:
+def test_search_finds_every_article_s_full_text_and_each_source_card(site: Path) -> None:
     topic = load_content(FIXTURE_CONTENT).topics[0]
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert f"topics/{topic.slug}/" in locations
-    assert {f"topics/{topic.slug}/{article.id}/" for article in topic.articles} <= locations
-    indexed = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
-    article = next(a for a in topic.articles if len(blocks(a.body)) > 2)
-    lede, *rest = blocks(article.body)
-    assert lede.text.split()[-1] in indexed  # the headline, metadata and first paragraph are found
-    assert rest[-1].text not in indexed  # the rest of the body is left out: the index stays small
-    assert "data-search-exclude" not in (site / f"topics/{topic.slug}/{article.id}/index.html").read_text("utf-8")
+    entries: dict[str, list[dict]] = {}
+    for doc in index["docs"]:
+        entries.setdefault(doc["location"], []).append(doc)
+    pages = [f"topics/{topic.slug}/{article.id}/" for article in topic.articles]
+    assert all(len(entries[page]) == 1 for page in pages)  # one entry per article: its whole text
+    assert all(entries[page][0]["title"] == article.meta.title for page, article in zip(pages, topic.articles,
+                                                                                          strict=True))
+    cards = [entries[f"topics/{topic.slug}/#source-{article.id}"] for article in topic.articles]
+    assert all(len(card) == 1 and card[0]["title"] == article.meta.title
+               for card, article in zip(cards, topic.articles, strict=True))  # each source card, an entry
+    topic_page = [doc for location, docs in entries.items() if location.startswith(f"topics/{topic.slug}/#")
+                  or location == f"topics/{topic.slug}/" for doc in docs]
+    shown = " ".join(doc["text"] for doc in topic_page)
+    text = " ".join(entries[page][0]["text"] for page in pages)
+    for article in topic.articles:
+        for sentence in sentences(article.body):
+            # every wording is found, once: on the topic page when it shows it, else in the first article with it
+            wording = html.escape(sentence.text, quote=False)
+            assert text.count(wording) == (0 if wording in shown else 1), sentence.text
 
 
 def test_serve_watches_the_content_folder(tmp_path: Path) -> None:

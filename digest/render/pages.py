@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -70,14 +71,16 @@ def nav_title(title: str, fallback: str) -> str:
     return " ".join(title.split()) or fallback
 
 
-def markdown_page(title: str, body: str, hide: Sequence[str] = (), tags: Sequence[str] = ()) -> str:
-    """A Markdown page: front matter with the (already safe) title and tags, then the rendered body, marked
-    as made of complete HTML blocks (`digest.render.prerendered`)."""
+def markdown_page(title: str, body: str, hide: Sequence[str] = (), tags: Sequence[str] = (),
+                  extra: Mapping[str, str] = MappingProxyType({})) -> str:
+    """A Markdown page: front matter with the (already safe) title, tags and `extra` keys, then the rendered body,
+    marked as made of complete HTML blocks (`digest.render.prerendered`)."""
     meta: dict[str, Any] = {"title": title}
     if hide:
         meta["hide"] = list(hide)
     if tags:
         meta["tags"] = list(tags)
+    meta.update(extra)
     # JSON is valid YAML; with ensure_ascii every value is a plain double-quoted scalar.
     head = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
     return f"---\n{head}\n---\n\n{MARK}\n\n{body.rstrip()}\n"

@@ -61,6 +61,11 @@ def article_page(slug: str, article: str) -> str:
     return f"topics/{slug}/{article}.md"
 
 
+def topic_feed(slug: str) -> str:
+    """Path of the topic's Atom feed, published next to its page."""
+    return f"topics/{slug}/feed.xml"
+
+
 def digest_file(slug: str) -> str:
     """Path of the topic's digest JSON, published next to its page."""
     return f"topics/{slug}/digest.json"
@@ -90,6 +95,7 @@ def url_collisions(topics: Sequence[Topic], site_files: Mapping[str, Path], layo
     for topic in topics:
         generated[layout.page_file(topic_page(topic.slug))] = f"the page of topic {topic.slug!r}"
         generated[digest_file(topic.slug)] = f"the digest JSON of topic {topic.slug!r}"
+        generated[topic_feed(topic.slug)] = f"the Atom feed of topic {topic.slug!r}"
         for article in topic.articles:
             built = layout.page_file(article_page(topic.slug, article.id))
             if built in generated:

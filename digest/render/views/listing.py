@@ -9,7 +9,17 @@ from digest.language.times import show_date
 from digest.model import Digest, Topic
 from digest.render import urls
 from digest.render.urls import Layout
-from digest.render.views.common import TagLink, coverage_line, outlet_count, tag_anchors
+from digest.render.views.common import (
+    TagLink,
+    counts_line,
+    coverage_line,
+    date_range,
+    lead_and_rest,
+    outlet_count,
+    show_range,
+    source_name,
+    tag_anchors,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +34,12 @@ class TopicCard:
     """Link to the topic page (relative to the page showing the card)."""
     description: str
     """One-line description."""
+    lead: str | None
+    """The story in one sentence, quoted from a source."""
+    lead_source: str | None
+    """Who published that sentence."""
+    dates: str | None
+    """The story's date range in words (its articles' publication dates)."""
     updated: str | None
     """Newest article date in words."""
     updated_iso: str | None
@@ -33,7 +49,9 @@ class TopicCard:
     articles: int
     """Articles."""
     coverage: str
-    """The coverage line."""
+    """The coverage line ("5 articles from 5 outlets, updated 9 Dec 2022")."""
+    counts: str
+    """Its counts alone ("5 articles from 5 outlets")."""
     tags: tuple[TagLink, ...]
     """Tags."""
 
@@ -53,16 +71,22 @@ class TagGroup:
 def topic_card(topic: Topic, digest: Digest, layout: Layout, current: str, anchors: dict[str, str]) -> TopicCard:
     """A topic as the home page, tags page and feed list it."""
     tags_url = layout.page_url(urls.TAGS_PAGE)
+    lead = lead_and_rest(digest)[0]
+    infos = {info.id: info for info in digest.articles}
     return TopicCard(
         slug=topic.slug,
         title=topic.title,
         href=urls.relative(layout.page_url(urls.topic_page(topic.slug)), current),
         description=topic.description,
+        lead=lead.text if lead else None,
+        lead_source=source_name(infos[lead.refs[0].article]) if lead and lead.refs else None,
+        dates=show_range(date_range(digest.articles)),
         updated=show_date(digest.updated) if digest.updated else None,
         updated_iso=digest.updated,
         outlets=outlet_count(digest.articles),
         articles=len(digest.articles),
         coverage=coverage_line(digest),
+        counts=counts_line(digest),
         tags=tuple(TagLink(tag, urls.relative(f"{tags_url}#{anchors[tag]}", current)) for tag in topic.tags),
     )
 

@@ -1,29 +1,37 @@
-"""What a topic page shows: summary, timeline, contested points, source cards and coverage matrix.
+"""What a topic page shows: the lead and key facts, summary, timeline, contested points and the sources.
 
-Every decision (which entries, in what order, which words) is made here, where it can be
+Every decision (which entries, in what order, which words) is made here or in `places`, where it can be
 tested without HTML; the template only lays the values out.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from digest.language.times import show_date
-from digest.model import Digest, Topic
+from digest.model import ArticleInfo, Digest, SentenceRef, Topic
 from digest.render import urls
 from digest.render.urls import Layout
 from digest.render.views.common import (
     Flag,
-    Source,
     Statement,
     TagLink,
     TopicLinks,
+    TopicSentences,
+    anchor_id,
+    article_heading,
     byline,
-    coverage_line,
+    counts_line,
+    date_range,
     explain_flags,
+    outlet_key,
     safe_url,
+    show_range,
+    source_name,
     tag_anchors,
 )
+from digest.render.views.places import Place, Selection, select
 
 KIND_LABELS = {
     "number": "The figures differ",
@@ -32,6 +40,39 @@ KIND_LABELS = {
     "stance": "The sources take different positions",
     "framing": "The sources frame it differently",
 }
+FLAG_COUNTS = {
+    "syndicated": ("copy of another article", "copies of other articles"),
+    "date_anomaly": ("date in doubt", "dates in doubt"),
+    "loaded_language": ("with loaded language", "with loaded language"),
+    "no_date": ("undated", "undated"),
+    "no_url": ("no link to the original", "no links to the originals"),
+    "no_outlet": ("no outlet named", "no outlet named"),
+}
+"""How an outlet's heading counts its articles' flags, for one and for more ("1 date in doubt", "2 undated")."""
+MATRIX_OUTLETS = 12
+"""Most outlets the coverage matrix compares side by side; more would not fit a screen."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A statement at its place on the page."""
+
+    anchor: str
+    """Fragment id (article pages link back to it)."""
+    statement: Statement
+    """The sentence and its reports."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFactItem:
+    """A line of the key-facts box."""
+
+    date: str | None
+    """The event's date in words, when the fact is a dated event."""
+    date_iso: str | None
+    """That date for `<time datetime>`."""
+    fact: Quoted
+    """The sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +83,7 @@ class TimelineItem:
     """Machine date (YYYY, YYYY-MM or YYYY-MM-DD) for `<time datetime>`."""
     label: str
     """The date in words, at the precision the sources give."""
-    event: Statement
+    event: Quoted
     """What happened."""
 
 
@@ -51,15 +92,23 @@ class Side:
     """One side of a contested point."""
 
     label: str
-    """Short description of the side."""
-    claim: Statement
+    """Short description of the side (a figure, a date, an actor); may be empty."""
+    claim: Quoted
     """The sentence that states it."""
+    outlet: str
+    """Who published the quoted sentence."""
+    date: str | None
+    """When, in words."""
+    date_iso: str | None
+    """When, YYYY-MM-DD."""
 
 
 @dataclass(frozen=True, slots=True)
 class Contest:
     """A contested point as a callout."""
 
+    anchor: str
+    """Fragment id of the point."""
     title: str
     """What is in dispute."""
     kind: str
@@ -71,17 +120,23 @@ class Contest:
 
 
 @dataclass(frozen=True, slots=True)
-class Card:
-    """A source card."""
+class SourceItem:
+    """An article in its outlet's group: one compact line, and its full card on demand."""
 
-    source: Source
-    """The numbered source."""
-    title: str
-    """Headline."""
+    id: str
+    """Article id."""
+    anchor: str
+    """Fragment id (`source-<article id>`)."""
+    headline: str
+    """The article's headline (or its outlet and date when the title is no headline)."""
+    href: str
+    """Its page on this site."""
     date: str
-    """Publication date in words, or "date not stated"."""
+    """Publication date in words, or "undated"."""
     date_iso: str | None
     """YYYY-MM-DD when known."""
+    point: Quoted | None
+    """Its most distinctive point: the first claim only it reports."""
     byline: str | None
     """Author and wire credit."""
     url: str | None
@@ -92,16 +147,26 @@ class Card:
     """Sentences that state something."""
     corroborated: int
     """How many of them another outlet also reports."""
-    only_here: tuple[Statement, ...]
+    only_here: tuple[Quoted, ...]
     """Claims no other source reports."""
     flags: tuple[Flag, ...]
     """Warnings, explained."""
-    outlet_articles: int = 1
-    """How many articles of the topic come from this card's outlet (cards of one outlet stand together)."""
 
 
-MATRIX_OUTLETS = 12
-"""Most outlets the coverage matrix compares side by side; more would not fit a screen."""
+@dataclass(frozen=True, slots=True)
+class OutletGroup:
+    """An outlet and its articles, under one collapsible heading."""
+
+    name: str
+    """The outlet (or a short headline when the article names none)."""
+    anchor: str
+    """Fragment id of the group."""
+    articles: tuple[SourceItem, ...]
+    """Its articles, newest first (undated last)."""
+    dates: str | None
+    """Date range of its articles in words."""
+    flag_counts: tuple[str, ...]
+    """"2 undated", one per flag its articles carry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,20 +175,22 @@ class MatrixColumn:
 
     name: str
     """The outlet (or a short headline when the outlet is not known)."""
-    sources: tuple[Source, ...]
-    """Its articles, in source order."""
+    href: str
+    """Link to the outlet's group of sources."""
 
 
 @dataclass(frozen=True, slots=True)
 class MatrixRow:
-    """One key fact of the coverage matrix."""
+    """One summary sentence of the coverage matrix."""
 
-    number: int
-    """Position in the summary."""
+    label: str
+    """Where the sentence stands ("Lead", "¶2")."""
+    href: str
+    """Link to it on this page."""
     text: str
-    """The summary sentence."""
+    """The sentence."""
     cells: tuple[str | None, ...]
-    """Per column: link to the sentence in the outlet's first article that reports the fact, else None."""
+    """Per column: link to the sentence in the outlet's first article that reports it, else None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,14 +201,24 @@ class TopicView:
     """Topic title."""
     description: str
     """One-line description."""
+    home_href: str
+    """Link to the home page (every topic)."""
+    dates: str | None
+    """The story's date range in words (its articles' publication dates)."""
     coverage: str
-    """"5 articles from 5 outlets, updated 9 Dec 2022"."""
+    """"150 articles from 5 outlets"."""
+    updated: str | None
+    """Newest article date in words."""
+    updated_iso: str | None
+    """Newest article date, YYYY-MM-DD."""
     tags: tuple[TagLink, ...]
     """The topic's tags."""
-    sources: tuple[Source, ...]
-    """Every article, numbered."""
-    summary: tuple[Statement, ...]
-    """Summary sentences in reading order."""
+    lead: Quoted | None
+    """The story in one sentence."""
+    key_facts: tuple[KeyFactItem, ...]
+    """Figures and dates most sources report."""
+    summary: tuple[Quoted, ...]
+    """Summary sentences after the lead, one paragraph each."""
     timeline: tuple[TimelineItem, ...]
     """The heaviest entries, in date order."""
     timeline_total: int
@@ -150,102 +227,147 @@ class TopicView:
     """The strongest contested points."""
     contested_total: int
     """Contested points in the digest."""
-    cards: tuple[Card, ...]
-    """One per source, in source order."""
+    outlets: tuple[OutletGroup, ...]
+    """Every article, grouped by outlet, the outlets with most articles first."""
+    unnamed: int
+    """Articles that name no outlet (each is a source of its own)."""
     matrix_columns: tuple[MatrixColumn, ...]
-    """The outlets compared, in source order."""
+    """The outlets compared, in the order of `outlets`."""
     matrix: tuple[MatrixRow, ...]
     """Summary sentences against those outlets."""
     matrix_left_out: int
     """Outlets not in the matrix (they report fewer of the summary's sentences)."""
     json_href: str
     """Link to the topic's digest JSON."""
+    feed_href: str
+    """Link to the topic's Atom feed."""
 
 
-def heaviest_in_date_order(digest: Digest, count: int) -> tuple[int, ...]:
-    """Positions of the `count` heaviest timeline entries, back in date order."""
-    ranked = sorted(range(len(digest.timeline)), key=lambda i: (-digest.timeline[i].weight, i))
-    return tuple(sorted(ranked[:count]))
+def _quoted(place: Place, links: TopicLinks) -> Quoted:
+    return Quoted(place.anchor, links.statement(place.cited))
 
 
-def articles_by_outlet(digest: Digest) -> dict[str, list[str]]:
-    """Article ids of each outlet, outlets in source order; an article without an outlet stands alone."""
-    outlets: dict[str, list[str]] = {}
-    for info in digest.articles:
-        outlets.setdefault(info.outlet.casefold() if info.outlet else f"#{info.id}", []).append(info.id)
-    return outlets
+def _newest_first(infos: list[ArticleInfo]) -> list[ArticleInfo]:
+    by_id = sorted(infos, key=lambda info: info.id)
+    return sorted(by_id, key=lambda info: info.published or "", reverse=True)
 
 
-def _coverage(digest: Digest, links: TopicLinks) -> tuple[tuple[MatrixColumn, ...], tuple[MatrixRow, ...], int]:
-    """Which outlet reports which summary sentence: the outlets that report the most of them."""
-    outlets = articles_by_outlet(digest)
-    reporting = [{ref.article: ref for ref in reversed(sentence.refs)} for sentence in digest.summary]
-    covered = {key: sum(any(a in refs for a in ids) for refs in reporting) for key, ids in outlets.items()}
-    ranked = sorted(outlets, key=lambda key: (-covered[key], links.sources[outlets[key][0]].number))
-    kept = sorted(ranked[:MATRIX_OUTLETS], key=lambda key: links.sources[outlets[key][0]].number)
-    columns = tuple(MatrixColumn(links.sources[outlets[key][0]].name,
-                                 tuple(links.sources[a] for a in outlets[key])) for key in kept)
-    rows = []
-    for number, (sentence, refs) in enumerate(zip(digest.summary, reporting, strict=True), start=1):
-        cells = []
-        for key in kept:
-            article = next((a for a in outlets[key] if a in refs), None)
-            cells.append(links.citation(refs[article]).href if article else None)
-        rows.append(MatrixRow(number, sentence.text, tuple(cells)))
-    return columns, tuple(rows), len(outlets) - len(kept)
-
-
-def topic_view(topic: Topic, digest: Digest, layout: Layout) -> TopicView:
-    """The topic page's content."""
-    current = layout.page_url(urls.topic_page(topic.slug))
-    links = TopicLinks(digest, layout, current)
-    info_by_id = {info.id: info for info in digest.articles}
+def _outlets(topic: Topic, digest: Digest, links: TopicLinks, selection: Selection) -> tuple[OutletGroup, ...]:
     credits = {article.id: article.meta.credit for article in topic.articles}
-    timeline = tuple(
-        TimelineItem(str(entry.date), show_date(entry.date), links.statement(entry.event))
-        for entry in (digest.timeline[i] for i in heaviest_in_date_order(digest, topic.settings.timeline_entries))
-    )
-    contested = tuple(
-        Contest(point.title, point.kind, KIND_LABELS.get(point.kind, point.kind),
-                tuple(Side(side.label, links.statement(side.claim)) for side in point.sides))
-        for point in digest.contested[: topic.settings.contested_shown]
-    )
-    outlet_of = {article: ids for ids in articles_by_outlet(digest).values() for article in ids}
-    card_of = {card.article: card for card in digest.cards}
-    cards = []
-    for card in (card_of[a] for ids in articles_by_outlet(digest).values() for a in ids if a in card_of):
-        info = info_by_id[card.article]
-        cards.append(Card(
-            source=links.sources[card.article],
-            title=info.title,
-            date=show_date(info.published) if info.published else "date not stated",
-            date_iso=info.published,
-            byline=byline(info, credits.get(info.id)),
-            url=safe_url(info.url),
-            words=info.words,
-            sentences=card.sentences,
-            corroborated=card.corroborated,
-            only_here=tuple(links.statement(claim) for claim in card.only_here),
-            flags=explain_flags(card.flags),
-            outlet_articles=len(outlet_of[card.article]),
+    cards = {card.article: card for card in digest.cards}
+    grouped: dict[str, list[ArticleInfo]] = {}
+    for info in digest.articles:
+        grouped.setdefault(outlet_key(info), []).append(info)
+    order = sorted(grouped, key=lambda key: (-len(grouped[key]), source_name(grouped[key][0]).casefold(), key))
+    taken: set[str] = set()
+    groups = []
+    for key in order:
+        items = []
+        flags: Counter[str] = Counter()
+        for info in _newest_first(grouped[key]):
+            card = cards.get(info.id)
+            only_here = tuple(_quoted(place, links) for place in selection.only_here.get(info.id, ()))
+            item_flags = explain_flags((*info.flags, *(card.flags if card else ())))
+            flags.update(flag.key for flag in item_flags)
+            items.append(SourceItem(
+                id=info.id,
+                anchor=f"source-{info.id}",
+                headline=article_heading(info.title, info.outlet, info.published),
+                href=links.article(info.id),
+                date=show_date(info.published) if info.published else "undated",
+                date_iso=info.published,
+                point=only_here[0] if only_here else None,
+                byline=byline(info, credits.get(info.id)),
+                url=safe_url(info.url),
+                words=info.words,
+                sentences=card.sentences if card else 0,
+                corroborated=card.corroborated if card else 0,
+                only_here=only_here,
+                flags=item_flags,
+            ))
+        name = source_name(grouped[key][0])
+        groups.append(OutletGroup(
+            name=name,
+            anchor=anchor_id("outlet", name, taken),
+            articles=tuple(items),
+            dates=show_range(date_range(grouped[key])),
+            flag_counts=tuple(_count_flag(flag, count) for flag, count in sorted(flags.items())),
         ))
-    columns, matrix, left_out = _coverage(digest, links)
+    return tuple(groups)
+
+
+def _count_flag(flag: str, count: int) -> str:
+    one, more = FLAG_COUNTS.get(flag, (flag, flag))
+    return f"{count} {one if count == 1 else more}"
+
+
+def _coverage(groups: tuple[OutletGroup, ...], selection: Selection,
+              links: TopicLinks) -> tuple[tuple[MatrixColumn, ...], tuple[MatrixRow, ...], int]:
+    """Which outlet reports which sentence of the lead and summary: the outlets that report the most of them."""
+    group_of = {item.id: group.anchor for group in groups for item in group.articles}
+    places = [place for place in (selection.lead, *selection.summary) if place is not None]
+    reporting = []
+    for place in places:
+        first: dict[str, SentenceRef] = {}  # per outlet, its most trusted article that reports the sentence
+        for cited in place.cited.refs:
+            first.setdefault(group_of[cited.article], cited)
+        reporting.append(first)
+    covered = {group.anchor: sum(group.anchor in refs for refs in reporting) for group in groups}
+    ranked = sorted(range(len(groups)), key=lambda number: (-covered[groups[number].anchor], number))
+    kept = [groups[number] for number in sorted(ranked[:MATRIX_OUTLETS])]
+    columns = tuple(MatrixColumn(group.name, f"#{group.anchor}") for group in kept)
+    rows = tuple(
+        MatrixRow("Lead" if place is selection.lead else place.label.removeprefix("Summary "), f"#{place.anchor}",
+                  place.cited.text,
+                  tuple(links.article(refs[group.anchor].article, f"#s{refs[group.anchor].index}")
+                        if group.anchor in refs else None for group in kept))
+        for place, refs in zip(places, reporting, strict=True))
+    return columns, rows, len(groups) - len(kept)
+
+
+def topic_view(topic: Topic, digest: Digest, layout: Layout, selection: Selection | None = None,
+               texts: TopicSentences | None = None) -> TopicView:
+    """The topic page's content (`selection` and `texts` are worked out here when not given)."""
+    current = layout.page_url(urls.topic_page(topic.slug))
+    links = TopicLinks(digest, layout, current, texts or TopicSentences(topic))
+    selection = selection or select(topic, digest)
+    timeline = tuple(TimelineItem(str(entry.date), show_date(entry.date), _quoted(place, links))
+                     for entry, place in selection.timeline)
+    contested = []
+    for point, places in selection.contested:
+        sides = []
+        for side, place in zip(point.sides, places, strict=True):
+            quoted = _quoted(place, links)
+            first = quoted.statement.first
+            sides.append(Side(side.label, quoted, quoted.statement.outlets[0].name, first.date, first.date_iso))
+        contested.append(Contest(f"contested-{point.id}", point.title, point.kind,
+                                 KIND_LABELS.get(point.kind, point.kind), tuple(sides)))
+    groups = _outlets(topic, digest, links, selection)
+    columns, matrix, left_out = _coverage(groups, selection, links)
     anchors = tag_anchors([topic])
     tags_url = layout.page_url(urls.TAGS_PAGE)
     return TopicView(
         title=topic.title,
         description=topic.description,
-        coverage=coverage_line(digest),
+        home_href=urls.relative(layout.page_url(urls.HOME_PAGE), current),
+        dates=show_range(date_range(digest.articles)),
+        coverage=counts_line(digest),
+        updated=show_date(digest.updated) if digest.updated else None,
+        updated_iso=digest.updated,
         tags=tuple(TagLink(tag, urls.relative(f"{tags_url}#{anchors[tag]}", current)) for tag in topic.tags),
-        sources=tuple(links.sources[info.id] for info in digest.articles),
-        summary=tuple(links.statement(sentence) for sentence in digest.summary),
+        lead=_quoted(selection.lead, links) if selection.lead else None,
+        key_facts=tuple(KeyFactItem(show_date(fact.date) if fact.date else None, fact.date,
+                                    _quoted(fact.place, links)) for fact in selection.key_facts),
+        summary=tuple(_quoted(place, links) for place in selection.summary),
         timeline=timeline,
         timeline_total=len(digest.timeline),
-        contested=contested,
+        contested=tuple(contested),
         contested_total=len(digest.contested),
-        cards=tuple(cards),
+        outlets=groups,
+        unnamed=sum(not info.outlet for info in digest.articles),
         matrix_columns=columns,
         matrix=matrix,
         matrix_left_out=left_out,
         json_href=urls.relative(urls.digest_file(topic.slug), current),
+        feed_href=urls.relative(urls.topic_feed(topic.slug), current),
     )
