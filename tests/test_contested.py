@@ -81,7 +81,9 @@ def test_sources_that_agree_give_no_point():
 
 # Stories with distractors around their disagreements: every point of each, and nothing else.
 MIXED = {
-    "mixed-port": [("number", [{"b-meridian"}, {"a-post"}]), ("denial", [{"b-meridian"}, {"b-meridian"}])],
+    # "Some 3,000 dockworkers stopped work" (no one said to give it) against "about 4,000 ..., the union said":
+    # one figure has no speaker and nothing says the two compete, so no number point (precision first).
+    "mixed-port": [("denial", [{"b-meridian"}, {"b-meridian"}])],
     "mixed-court": [("denial", [{"a-courier"}, {"b-ledger"}])],
 }
 
@@ -102,7 +104,7 @@ def test_near_misses_give_no_point():
 # Each edit turns one near miss of `near-misses/` into a real disagreement of its kind.
 TURNED = [
     ("number", "b-ledger", "published: '2003-04-15'", "published: '2003-03-02'"),
-    ("number", "e-wire", "27 people in Velm", "19 people in Velm"),
+    ("number", "e-wire", "Rescuers said 27 people in Velm", "The mayor said 45 people in Velm"),
     ("stance", "b-ledger", "Mayor Ilse Dorn later condemned", "Opposition leader Ana Roe condemned"),
     ("date", "c-post", "for the third time this year", "for the second time this year"),
     ("framing", "b-ledger", "ban the chemical plant from the valley", "ban the Hollin chemical plant from Marden"),
@@ -210,7 +212,7 @@ def test_advisory_or_decisive_wording(text, sign):
 WIRE = {
     "wire-casualties": [
         # The wire's "at least 42 people" is not cited for "About 40 people": another figure.
-        ("number", ["27 people", "40 people"], ["killed 27 people", "About 40 people"],
+        ("number", ["27 people (police)", "40 people (health officials)"], ["killed 27 people", "About 40 people"],
          [{"b-ledger"}, {"c-post"}]),
     ],
     "wire-dates": [

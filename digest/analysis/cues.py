@@ -23,11 +23,13 @@ ORDINALS = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eight
 
 DENIAL_VERB = (r"(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|disputed|disputes|dispute|"
                r"disputing|refuted|refutes|refute|rebutted|rebuts|dismissed|dismisses|dismissing|contested|"
-               r"contradicted|contradicts|repudiated|disavowed)")
+               r"contradicted|contradicts|repudiated|disavowed|played\s+down|plays\s+down|downplayed|downplays|"
+               r"challenged|challenges|questioned)")
 """Verbs with which an actor says a claim is untrue."""
 
 CLAIM_NOUN = (r"(?:claim|claims|charge|charges|accusation|accusations|allegation|allegations|assertion|"
-              r"assertions|report|reports|suggestion|suggestions|account|version)")
+              r"assertions|report|reports|suggestion|suggestions|account|version|criticism|criticisms|view|views|"
+              r"picture|idea|notion|finding|findings|statement|statements|remarks|comments|worries|fears|concerns)")
 """Nouns that name a claim once it has been made."""
 
 CLAIM_VERB = (r"(?:claimed|claims|claiming|alleged|alleges|accused|accuses|asserted|asserts|insisted|"

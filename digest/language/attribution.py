@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.language.lexicon import WEEKDAY_NAMES
 from digest.language.sentences import text_after, text_before
 from digest.language.tokens import lower_words
 from digest.memo import per_topic
@@ -20,7 +21,7 @@ VERBS = {
     "statement": ("say", "state", "announce", "add", "tell", "note", "explain", "confirm", "report", "write",
                   "declare", "emphasise", "emphasize", "stress", "reiterate", "describe", "express", "convey",
                   "assert", "acknowledge", "admit", "indicate"),
-    "claim": ("claim", "allege", "insist", "argue", "maintain", "contend", "accuse", "charge", "suggest"),
+    "claim": ("claim", "allege", "insist", "argue", "maintain", "contend", "accuse", "charge", "suggest", "estimate"),
     "denial": ("deny", "dispute", "reject", "refute", "dismiss", "rebuff", "contradict"),
     "warning": ("warn", "caution", "threaten", "criticise", "criticize", "condemn", "denounce", "complain", "object"),
     "position": ("welcome", "praise", "defend", "endorse", "urge", "call", "vow", "demand", "pledge", "blame"),
@@ -31,6 +32,10 @@ CLAIMING = frozenset({"claim", "allege", "accuse", "charge", "insist", "say", "s
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 """Speakers that stand for someone named earlier."""
 _IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
+_OTHER_CUES = frozenset({"according", "put", "puts"})
+"""Words other than the reporting verbs that open an attribution ("according to", "put the toll at")."""
+_PUTTING = {"put": ("claim", "estimate"), "puts": ("claim", "estimate")}
+"""'Put the toll at': an estimate, read only in that shape (`_PATTERNS`)."""
 
 
 def _forms(verb: str) -> set[str]:
@@ -58,11 +63,17 @@ _VERB = "|".join(sorted(_FORMS, key=lambda form: (-len(form), form)))
 _ROLE = (r"(?:officials?|spokes(?:man|woman|person)|ministry|ministries|government|minister|military|office|army|"
          r"sources?|analysts?|experts?|critics?|lawmakers?|diplomats?|police|residents?|witnesses?|commanders?|"
          r"leaders?|groups?|militias?|forces|authorities|statement|report|agency|embassy|administration|rebels?|"
-         r"insurgents?|protesters?|company|court|parliament|party|union|council|committee|president|chief)")
+         r"insurgents?|protesters?|company|court|parliament|party|union|council|committee|president|chief|"
+         r"correspondents?|reporters?|journalists?|workers?|agencies|doctors?|editorial|prosecutors?|lawyers?|"
+         r"campaigners?|economists?|senators?|scientists?|researchers?|organi[sz]ations?|newspapers?|charity|"
+         r"charities|Democrats|Republicans|teams?|panels?|commissions?|inquiry|board|study)")
 _NAME_RUN = r"[A-Z][\w.'\u2019-]*+(?:\s+(?:of\s+|for\s+|and\s+|the\s+|al-|de\s+|von\s+)?[A-Z][\w.'\u2019-]*+)*"
 _SPEAKER = (rf"(?P<speaker>\b(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?"
-            rf"(?:(?:[\w.'\u2019-]++\s+){{0,3}}?{_ROLE}(?:['\u2019]s\s+{_ROLE})?\b(?:\s+(?:of|for|in|at)\s+(?:the\s+)?{_NAME_RUN})?|{_NAME_RUN}))")
+            rf"(?:(?:(?!(?:[Bb]ut|[Aa]nd|[Yy]et|[Hh]owever|[Ww]hile)\s)[\w.'\u2019-]++\s+){{0,3}}?{_ROLE}(?:['\u2019]s\s+{_ROLE})?\b(?:\s+(?:of|for|in|at)\s+(?:the\s+)?{_NAME_RUN}|\s+on\s+the\s+ground)?|{_NAME_RUN}))")
 _ADVERBS = r"(?:has|have|had|also|later|again|repeatedly|publicly|strongly)"
+_WHEN = (rf"(?:on\s+(?:{'|'.join(WEEKDAY_NAMES)})|yesterday|today|tonight|earlier|last\s+(?:night|week|month)|"
+         r"this\s+week|now|then)")
+"""A time phrase that may stand between a speaker and the verb ("Sarkozy on Tuesday said")."""
 # A speaker named by a role the list above does not hold ("The mayor said", "However, the farmers had
 # claimed"): only at the head of the sentence, where a noun before a reporting verb is its subject.
 _ROLE_AT_START = (rf"^(?:[A-Z][\w.'\u2019-]*,?\s+)?(?P<speaker>[Tt]he\s+(?:[a-z]+\s+)?(?!{_ADVERBS}\b)[a-z]+)\s+"
@@ -78,7 +89,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str] | None, re.Pattern[str] |
     (re.compile(rf"\b(?:a|the) (?:claim|allegation|report|accusation)s? (?:that )?{_SPEAKER}\s+(?P<verb>{_VERB})\b"),
      frozenset({"claim", "claims", "allegation", "allegations", "report", "reports", "accusation", "accusations"}),
      None),
-    (re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly|was|were)\s+)*"
+    (re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had|also|later|again|repeatedly|publicly|strongly|initially|originally|allegedly|reportedly|"
+                rf"first|previously|was|were|{_WHEN})\s+)*"
                 rf"(?P<verb>{_VERB})\b"), None, None),
     (re.compile(rf"\b(?:as )?(?P<verb>stated|said|announced|reported|confirmed|claimed|denied|disputed) by "
                 rf"{_SPEAKER}"),
@@ -86,10 +98,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], frozenset[str] | None, re.Pattern[str] |
     (re.compile(rf"{_SPEAKER},\s+[^,]{{2,60}}+{_APPOSITION_VERB}"), None, re.compile(_APPOSITION_VERB)),
     (re.compile(rf",\s+(?P<verb>said|says|added|stated|claimed|noted|told reporters)\s+{_SPEAKER}"),
      frozenset({"said", "says", "added", "stated", "claimed", "noted", "told"}), None),
+    (re.compile(rf"{_SPEAKER}\s+(?:(?:has|have|had)\s+)?(?P<verb>put|puts)\s+(?:the|its|their)\s+(?:[a-z-]+\s+){{0,2}}?"
+                r"(?:toll|number|figure|total|estimate|cost|count)\s+at\b"),
+     frozenset({"put", "puts"}), None),
     (re.compile(rf"{_ROLE_AT_START}(?P<verb>{_VERB})\b"), None, None),
     (re.compile(rf"(?:^|[,;]\s+){_PRONOUN}\s+(?:(?:has|have|had|also|later|again)\s+)*(?P<verb>{_VERB})\b"),
      PRONOUNS, None),
 )
+_STATES_THAT = re.compile(r"\s+(?:that|:)")
 _NAMING = re.compile(r"\s+(?:[A-Z]|itself\b|themselves\b)")
 _LEADING_THAT = re.compile(r"^(?:\s*(?:that|,|:|on \w+ that))+\s*")
 _TRAILING_ARTICLE = re.compile(r"(?:\bas|\ba|\bthe)\s*$")
@@ -128,7 +144,7 @@ def find_attributions(text: str) -> tuple[Attribution, ...]:
     """The attributions of a sentence, in text order, one per speaker position."""
     found: dict[int, Attribution] = {}
     words = lower_words(text)
-    if words.isdisjoint(_FORMS) and "according" not in words:
+    if words.isdisjoint(_FORMS) and words.isdisjoint(_OTHER_CUES):
         return ()  # no reporting verb: most sentences, ruled out before the expressions run
     for pattern, needed_words, clue in _PATTERNS:
         if needed_words is not None and words.isdisjoint(needed_words):
@@ -143,9 +159,12 @@ def find_attributions(text: str) -> tuple[Attribution, ...]:
             if verb_text is None:
                 stance, verb = "statement", "according to"
             else:
-                stance, verb = _FORMS.get(verb_text.lower().split()[0], ("statement", "say"))
+                first_word = verb_text.lower().split()[0]
+                stance, verb = _FORMS.get(first_word) or _PUTTING.get(first_word, ("statement", "say"))
                 if verb == "call" and _NAMING.match(text, match.end()):
                     continue  # "a town called Marden" names, it does not speak
+                if verb_text == "states" and not _STATES_THAT.match(text, match.end()):
+                    continue  # "EU states have ruled out": the noun, not the verb
             found[match.start("speaker")] = Attribution(speaker, verb, stance, match.start("speaker"),
                                                         _content(text, match))
     return tuple(found[start] for start in sorted(found))

@@ -147,6 +147,7 @@ _DESCRIPTOR_STOP = {"and", "or", "but", "with", "as", "to", "which", "that", "wh
                     "is", "are", "was", "were", "had", "has", "have", "been", "will", "would", "remain", "remains",
                     "after", "before", "since", "by", "for", "of", "in", "from", "at", "on", "including",
                     "amid", "during", "following", "according", "when"}
+_ARTICLES = {"a", "an", "the", "its", "their", "his", "her"}
 _WORDS_AHEAD = re.compile(r"(?:\s*\S+){0,9}")
 """The most of a text `descriptor` reads: its first nine words (four, then four more after a preposition)."""
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|(?<![A-Z])\.(?=\s|$)")
@@ -161,7 +162,7 @@ class Figure:
     value: float
     """The number's value."""
     number: str
-    """The number as written ("2,500")."""
+    """The number as written, with currency and scale but without the noun ("2,500", "4.1 million", "$20 billion")."""
     counts: str
     """Counted noun, singular ("troop")."""
     noun: str
@@ -189,12 +190,20 @@ def figures(text: str, quantities: tuple[Quantity, ...]) -> list[Figure]:
             counts, noun = found[-1].counts, found[-1].noun  # "900 in Syria" counts the troops before it
         if not counts:
             continue
-        number = _FIGURE_NUMBER.search(quantity.text)
         phrase = descriptor(_words_ahead(text, quantity.end))
-        found.append(Figure(quantity.value, number.group(0).rstrip(".,") if number else quantity.text, counts, noun,
+        found.append(Figure(quantity.value, _written_number(quantity.text, noun), counts, noun,
                             phrase, frozenset(content_terms(phrase) - _PREPOSITION_STEMS),
                             quantity.approximate))
     return found
+
+
+def _written_number(text: str, noun: str) -> str:
+    """The number as written with its currency and scale, without the counted noun: "4.1 million" of "4.1 million
+    barrels", "$20 billion", "hundreds of" of "hundreds of miles" (a title adds the noun once)."""
+    if noun and text.endswith(noun) and len(text) > len(noun):
+        return text[: -len(noun)].strip().rstrip(".,")
+    number = _FIGURE_NUMBER.search(text)
+    return number.group(0).rstrip(".,") if number and not noun else text.rstrip(".,")
 
 
 def _words_ahead(text: str, offset: int) -> str:
@@ -204,13 +213,21 @@ def _words_ahead(text: str, offset: int) -> str:
 
 
 def descriptor(after: str) -> str:
-    """The prepositional phrase that places or qualifies a figure: "in Syria", "from multiple countries".
+    """The prepositional phrase that places or qualifies a figure: "in Syria", "from multiple countries", or what
+    its unit measures ("of oil").
 
     A time phrase ("on Monday", "in June 2021") says when, not what: it is no descriptor.
     """
     end = _CLAUSE_END.search(after)
     clause = after[: end.start()] if end else after
     words = clause.split()
+    if words and words[0].lower() == "of":  # "barrels of oil": what the unit measures
+        taken = ["of"]
+        for following in words[1:3]:
+            if following.lower() in _DESCRIPTOR_STOP or following.lower() in _ARTICLES or not following.isalpha():
+                break
+            taken.append(following)
+        return " ".join(taken) if len(taken) > 1 else ""
     for index, word in enumerate(words[:4]):
         lowered = word.lower()
         if lowered in _PREPOSITIONS:

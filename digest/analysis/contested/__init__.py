@@ -18,10 +18,11 @@ evidence), and a sentence serves one point of a kind only, the strongest.
 from __future__ import annotations
 
 from digest.analysis.contested.base import Candidate, CandidateSide, outlets, unique
-from digest.analysis.contested.denial import denial_candidates
-from digest.analysis.contested.framing import framing_candidates
+from digest.analysis.contested.denial import denial_candidates, discredited_candidates, withdrawn_candidates
+from digest.analysis.contested.exchange import exchange_candidates
+from digest.analysis.contested.framing import framing_candidates, naming_candidates, verdict_candidates
 from digest.analysis.contested.numbers import number_candidates
-from digest.analysis.contested.stance import stance_candidates
+from digest.analysis.contested.stance import speaker_key, stance_candidates
 from digest.analysis.contested.timing import date_candidates
 from digest.analysis.corpus import Corpus
 from digest.analysis.grouping import FactGroup, Support
@@ -95,19 +96,49 @@ def _same_disagreement(kind: str, sides: list[set[_Key]], kept_kind: str, kept: 
     return shared >= 2 or (shared >= 1 and kind == kept_kind and kind != "number")
 
 
+def _voices(candidate: Candidate) -> tuple[str, ...]:
+    """Who speaks on each side, as the point labels them (lower-case), unless the detector says otherwise."""
+    return candidate.voices or tuple(side.label.strip().lower() for side in candidate.sides)
+
+
+def _one_voice_each(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Whether two stances' sides are the same voices, side by side: equal labels, or one label's name words within
+    the other's ("Prime Minister Jean-Max Bellerive" and "Haitian Prime Minister Jean-Max Bellerive"). Not for
+    denials: one man denies many claims of one accuser, each its own point."""
+    if len(first) != len(second):
+        return False
+    for one, other in zip(first, second, strict=True):
+        keys = speaker_key(one), speaker_key(other)
+        if one != other and not (keys[0] and keys[1] and (keys[0] <= keys[1] or keys[1] <= keys[0])):
+            return False
+    return True
+
+
 def find_contested(corpus: Corpus, groups: tuple[FactGroup, ...],
                    support: Support | None = None) -> tuple[ContestedPoint, ...]:
     """Every contested point of the topic, strongest first."""
     support = support if support is not None else Support.of(corpus, groups)
     candidates = (denial_candidates(corpus) + number_candidates(corpus) + stance_candidates(corpus)
-                  + date_candidates(corpus) + framing_candidates(corpus))
+                  + date_candidates(corpus) + framing_candidates(corpus) + exchange_candidates(corpus)
+                  + withdrawn_candidates(corpus) + discredited_candidates(corpus) + verdict_candidates(corpus)
+                  + naming_candidates(corpus))
     for candidate in candidates:
         _expand(candidate, support)
     ranked = sorted(candidates, key=lambda candidate: (-score(candidate), candidate.kind, candidate.title))
     kept: list[tuple[Candidate, list[set[_Key]]]] = []
     for candidate in ranked:
         sides = [{(sentence.article, sentence.ref.index) for sentence in side.sentences} for side in candidate.sides]
-        if not any(_same_disagreement(candidate.kind, sides, other.kind, other_sides) for other, other_sides in kept):
-            kept.append((candidate, sides))
+        if any(_same_disagreement(candidate.kind, sides, other.kind, other_sides) for other, other_sides in kept):
+            continue
+        same_voices = next((other for other, _ in kept if _voices(other) == _voices(candidate)
+                            or (candidate.kind == other.kind == "stance"
+                                and _one_voice_each(_voices(other), _voices(candidate)))), None)
+        if same_voices is not None and candidate.kind == same_voices.kind:
+            for side, other_side in zip(candidate.sides, same_voices.sides, strict=True):
+                other_side.sentences = unique(other_side.sentences + side.sentences)
+                if side.label.lower() not in other_side.label.lower():
+                    other_side.label = f"{other_side.label}; {side.label}"  # two attackers of one remark
+            continue  # the same voices again (another article's wording): one point, more sources
+        kept.append((candidate, sides))
     points = [_point(candidate, support) for candidate, _ in kept]
     return tuple({point.id: point for point in points}.values())

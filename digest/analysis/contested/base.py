@@ -43,6 +43,9 @@ class Candidate:
     """0-1: how much the sides share beyond the cue (terms, names, figures)."""
     expand: bool = True
     """Whether sentences that other outlets report the same way may join a side."""
+    voices: tuple[str, ...] = ()
+    """Who the sides are, when not their labels: points of one kind with the same voices are one point (one
+    person attacked by two others over one remark)."""
 
 
 def statements(corpus: Corpus) -> list[Sentence]:
@@ -87,8 +90,8 @@ def outlets(sentences: list[Sentence]) -> set[str]:
 
 
 def clean_actor(actor: str) -> str:
-    """An actor as a label: "the interior ministry" -> "interior ministry"."""
-    return re.sub(r"^(?:the|The)\s+", "", actor.strip())
+    """An actor as a label: "the interior ministry" -> "interior ministry", "But Mr Holmes" -> "Mr Holmes"."""
+    return re.sub(r"^(?:(?:But|And|Yet|However,?|So)\s+)?(?:the|The)?\s*", "", actor.strip())
 
 
 def terms_in_order(text: str, wanted: set[str] | frozenset[str], limit: int = 4) -> str:

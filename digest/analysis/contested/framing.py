@@ -11,15 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.analysis.contested.base import MAX_POSTING, Candidate, CandidateSide, copies, outlets, terms_in_order
-from digest.analysis.corpus import Corpus
+from digest.analysis.contested.base import (
+    MAX_POSTING,
+    Candidate,
+    CandidateSide,
+    copies,
+    outlets,
+    statements,
+    terms_in_order,
+)
+from digest.analysis.corpus import Corpus, Sentence
 from digest.analysis.cues import (
     NEGATIVE_TERMS,
     POSITIVE_TERMS,
     STRONG_ACT,
     WEAK_ACT,
 )
-from digest.language.attribution import unquoted
+from digest.language.attribution import PRONOUNS, unquoted
 from digest.language.lexicon import TERM_STOPWORDS
 from digest.language.sentences import words_after, words_before
 from digest.language.similarity import pairs_sharing
@@ -127,3 +135,90 @@ def framing_candidates(corpus: Corpus) -> list[Candidate]:
                        CandidateSide(label=high_label, sentences=list(high))],
                 evidence=len(shared) / min(len(framing.near), len(other_framing.near))))
     return candidates
+
+
+WON = re.compile(r"\b(?P<winner>[A-Z][\w'\u2019-]+)\s+(?:clearly\s+|narrowly\s+)?won\s+(?:on\s+points|the\s+debate|"
+                 r"the\s+argument|the\s+exchange|hands\s+down)\b")
+"""Who won a contest of words, as a writer judges it ("Galloway won on points")."""
+MAX_VERDICT_DAYS = 7
+"""Verdicts on one contest are written within days of it."""
+
+
+def verdict_candidates(corpus: Corpus) -> list[Candidate]:
+    """Two articles naming different winners of one contest ("Galloway won on points" / "from where I sat
+    Hitchens won on points"): the winners must each be named in the other's article, so that both judge the same
+    two contenders."""
+    verdicts = [(group, match.group("winner")) for group in copies(statements(corpus))
+                if " won " in group[0].text and (match := WON.search(group[0].text))]
+    candidates = []
+    for index, (group, winner) in enumerate(verdicts):
+        for other, other_winner in verdicts[index + 1:]:
+            first, second = group[0], other[0]
+            if winner == other_winner or first.article == second.article:
+                continue
+            apart = abs((first.published - second.published).days) if first.published and second.published else 0
+            if apart > MAX_VERDICT_DAYS:
+                continue
+            if not (_names(corpus, first.article) >= {winner, other_winner}
+                    and _names(corpus, second.article) >= {winner, other_winner}):
+                continue
+            candidates.append(Candidate(
+                kind="framing", title=f"Who won: {winner} or {other_winner}?",
+                sides=[CandidateSide(label=winner, sentences=list(group)),
+                       CandidateSide(label=other_winner, sentences=list(other))],
+                evidence=1.0, expand=False))
+    return candidates
+
+
+def _names(corpus: Corpus, article: str) -> set[str]:
+    return {word for sentence in corpus.by_article[article] for name in sentence.names for word in name.split()}
+
+
+NAMING = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:it|them)|refer(?:s|red|ring)?\s+to\s+(?:it|them|the\s+[\w-]+)\s+as|"
+                    r"describ(?:e|es|ed|ing)\s+(?:it|them|the\s+[\w-]+)\s+as|(?:re)?nam(?:e|es|ed|ing)\s+it)\s+"
+                    r"(?:the\s+)?[\"\u201c](?P<name>[^\"\u201d]{2,40}?)[.,]?[\"\u201d]")
+"""A name given to a thing ("opted to call it 'Mexico flu'", "refer to the flu as the 'H1N1 virus'")."""
+_NAMING_WORDS = re.compile(r"\b(?:call|calls|called|calling|refer|refers|referred|referring|describ\w*|name|names|"
+                           r"named|"
+                           r"naming|rename\w*)\b")
+"""A word every naming has, looked for before the full expression runs."""
+NAMING_REACH = 3
+"""Statements after a name within which another voice's other name for the thing is looked for."""
+
+
+def naming_candidates(corpus: Corpus) -> list[Candidate]:
+    """Two named voices of one article calling one thing by different names, a few sentences apart."""
+    candidates = []
+    for group in copies(statements(corpus)):
+        first = group[0]
+        named = NAMING.search(first.text) if ('"' in first.text or "\u201c" in first.text) and _NAMING_WORDS.search(
+            first.text) else None
+        voice = _voice(first)
+        if named is None or not voice:
+            continue
+        later = [sentence for sentence in corpus.by_article[first.article][first.position + 1:]
+                 if not sentence.furniture][:NAMING_REACH]
+        for other in later:
+            other_named = NAMING.search(other.text)
+            other_voice = _voice(other)
+            if (other_named is None or not other_voice or other_named["name"].lower() == named["name"].lower()
+                    or other_voice == voice):
+                continue
+            candidates.append(Candidate(
+                kind="framing",
+                title=f"What to call it: \u201c{named['name']}\u201d or \u201c{other_named['name']}\u201d?",
+                sides=[CandidateSide(label=voice, sentences=list(group)),
+                       CandidateSide(label=other_voice, sentences=[other])],
+                evidence=1.0, expand=False))
+            break
+    return candidates
+
+
+def _voice(sentence: Sentence) -> str:
+    """Who gives a name: the first named speaker, else the first name that is a subject ("Israel has ...")."""
+    for attribution in sentence.attributions:
+        if attribution.speaker.lower() not in PRONOUNS:
+            return attribution.speaker
+    opening = re.search(r"(?:[A-Z][\w.'\u2019-]*\s+)*[A-Z][\w.'\u2019-]*(?=\s+(?:has|have|had|is|are|was|were|and|"
+                       r"took|opted|prefers?|insists?)\b)", sentence.text)
+    return opening.group(0) if opening else ""

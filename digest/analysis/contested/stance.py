@@ -166,7 +166,7 @@ def speaker_of(corpus: Corpus, sentence: Sentence, resolved: dict[SentenceRef, s
     return speaker
 
 
-def _speaker_key(speaker: str) -> frozenset[str]:
+def speaker_key(speaker: str) -> frozenset[str]:
     words = {stem(word) for word in tokens(speaker)} - _GENERIC_SPEAKER_WORDS
     words |= {word.split("-")[-1] for word in words if "-" in word}
     return frozenset(words)
@@ -193,7 +193,7 @@ def stance_candidates(corpus: Corpus) -> list[Candidate]:
         first, second = stated[first_index], stated[second_index]
         if first[0] is second[0] or first[2].sign == second[2].sign:
             continue
-        if _speaker_key(first[1]) & _speaker_key(second[1]):
+        if speaker_key(first[1]) & speaker_key(second[1]):
             continue
         if first[2].sign < 0:
             first, second = second, first

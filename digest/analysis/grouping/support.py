@@ -58,8 +58,9 @@ SPEAKER_LETTERS = 5
 """Speakers' name words are compared by their first letters: a country and its adjective name one speaker."""
 _WORD = re.compile(r"[^\W_]+")
 _NEGATIONS = frozenset({"not", "never", "no", "none", "nobody", "nothing", "cannot",
-                        *re.findall("[a-z]+", DENIAL_VERB)})
-"""Words that deny or negate (the denial verbs of `cues` among them)."""
+                        *re.findall(r"(?<=[(:|])[a-z]+(?=[|)])", DENIAL_VERB)})
+"""Words that deny or negate: the one-word denial verbs of `cues` among them (not the words of "played down",
+nor the "s" of its pattern's whitespace)."""
 
 
 @dataclass(frozen=True, slots=True)
