@@ -21,10 +21,12 @@ ORDINALS = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eight
 
 # -- denial and dispute -----------------------------------------------------------------------
 
-DENIAL_VERB = (r"(?:denied|denies|deny|denying|rejected|rejects|reject|rejecting|disputed|disputes|dispute|"
-               r"disputing|refuted|refutes|refute|rebutted|rebuts|dismissed|dismisses|dismissing|contested|"
-               r"contradicted|contradicts|repudiated|disavowed|played\s+down|plays\s+down|downplayed|downplays|"
-               r"challenged|challenges|questioned)")
+DENIAL_WORDS = ("denied", "denies", "deny", "denying", "rejected", "rejects", "reject", "rejecting", "disputed",
+                "disputes", "dispute", "disputing", "refuted", "refutes", "refute", "rebutted", "rebuts", "dismissed",
+                "dismisses", "dismissing", "contested", "contradicted", "contradicts", "repudiated", "disavowed",
+                "downplayed", "downplays", "challenged", "challenges", "questioned")
+"""The one-word verbs with which an actor says a claim is untrue."""
+DENIAL_VERB = "(?:" + "|".join((*DENIAL_WORDS, r"played\s+down", r"plays\s+down")) + ")"
 """Verbs with which an actor says a claim is untrue."""
 
 CLAIM_NOUN = (r"(?:claim|claims|charge|charges|accusation|accusations|allegation|allegations|assertion|"

@@ -252,13 +252,15 @@ def _sides(target: str, target_text: str, attacker: str, attack_text: str, group
 
 _CAMP_VERB = (r"\b(?:say|says|said|argue|argues|argued|contend|contends|insist|insists|claim|claims|maintain|"
               r"maintains)\b")
-CRITICS = re.compile(rf"^(?:(?:But|However|Yet),?\s+)?(?:[A-Z][\w-]*\s+)?(?:[Cc]ritics|[Oo]pponents|[Dd]etractors|"
+_OPENER = r"^(?:(?:But|However|Yet),?\s+)?"
+"""A camp's sentence may open on a contrast ("But critics say ...")."""
+CRITICS = re.compile(rf"{_OPENER}(?:[A-Z][\w-]*\s+)?(?:[Cc]ritics|[Oo]pponents|[Dd]etractors|"
                      rf"[Ss]keptics)\b[^.]{{0,60}}?{_CAMP_VERB}")
-SUPPORTERS = re.compile(rf"^(?:(?:But|However|Yet),?\s+)?(?:[A-Z][\w-]*\s+)?(?:[Ss]upporters|[Dd]efenders|"
+SUPPORTERS = re.compile(rf"{_OPENER}(?:[A-Z][\w-]*\s+)?(?:[Ss]upporters|[Dd]efenders|"
                         rf"[Pp]roponents|[Aa]dvocates|[Tt]hose\s+who\s+(?:praise|support|defend|back))\b[^.]{{0,60}}?{_CAMP_VERB}")
-PROSECUTION = re.compile(rf"^(?:(?:But|However|Yet),?\s+)?(?:[Tt]he\s+)?(?:[Pp]rosecutors?|[Pp]rosecution|"
+PROSECUTION = re.compile(rf"{_OPENER}(?:[Tt]he\s+)?(?:[Pp]rosecutors?|[Pp]rosecution|"
                          rf"[Ll]ead\s+prosecutor\b[^.]{{0,40}}?)\b[^.]{{0,60}}?(?:{_CAMP_VERB}|\balleged\b)")
-DEFENCE = re.compile(rf"^(?:(?:But|However|Yet),?\s+)?(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[A-Z][\w.'\u2019-]*(?:\s+[A-Z]"
+DEFENCE = re.compile(rf"{_OPENER}(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[A-Z][\w.'\u2019-]*(?:\s+[A-Z]"
                      rf"[\w.'\u2019-]*)*['\u2019]s\s+)?(?:[Dd]efen[cs]e(?:\s+lawyers?|\s+attorneys?|\s+team)?|"
                      rf"lawyers)\b[^.]{{0,60}}?{_CAMP_VERB}")
 CAMPS = ((CRITICS, SUPPORTERS, "critics", "supporters"), (PROSECUTION, DEFENCE, "prosecution", "defence"))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from digest.analysis.corpus import Corpus, Sentence
-from digest.analysis.cues import DENIAL_VERB
+from digest.analysis.cues import DENIAL_WORDS
 from digest.analysis.grouping.evidence import Evidence, date_values_conflict, quotes_differ
 from digest.analysis.grouping.pairs import Vocabulary
 from digest.language.similarity import postings, rarest
@@ -57,10 +57,8 @@ MIN_SHARED = 2
 SPEAKER_LETTERS = 5
 """Speakers' name words are compared by their first letters: a country and its adjective name one speaker."""
 _WORD = re.compile(r"[^\W_]+")
-_NEGATIONS = frozenset({"not", "never", "no", "none", "nobody", "nothing", "cannot",
-                        *re.findall(r"(?<=[(:|])[a-z]+(?=[|)])", DENIAL_VERB)})
-"""Words that deny or negate: the one-word denial verbs of `cues` among them (not the words of "played down",
-nor the "s" of its pattern's whitespace)."""
+_NEGATIONS = frozenset({"not", "never", "no", "none", "nobody", "nothing", "cannot", *DENIAL_WORDS})
+"""Words that deny or negate, the denial verbs of `cues` among them."""
 
 
 @dataclass(frozen=True, slots=True)
